@@ -128,6 +128,13 @@ final class Fields {
         throw Ob2ParseFailed.wrongType(path(parent, name), "boolean");
     }
 
+    /** A boolean flag read leniently: true only for JSON true or the string "true". */
+    static boolean optionalBooleanOrFalse(JsonNode node, String name) {
+        JsonNode value = get(node, name);
+        return value != null && (value.isBoolean() && value.booleanValue()
+                || value.isString() && "true".equalsIgnoreCase(value.stringValue().strip()));
+    }
+
     /** An absolute IRI (has a scheme). Blank node ids ({@code _:b0}) are not IRIs. */
     static URI iri(String text, String path) throws Ob2ParseFailed {
         String trimmed = text.strip();
