@@ -19,7 +19,8 @@ public final class Ob2Writer {
 
     public static final String CONTEXT = "https://w3id.org/openbadges/v2";
 
-    private static final List<String> ORDER = List.of("id", "type", "recipient", "badge", "name", "description",
+    private static final List<String> ORDER = List.of("id", "type", "identity", "hashed", "salt",
+            "creator", "verificationProperty", "startsWith", "allowedOrigins", "recipient", "badge", "name", "description",
             "image", "criteria", "issuer", "url", "email", "telephone", "publicKey", "owner", "publicKeyPem",
             "verification", "revocationList", "revokedAssertions", "issuedOn", "expires", "evidence", "narrative",
             "alignment", "tags", "claim", "endorsement", "revoked", "revocationReason");
