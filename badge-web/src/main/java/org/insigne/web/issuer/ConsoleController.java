@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.OrganisationView;
-import org.insigne.web.system.CurrentUser;
+import org.insigne.web.account.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;

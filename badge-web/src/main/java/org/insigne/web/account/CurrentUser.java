@@ -1,8 +1,7 @@
-package org.insigne.web.system;
+package org.insigne.web.account;
 
 import java.util.UUID;
 
-import org.insigne.web.account.AccountUser;
 import org.springframework.security.core.Authentication;
 
 /** The id of the signed-in person, for controllers that pass it to services (which check ownership). */
