@@ -812,9 +812,9 @@ public final class Ob2Verifier {
             if (failure != null) {
                 if (isOutage(result)) {
                     outage = true;
-                    checks.add(Check.skipped(checkId, failure.messageKey(), id.toString()));
+                    checks.add(Check.skipped(checkId, failure.messageKey(), fetchArgs(failure, id)));
                 } else {
-                    checks.add(Check.failed(checkId, failure.messageKey(), id.toString()));
+                    checks.add(Check.failed(checkId, failure.messageKey(), fetchArgs(failure, id)));
                 }
             } else {
                 checks.add(Check.failed(checkId, "ob2.fetch.unreadable", id.toString()));
@@ -842,9 +842,9 @@ public final class Ob2Verifier {
         private VerificationReport unreachable(String checkId, FetchFailed failed) {
             if (failed.isOutage() || failed.reason() == FetchFailed.Reason.NOT_FOUND) {
                 outage = true;
-                checks.add(Check.skipped(checkId, failed.messageKey(), failed.uri().toString()));
+                checks.add(Check.skipped(checkId, failed.messageKey(), fetchArgs(failed, failed.uri())));
             } else {
-                checks.add(Check.failed(checkId, failed.messageKey(), failed.uri().toString()));
+                checks.add(Check.failed(checkId, failed.messageKey(), fetchArgs(failed, failed.uri())));
             }
             return report(null);
         }
@@ -878,6 +878,11 @@ public final class Ob2Verifier {
     private static boolean isOutage(Loaded loaded) {
         FetchFailed failure = loaded.failure();
         return failure != null && (failure.isOutage() || failure.reason() == FetchFailed.Reason.NOT_FOUND);
+    }
+
+    /** The fetcher's own message arguments (e.g. status then address), or just the address. */
+    static Object[] fetchArgs(FetchFailed failure, URI id) {
+        return failure.args().isEmpty() ? new Object[] {id.toString()} : failure.args().toArray();
     }
 
     private static boolean isGone(FetchFailed failed) {

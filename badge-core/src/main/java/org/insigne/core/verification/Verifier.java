@@ -10,6 +10,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import org.insigne.core.baking.BakedPayload;
+import org.insigne.core.baking.Baker;
+import org.insigne.core.baking.BakingFailed;
+import org.insigne.core.baking.ImageFormat;
+import org.insigne.core.baking.PayloadKind;
 import org.insigne.core.fetch.DocumentFetcher;
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.fetch.FetchedDocument;
@@ -33,6 +38,7 @@ public final class Verifier {
     public static final String UNRECOGNISED = "input.unrecognised";
     public static final String INPUT_PARSE = "input.parse";
     public static final String INPUT_FETCH = "input.fetch";
+    public static final String INPUT_IMAGE = "input.image";
     public static final String OB3_UNSUPPORTED = "ob3.unsupported";
 
     private static final Set<String> VC_CONTEXTS = Set.of("https://www.w3.org/ns/credentials/v2",
@@ -43,10 +49,12 @@ public final class Verifier {
             "Endorsement", "CryptographicKey", "RevocationList", "AlignmentObject");
 
     private final DocumentFetcher fetcher;
+    private final Baker baker;
     private final Ob2Verifier ob2;
 
-    public Verifier(DocumentFetcher fetcher, Clock clock) {
+    public Verifier(DocumentFetcher fetcher, Baker baker, Clock clock) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.baker = Objects.requireNonNull(baker, "baker");
         this.ob2 = new Ob2Verifier(fetcher, clock);
     }
 
@@ -70,10 +78,27 @@ public final class Verifier {
         if (bytes.length == 0) {
             return unrecognised();
         }
-        if (bytes.length > Ob2Json.MAX_BYTES || !isUtf8Text(bytes)) {
-            return unrecognised();
+        if (ImageFormat.sniff(bytes).isEmpty() && isUtf8Text(bytes)) {
+            String text = stripBom(new String(bytes, StandardCharsets.UTF_8)).strip();
+            if (text.startsWith("{") || text.startsWith("[") || CompactJws.looksCompact(text) || looksLikeUrl(text)) {
+                return verifyText(text, recipient);
+            }
         }
-        return verifyText(new String(bytes, StandardCharsets.UTF_8), recipient);
+        BakedPayload payload;
+        try {
+            payload = baker.unbake(bytes);
+        } catch (BakingFailed failed) {
+            if (failed.reason() == BakingFailed.Reason.NO_BADGE || failed.reason() == BakingFailed.Reason.UNKNOWN_FORMAT) {
+                return unrecognised();
+            }
+            return single(Spec.UNKNOWN, Verdict.INVALID,
+                    Check.failed(INPUT_IMAGE, failed.messageKey(), failed.args().toArray()));
+        }
+        if (payload.kind() == PayloadKind.OB3_CREDENTIAL) {
+            return verifyOb3(payload.text(), recipient);
+        }
+        // OB 2.0 baked payloads: assertion JSON, a compact JWS, or (legacy tEXt / SVG verify only) a URL.
+        return ob2.verifyBaked(payload.text(), payload.verifyAttribute(), recipient);
     }
 
     private VerificationReport verifyText(String input, @Nullable String recipient) {
@@ -125,8 +150,9 @@ public final class Verifier {
                 return ob2.verifyUrl(url, recipient);
             }
             boolean outage = failed.isOutage() || failed.reason() == FetchFailed.Reason.NOT_FOUND;
-            Check check = outage ? Check.skipped(INPUT_FETCH, failed.messageKey(), url.toString())
-                    : Check.failed(INPUT_FETCH, failed.messageKey(), url.toString());
+            Object[] args = failed.args().isEmpty() ? new Object[] {url.toString()} : failed.args().toArray();
+            Check check = outage ? Check.skipped(INPUT_FETCH, failed.messageKey(), args)
+                    : Check.failed(INPUT_FETCH, failed.messageKey(), args);
             return single(Spec.UNKNOWN, outage ? Verdict.INDETERMINATE : Verdict.INVALID, check);
         }
         String body = stripBom(document.bodyAsString()).strip();

@@ -13,9 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.insigne.core.baking.ImageFormat;
+import org.insigne.core.baking.BakingFailed;
+import org.insigne.core.baking.BakingLimits;
+import org.insigne.core.baking.Baker;
 import org.insigne.core.fetch.FetchedDocument;
 import org.insigne.core.fetch.OfflineDocumentFetcher;
 import org.insigne.core.verification.CheckMessages;
@@ -38,6 +43,8 @@ import tools.jackson.databind.JsonNode;
  */
 class Ob2ConformanceTests {
 
+    private static final Baker BAKER =
+            new Baker(BakingLimits.defaults());
     private static final AtomicInteger VALID_OK = new AtomicInteger();
     private static final AtomicInteger INVALID_OK = new AtomicInteger();
     private static final AtomicInteger SKIPPED = new AtomicInteger();
@@ -79,8 +86,8 @@ class Ob2ConformanceTests {
         byte[] bytes = Files.readAllBytes(conformance.resolve(row.path()));
         Map<URI, FetchedDocument> documents = new HashMap<>(assets);
         servedAsItself(bytes).ifPresent(id -> documents.putIfAbsent(id, OfflineDocumentFetcher.json(id,
-                new String(bytes, StandardCharsets.UTF_8))));
-        Verifier verifier = new Verifier(new OfflineDocumentFetcher(documents), Clock.systemUTC());
+                new String(payloadOf(bytes), StandardCharsets.UTF_8))));
+        Verifier verifier = new Verifier(new OfflineDocumentFetcher(documents), BAKER, Clock.systemUTC());
 
         VerificationReport report = verifier.verify(VerificationRequest.ofFile(bytes));
 
@@ -94,21 +101,39 @@ class Ob2ConformanceTests {
     }
 
     /** A hosted sample on example.org whose id has no asset: the issuer serves the sample itself. */
-    private static java.util.Optional<URI> servedAsItself(byte[] bytes) {
+    private static Optional<URI> servedAsItself(byte[] bytes) {
         try {
+            if (ImageFormat.sniff(bytes).isPresent()) {
+                bytes = BAKER.unbake(bytes).text().getBytes(StandardCharsets.UTF_8);
+            }
             JsonNode json = Ob2Json.parse(bytes);
             JsonNode id = json.get("id");
             if (id != null && id.isString() && id.stringValue().contains("://example.org/")) {
-                return java.util.Optional.of(URI.create(id.stringValue()));
+                return Optional.of(URI.create(id.stringValue()));
             }
-        } catch (Ob2ParseFailed | IllegalArgumentException notJson) {
+        } catch (Ob2ParseFailed | IllegalArgumentException | BakingFailed notJson) {
             // an image or a JWS: nothing to serve
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
+    }
+
+    private static byte[] payloadOf(byte[] bytes) {
+        try {
+            return ImageFormat.sniff(bytes).isPresent()
+                    ? BAKER.unbake(bytes).text().getBytes(StandardCharsets.UTF_8) : bytes;
+        } catch (BakingFailed notBaked) {
+            return bytes;
+        }
     }
 
     private static Map<URI, FetchedDocument> assets(Path folder) throws IOException {
         Map<URI, FetchedDocument> documents = new HashMap<>();
+        // The site root answers with an HTML page, as the real example.org does (legacy SVGs point at it).
+        for (String root : List.of("http://example.org", "https://example.org", "http://example.org/")) {
+            URI uri = URI.create(root);
+            documents.put(uri, new FetchedDocument(uri, uri, "text/html",
+                    "<!doctype html><title>Example Domain</title>".getBytes(StandardCharsets.UTF_8)));
+        }
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();

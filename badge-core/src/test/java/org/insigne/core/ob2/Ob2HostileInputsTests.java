@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
+import org.insigne.core.baking.BakingLimits;
+import org.insigne.core.baking.Baker;
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckMessages;
@@ -152,7 +154,7 @@ class Ob2HostileInputsTests {
     @Test
     void findsNoBadgeInEmptyOrForeignJson() {
         Ob2Verifier verifier = new Ob2Fixture(rsa).verifier();
-        Verifier universal = new Verifier(new Ob2Fixture(rsa).fetcher(), Ob2Fixture.CLOCK);
+        Verifier universal = new Verifier(new Ob2Fixture(rsa).fetcher(), new Baker(BakingLimits.defaults()), Ob2Fixture.CLOCK);
 
         assertFailed(verifier.verify("{}", null), "ob2.parse", "ob2.parse.not-a-badge");
         for (String json : new String[] {"{}", "{\"hello\":\"world\"}", "{\"@context\":\"https://schema.org\"}"}) {
@@ -229,7 +231,7 @@ class Ob2HostileInputsTests {
     void showsGoneHostedBadgeAsRevokedWhenGivenByUrl() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         fixture.failures.put(Ob2Fixture.HOSTED, new FetchFailed(Ob2Fixture.HOSTED, FetchFailed.Reason.HTTP_STATUS, 410));
-        Verifier universal = new Verifier(fixture.fetcher(), Ob2Fixture.CLOCK);
+        Verifier universal = new Verifier(fixture.fetcher(), new Baker(BakingLimits.defaults()), Ob2Fixture.CLOCK);
 
         VerificationReport report = universal.verify(VerificationRequest.ofUrl(Ob2Fixture.HOSTED.toString()));
 

@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
+import org.insigne.core.baking.BakingLimits;
+import org.insigne.core.baking.Baker;
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.fetch.OfflineDocumentFetcher;
 import org.junit.jupiter.api.Test;
@@ -20,10 +22,12 @@ class VerifierTests {
               "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
              "type":["VerifiableCredential","OpenBadgeCredential"],"id":"urn:uuid:1"}""";
 
+    private static final Baker BAKER = new Baker(BakingLimits.defaults());
+
     private final Verifier verifier = new Verifier(new OfflineDocumentFetcher(Map.of(
             URI.create("https://issuer.example/credential.json"),
             OfflineDocumentFetcher.json(URI.create("https://issuer.example/credential.json"), OB3))),
-            Clock.systemUTC());
+            BAKER, Clock.systemUTC());
 
     private static String b64(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
@@ -64,7 +68,7 @@ class VerifierTests {
     void answersNoBadgeFoundForAnythingElse() {
         for (VerificationRequest request : new VerificationRequest[] {
                 VerificationRequest.ofText("hello"), VerificationRequest.ofText("   "),
-                VerificationRequest.ofFile(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1}),
+                VerificationRequest.ofFile(new byte[] {0, 1, 2, 3, (byte) 0x99, 0x7F}),
                 VerificationRequest.ofFile(new byte[0]), VerificationRequest.ofUrl("ftp://x.example/a"),
                 VerificationRequest.ofText("{\"name\":\"not a badge\"}")}) {
             VerificationReport report = verifier.verify(request);
@@ -72,6 +76,17 @@ class VerifierTests {
             assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
             assertThat(report.checks()).extracting(Check::id).containsExactly("input.unrecognised");
         }
+    }
+
+    @Test
+    void namesTheFormatOfAPhotoOrDocumentGivenInsteadOfABadge() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
+
+        VerificationReport report = verifier.verify(VerificationRequest.ofFile(jpeg));
+
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(report.checks()).extracting(Check::id).containsExactly("input.image");
+        assertThat(report.checks().get(0).messageKey()).isEqualTo("baking.failed.other-format");
     }
 
     @Test
@@ -87,7 +102,7 @@ class VerifierTests {
     void isIndeterminateWhenTheUrlCannotBeReached() {
         Verifier down = new Verifier((uri, expect) -> {
             throw new FetchFailed(uri, FetchFailed.Reason.TIMEOUT);
-        }, Clock.systemUTC());
+        }, BAKER, Clock.systemUTC());
 
         VerificationReport report = down.verify(VerificationRequest.ofUrl("https://slow.example/a.json"));
 
