@@ -25,6 +25,7 @@ import org.insigne.core.verification.BadgeView;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Spec;
+import org.insigne.core.verification.SpecVerifier;
 import org.insigne.core.verification.VerificationReport;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Thread-safe; keep one instance: it caches parsed documents and public keys between verifications.
  */
-public final class Ob2Verifier {
+public final class Ob2Verifier implements SpecVerifier {
 
     public static final String PARSE = "ob2.parse";
     public static final String STRUCTURE = "ob2.structure";
@@ -87,8 +88,28 @@ public final class Ob2Verifier {
      * Verifies JSON text, a compact JWS, or an http(s) URL of a hosted assertion; {@code recipient}, when
      * given, is checked against the assertion's recipient.
      */
+    @Override
     public VerificationReport verify(String input, @Nullable String recipient) {
         return new Run(recipient).start(input.strip(), null);
+    }
+
+    /**
+     * An OB 2.0 document: the OB 2.0 (or 1.x) context, an OB 2.0 class as type, or the recipient and badge of
+     * a context-less 1.x assertion.
+     */
+    @Override
+    public boolean recognises(JsonNode document) {
+        if (!document.isObject()) {
+            return false;
+        }
+        Ob2Contexts.Status status = Ob2Contexts.of(document);
+        if (status == Ob2Contexts.Status.OB2 || status == Ob2Contexts.Status.OB1) {
+            return true;
+        }
+        if (document.get("recipient") != null && document.get("badge") != null) {
+            return true;
+        }
+        return rawTypes(document).stream().anyMatch(t -> KNOWN_CLASSES.contains(t) && !"Extension".equals(t));
     }
 
     /** Verifies the assertion at this URL (a hosted assertion, or one baked in a legacy image by URL). */
@@ -97,6 +118,7 @@ public final class Ob2Verifier {
     }
 
     /** Verifies a document already fetched from {@code url} (the caller fetched it to tell OB 2.0 from 3.0). */
+    @Override
     public VerificationReport verifyFetched(FetchedDocument document, @Nullable String recipient) {
         return new Run(recipient).fetched(document.requested(), document);
     }
@@ -105,6 +127,7 @@ public final class Ob2Verifier {
      * Verifies the payload found in a baked image: assertion JSON or a compact JWS. {@code verifyUrl} is the
      * SVG {@code verify} attribute when it holds a URL (hosted): the issuer's copy at that address wins.
      */
+    @Override
     public VerificationReport verifyBaked(String payload, @Nullable String verifyUrl, @Nullable String recipient) {
         return new Run(recipient).start(payload.strip(), verifyUrl);
     }

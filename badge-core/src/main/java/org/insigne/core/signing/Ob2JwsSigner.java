@@ -1,8 +1,6 @@
 package org.insigne.core.signing;
 
-import java.net.URI;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.Objects;
@@ -15,11 +13,6 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-
-import org.insigne.core.ob2.CryptographicKey;
-import org.insigne.core.ob2.Ob2Json;
-
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Signs OB 2.0 assertions as compact JWS (ob_v2p0 "Signed Badges"): the payload is the assertion JSON
@@ -61,17 +54,5 @@ public final class Ob2JwsSigner {
             throw new IllegalStateException("signing failed with a key accepted at construction", failed);
         }
         return jws.serialize();
-    }
-
-    /** The CryptographicKey document an issuer publishes at {@code id} and lists in its {@code publicKey}. */
-    public static CryptographicKey publicKeyDocument(URI id, URI owner, PublicKey key) {
-        String pem = PemKeys.encode(key);
-        ObjectNode json = Ob2Json.mapper().createObjectNode();
-        json.put("@context", "https://w3id.org/openbadges/v2");
-        json.put("id", id.toString());
-        json.put("type", "CryptographicKey");
-        json.put("owner", owner.toString());
-        json.put("publicKeyPem", pem);
-        return new CryptographicKey(id, owner, pem, json);
     }
 }

@@ -18,14 +18,15 @@ import org.insigne.core.baking.PayloadKind;
 import org.insigne.core.fetch.DocumentFetcher;
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.fetch.FetchedDocument;
-import org.insigne.core.ob2.Ob2Contexts;
-import org.insigne.core.ob2.Ob2Json;
-import org.insigne.core.ob2.Ob2ParseFailed;
-import org.insigne.core.ob2.Ob2Verifier;
 import org.insigne.core.signing.CompactJws;
 import org.jspecify.annotations.Nullable;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one entry point for verifying any badge: works out what the input is (baked image, JSON, compact
@@ -45,17 +46,36 @@ public final class Verifier {
             "https://www.w3.org/2018/credentials/v1");
     private static final Set<String> OB3_TYPES = Set.of("VerifiableCredential", "OpenBadgeCredential",
             "AchievementCredential", "EndorsementCredential");
-    private static final Set<String> OB2_TYPES = Set.of("Assertion", "BadgeClass", "Issuer", "Profile",
-            "Endorsement", "CryptographicKey", "RevocationList", "AlignmentObject");
+    /** Same bounds as every badge document: 2 MB, 64 levels (hostile-inputs S4). */
+    private static final int MAX_BYTES = 2 * 1024 * 1024;
+    private static final int MAX_DEPTH = 64;
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH).maxDocumentLength(MAX_BYTES).maxStringLength(MAX_BYTES)
+                            .build())
+                    .build())
+            .build();
 
     private final DocumentFetcher fetcher;
     private final Baker baker;
-    private final Ob2Verifier ob2;
+    private final @Nullable SpecVerifier ob2;
+    private final @Nullable SpecVerifier ob3;
 
+    /**
+     * Builds the verifiers of every specification registered as a {@link SpecVerifier.Provider}; all share
+     * this fetcher (its bounds and address rules apply to every remote document) and clock.
+     */
     public Verifier(DocumentFetcher fetcher, Baker baker, Clock clock) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.baker = Objects.requireNonNull(baker, "baker");
-        this.ob2 = new Ob2Verifier(fetcher, clock);
+        Objects.requireNonNull(clock, "clock");
+        java.util.Map<Spec, SpecVerifier> verifiers = new java.util.EnumMap<>(Spec.class);
+        for (SpecVerifier.Provider provider : java.util.ServiceLoader.load(SpecVerifier.Provider.class,
+                Verifier.class.getClassLoader())) {
+            verifiers.putIfAbsent(provider.spec(), provider.create(fetcher, clock));
+        }
+        this.ob2 = verifiers.get(Spec.OB2);
+        this.ob3 = verifiers.get(Spec.OB3);
     }
 
     public VerificationReport verify(VerificationRequest request) {
@@ -98,7 +118,7 @@ public final class Verifier {
             return verifyOb3(payload.text(), recipient);
         }
         // OB 2.0 baked payloads: assertion JSON, a compact JWS, or (legacy tEXt / SVG verify only) a URL.
-        return ob2.verifyBaked(payload.text(), payload.verifyAttribute(), recipient);
+        return ob2 == null ? unrecognised() : ob2.verifyBaked(payload.text(), payload.verifyAttribute(), recipient);
     }
 
     private VerificationReport verifyText(String input, @Nullable String recipient) {
@@ -109,19 +129,18 @@ public final class Verifier {
         if (text.startsWith("{") || text.startsWith("[")) {
             JsonNode json;
             try {
-                json = Ob2Json.parse(text);
-            } catch (Ob2ParseFailed unreadable) {
-                return single(Spec.UNKNOWN, Verdict.INVALID,
-                        Check.failed(INPUT_PARSE, unreadable.messageKey(), unreadable.args().toArray()));
+                json = parse(text.getBytes(StandardCharsets.UTF_8));
+            } catch (Unreadable unreadable) {
+                return single(Spec.UNKNOWN, Verdict.INVALID, Check.failed(INPUT_PARSE, unreadable.key));
             }
             return switch (classify(json)) {
-                case OB2 -> ob2.verify(text, recipient);
+                case OB2 -> verifyOb2(text, recipient);
                 case OB3 -> verifyOb3(text, recipient);
                 case UNKNOWN -> unrecognised();
             };
         }
         if (CompactJws.looksCompact(text)) {
-            return jwsKind(text) == Kind.OB3 ? verifyOb3(text, recipient) : ob2.verify(text, recipient);
+            return jwsKind(text) == Kind.OB3 ? verifyOb3(text, recipient) : verifyOb2(text, recipient);
         }
         if (looksLikeUrl(text)) {
             return verifyUrl(text, recipient);
@@ -147,7 +166,7 @@ public final class Verifier {
                     && Integer.valueOf(410).equals(failed.args().get(0));
             if (gone) {
                 // Hosted OB 2.0 assertions are revoked by answering 410 Gone (ob_v2p0 "Hosted verification").
-                return ob2.verifyUrl(url, recipient);
+                return ob2 == null ? unrecognised() : ob2.verify(url.toString(), recipient);
             }
             boolean outage = failed.isOutage() || failed.reason() == FetchFailed.Reason.NOT_FOUND;
             Object[] args = failed.args().isEmpty() ? new Object[] {url.toString()} : failed.args().toArray();
@@ -161,17 +180,20 @@ public final class Verifier {
             kind = jwsKind(body);
         } else {
             try {
-                kind = classify(Ob2Json.parse(document.body()));
-            } catch (Ob2ParseFailed unreadable) {
-                return single(Spec.UNKNOWN, Verdict.INVALID,
-                        Check.failed(INPUT_PARSE, unreadable.messageKey(), unreadable.args().toArray()));
+                kind = classify(parse(document.body()));
+            } catch (Unreadable unreadable) {
+                return single(Spec.UNKNOWN, Verdict.INVALID, Check.failed(INPUT_PARSE, unreadable.key));
             }
         }
         return switch (kind) {
-            case OB2 -> ob2.verifyFetched(document, recipient);
+            case OB2 -> ob2 == null ? unrecognised() : ob2.verifyFetched(document, recipient);
             case OB3 -> verifyOb3(body, recipient);
             case UNKNOWN -> unrecognised();
         };
+    }
+
+    private VerificationReport verifyOb2(String text, @Nullable String recipient) {
+        return ob2 == null ? unrecognised() : ob2.verify(text, recipient);
     }
 
     /**
@@ -179,10 +201,41 @@ public final class Verifier {
      * verifier plugs in here; until then the answer is indeterminate, never valid.
      */
     VerificationReport verifyOb3(String credential, @Nullable String recipient) {
+        if (ob3 != null) {
+            return ob3.verify(credential, recipient);
+        }
         return single(Spec.OB3, Verdict.INDETERMINATE, Check.skipped(OB3_UNSUPPORTED, "ob3.unsupported"));
     }
 
-    private static Kind classify(JsonNode json) {
+    /** Thrown by {@link #parse}: the message key says why the text is not readable JSON. */
+    private static final class Unreadable extends Exception {
+        private final String key;
+
+        Unreadable(String key) {
+            super(key, null, false, false);
+            this.key = key;
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes) throws Unreadable {
+        if (bytes.length > MAX_BYTES) {
+            throw new Unreadable("input.too-large");
+        }
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw new Unreadable("input.malformed-json");
+            }
+            return node;
+        } catch (StreamConstraintsException tooMuch) {
+            throw new Unreadable(String.valueOf(tooMuch.getMessage()).contains("depth") ? "input.too-deep"
+                    : "input.too-large");
+        } catch (JacksonException malformed) {
+            throw new Unreadable("input.malformed-json");
+        }
+    }
+
+    private Kind classify(JsonNode json) {
         if (!json.isObject()) {
             return Kind.UNKNOWN;
         }
@@ -199,30 +252,22 @@ public final class Verifier {
         if (types.stream().anyMatch(OB3_TYPES::contains)) {
             return Kind.OB3;
         }
-        Ob2Contexts.Status status = Ob2Contexts.of(json);
-        if (status == Ob2Contexts.Status.OB2 || status == Ob2Contexts.Status.OB1) {
-            return Kind.OB2;
-        }
-        if (types.stream().anyMatch(OB2_TYPES::contains)
-                || json.get("recipient") != null && json.get("badge") != null) {
-            return Kind.OB2;
-        }
-        return Kind.UNKNOWN;
+        return ob2 != null && ob2.recognises(json) ? Kind.OB2 : Kind.UNKNOWN;
     }
 
     /** A VC-JWT carries the credential under {@code vc} or is a credential itself; else an OB 2.0 JWS. */
-    private static Kind jwsKind(String compact) {
+    private Kind jwsKind(String compact) {
         String[] parts = compact.split("\\.", -1);
         if (parts.length != 3) {
             return Kind.OB2;
         }
         try {
-            JsonNode payload = Ob2Json.parse(Base64.getUrlDecoder().decode(parts[1]));
+            JsonNode payload = parse(Base64.getUrlDecoder().decode(parts[1]));
             if (payload.isObject() && payload.has("vc")) {
                 return Kind.OB3;
             }
             return classify(payload) == Kind.OB3 ? Kind.OB3 : Kind.OB2;
-        } catch (IllegalArgumentException | Ob2ParseFailed unreadable) {
+        } catch (IllegalArgumentException | Unreadable unreadable) {
             // Let the OB 2.0 path report why the token cannot be read.
             return Kind.OB2;
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.insigne.core.fetch.FetchedDocument;
 import org.insigne.core.fetch.OfflineDocumentFetcher;
+import org.insigne.core.ob2.CryptographicKey;
 import org.insigne.core.ob2.IdentityObject;
 import org.insigne.core.ob2.Ob2Verifier;
 import org.insigne.core.signing.Ob2JwsSigner;
@@ -63,7 +64,7 @@ public class Ob2SigningBenchmark {
                  "type":"RevocationList","revokedAssertions":["urn:uuid:1","urn:uuid:2",
                  {"id":"urn:uuid:3","revocationReason":"error"}]}"""));
         documents.put(key, OfflineDocumentFetcher.json(key,
-                Ob2JwsSigner.publicKeyDocument(key, issuer, keys.getPublic()).json().toString()));
+                CryptographicKey.of(key, issuer, keys.getPublic()).json().toString()));
         String identity = IdentityObject.hashedEmail("ada@example.org").json().toString();
         assertion = ("{\"@context\":\"https://w3id.org/openbadges/v2\",\"id\":\"urn:uuid:9\",\"type\":\"Assertion\","
                 + "\"recipient\":" + identity + ",\"badge\":\"https://issuer.example/badges/1.json\","

@@ -93,7 +93,7 @@ final class Ob2Fixture {
         publish(ISSUER, issuer);
         publish(BADGE, badge);
         publish(REVOCATIONS, revocations);
-        publish(KEY, Ob2JwsSigner.publicKeyDocument(KEY, ISSUER, keys.getPublic()).json());
+        publish(KEY, CryptographicKey.of(KEY, ISSUER, keys.getPublic()).json());
     }
 
     void publish(URI uri, tools.jackson.databind.JsonNode json) {

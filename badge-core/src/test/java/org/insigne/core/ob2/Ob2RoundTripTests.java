@@ -273,7 +273,7 @@ class Ob2RoundTripTests {
     void failsSignatureWhenCreatorIsNotListedByIssuer() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         URI rogue = URI.create("https://issuer.example/keys/rogue.json");
-        fixture.publish(rogue, org.insigne.core.signing.Ob2JwsSigner.publicKeyDocument(rogue, Ob2Fixture.ISSUER,
+        fixture.publish(rogue, CryptographicKey.of(rogue, Ob2Fixture.ISSUER,
                 rsa.getPublic()).json());
         ObjectNode assertion = fixture.assertion(Ob2Fixture.SIGNED, true);
         assertion.withObject("verification").put("creator", rogue.toString());
@@ -285,7 +285,7 @@ class Ob2RoundTripTests {
     @Test
     void failsSignatureWhenKeyOwnerIsNotTheIssuer() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
-        fixture.publish(Ob2Fixture.KEY, org.insigne.core.signing.Ob2JwsSigner.publicKeyDocument(Ob2Fixture.KEY,
+        fixture.publish(Ob2Fixture.KEY, CryptographicKey.of(Ob2Fixture.KEY,
                 URI.create("https://attacker.example/profile.json"), rsa.getPublic()).json());
 
         assertFailedOnly(fixture.verifier().verify(fixture.signed(), null), "ob2.signature",

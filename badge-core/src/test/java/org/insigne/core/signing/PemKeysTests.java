@@ -48,7 +48,7 @@ class PemKeysTests {
         rsa.initialize(2048);
         PublicKey key = rsa.generateKeyPair().getPublic();
 
-        CryptographicKey document = Ob2JwsSigner.publicKeyDocument(URI.create("https://i.example/k/1"),
+        CryptographicKey document = CryptographicKey.of(URI.create("https://i.example/k/1"),
                 URI.create("https://i.example/issuer"), key);
 
         assertThat(document.owner()).hasToString("https://i.example/issuer");
