@@ -23,7 +23,6 @@ import org.insigne.core.signing.KeyRejected;
 import org.insigne.core.signing.Ob2JwsVerifier;
 import org.insigne.core.verification.BadgeView;
 import org.insigne.core.verification.Check;
-import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Spec;
 import org.insigne.core.verification.SpecVerifier;
 import org.insigne.core.verification.VerificationReport;
@@ -995,10 +994,5 @@ public final class Ob2Verifier implements SpecVerifier {
                 image == null ? null : Fields.safeUri(image.id()), badge.criteria().narrative(), criteriaUrl,
                 party(issuer), assertion.issuedOn(), assertion.expires(), null, evidence, alignments, badge.tags(),
                 endorsers);
-    }
-
-    /** Whether a check list has a check with this id and status; handy for callers and tests. */
-    public static boolean has(VerificationReport report, String checkId, CheckStatus status) {
-        return report.checks().stream().anyMatch(c -> c.id().equals(checkId) && c.status() == status);
     }
 }
