@@ -58,7 +58,7 @@ public final class Ob2JwsVerifier {
             throw new JwsRejected(JwsRejected.Reason.BAD_SIGNATURE);
         }
         try {
-            if (!jws.jws().verify(verifier)) {
+            if (!jws.verifyWith(verifier)) {
                 throw new JwsRejected(JwsRejected.Reason.BAD_SIGNATURE);
             }
         } catch (JOSEException | IllegalStateException broken) {
