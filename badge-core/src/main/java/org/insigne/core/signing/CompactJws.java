@@ -47,15 +47,17 @@ public final class CompactJws {
     private final JWSHeader header;
     private final byte[] signingInput;
     private final Base64URL signature;
+    private final byte[] signatureBytes;
     private final byte[] payload;
     private final @Nullable String keyId;
 
-    private CompactJws(String compact, JWSHeader header, byte[] signingInput, Base64URL signature, byte[] payload,
-                       @Nullable String keyId) {
+    private CompactJws(String compact, JWSHeader header, byte[] signingInput, Base64URL signature,
+                       byte[] signatureBytes, byte[] payload, @Nullable String keyId) {
         this.compact = compact;
         this.header = header;
         this.signingInput = signingInput;
         this.signature = signature;
+        this.signatureBytes = signatureBytes;
         this.payload = payload;
         this.keyId = keyId;
     }
@@ -133,12 +135,13 @@ public final class CompactJws {
         }
         try {
             byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
-            Base64.getUrlDecoder().decode(parts[2]);
+            byte[] signatureBytes = Base64.getUrlDecoder().decode(parts[2]);
             JsonNode kid = header.get("kid");
             // Only alg matters to the signature check: every other header was screened out above, so the
             // header is not parsed a second time by the JOSE library.
             byte[] signingInput = text.substring(0, text.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
-            return new CompactJws(text, new JWSHeader(algorithm), signingInput, new Base64URL(parts[2]), payload,
+            return new CompactJws(text, new JWSHeader(algorithm), signingInput, new Base64URL(parts[2]),
+                    signatureBytes, payload,
                     kid != null && kid.isString() ? kid.stringValue() : null);
         } catch (IllegalArgumentException bad) {
             throw new JwsRejected(JwsRejected.Reason.MALFORMED);
@@ -165,6 +168,15 @@ public final class CompactJws {
 
     public String serialize() {
         return compact;
+    }
+
+    /** The ASCII bytes that were signed: {@code header.payload} as encoded. */
+    byte[] signingInput() {
+        return signingInput;
+    }
+
+    byte[] signatureBytes() {
+        return signatureBytes;
     }
 
     /** Checks the signature with a JOSE verifier chosen by the caller for the issuer's key. */

@@ -1,8 +1,11 @@
 package org.insigne.core.signing;
 
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,18 +53,48 @@ public final class Ob2JwsVerifier {
         verify(jws, verifierFor(key), key);
     }
 
+    /** JCA names of the RSA PKCS#1 v1.5 algorithms, checked directly: the hot path of OB 2.0 verification. */
+    private static final Map<String, String> RSA_PKCS1 = Map.of(
+            "RS256", "SHA256withRSA", "RS384", "SHA384withRSA", "RS512", "SHA512withRSA");
+
+    /** Signature engines are not thread-safe but cost a provider lookup to create: one set per thread. */
+    private static final ThreadLocal<Map<String, Signature>> ENGINES = ThreadLocal.withInitial(HashMap::new);
+
     private static void verify(CompactJws jws, JWSVerifier verifier, PublicKey key) throws JwsRejected {
-        String family = jws.algorithm().getName().substring(0, 2);
+        String name = jws.algorithm().getName();
+        String family = name.substring(0, 2);
         boolean matches = key instanceof RSAPublicKey ? family.equals("RS") || family.equals("PS")
                 : family.equals("ES");
         if (!matches) {
             throw new JwsRejected(JwsRejected.Reason.BAD_SIGNATURE);
+        }
+        String jca = RSA_PKCS1.get(name);
+        if (jca != null) {
+            verifyRsa(jws, jca, key);
+            return;
         }
         try {
             if (!jws.verifyWith(verifier)) {
                 throw new JwsRejected(JwsRejected.Reason.BAD_SIGNATURE);
             }
         } catch (JOSEException | IllegalStateException broken) {
+            throw new JwsRejected(JwsRejected.Reason.BAD_SIGNATURE);
+        }
+    }
+
+    private static void verifyRsa(CompactJws jws, String jca, PublicKey key) throws JwsRejected {
+        try {
+            Signature engine = ENGINES.get().get(jca);
+            if (engine == null) {
+                engine = Signature.getInstance(jca);
+                ENGINES.get().put(jca, engine);
+            }
+            engine.initVerify(key);
+            engine.update(jws.signingInput());
+            if (!engine.verify(jws.signatureBytes())) {
+                throw new JwsRejected(JwsRejected.Reason.BAD_SIGNATURE);
+            }
+        } catch (GeneralSecurityException broken) {
             throw new JwsRejected(JwsRejected.Reason.BAD_SIGNATURE);
         }
     }

@@ -167,4 +167,21 @@ class Ob2ReaderTests {
                 + "\"https://w3id.org/openbadges/extensions/exampleExtension/context.json\"]}")))
                 .isEqualTo(Ob2Contexts.Status.OB2);
     }
+
+    @Test
+    void readsDateTimesInEveryIsoShapeWithATimeZone() throws Exception {
+        String[][] cases = {
+                {"2016-12-31T23:59:59Z", "2016-12-31T23:59:59Z"},
+                {"2017-10-01T00:00Z", "2017-10-01T00:00:00Z"},
+                {"2024-03-01T10:00:00+01:00", "2024-03-01T09:00:00Z"},
+                {"2024-03-01T10:00:00.5-02:30", "2024-03-01T12:30:00.500Z"},
+                {"2024-03-01T10:00:00.123456789Z", "2024-03-01T10:00:00.123456789Z"},
+                {"2024-03-01T10:00:00+0100", "2024-03-01T09:00:00Z"}};
+        for (String[] c : cases) {
+            assertThat(Fields.dateTime(c[0], "issuedOn")).as(c[0]).hasToString(c[1]);
+        }
+        for (String bad : new String[] {"2024-02-30T10:00:00Z", "2024-03-01T25:00:00Z", "2024-03-01", "yesterday"}) {
+            assertThatThrownBy(() -> Fields.dateTime(bad, "issuedOn")).as(bad).isInstanceOf(Ob2ParseFailed.class);
+        }
+    }
 }
