@@ -64,6 +64,7 @@ public final class Ob2Verifier implements SpecVerifier {
             "TypeValidation", "VerificationObject");
 
     private static final int PARSED_CACHE_SIZE = 512;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Ob2Verifier.class);
 
     private final DocumentFetcher fetcher;
     private final Clock clock;
@@ -89,7 +90,8 @@ public final class Ob2Verifier implements SpecVerifier {
      */
     @Override
     public VerificationReport verify(String input, @Nullable String recipient) {
-        return new Run(recipient).start(input.strip(), null);
+        Run run = new Run(recipient);
+        return guarded(run, () -> run.start(input.strip(), null));
     }
 
     /**
@@ -113,13 +115,15 @@ public final class Ob2Verifier implements SpecVerifier {
 
     /** Verifies the assertion at this URL (a hosted assertion, or one baked in a legacy image by URL). */
     public VerificationReport verifyUrl(URI url, @Nullable String recipient) {
-        return new Run(recipient).fromUrl(url);
+        Run run = new Run(recipient);
+        return guarded(run, () -> run.fromUrl(url));
     }
 
     /** Verifies a document already fetched from {@code url} (the caller fetched it to tell OB 2.0 from 3.0). */
     @Override
     public VerificationReport verifyFetched(FetchedDocument document, @Nullable String recipient) {
-        return new Run(recipient).fetched(document.requested(), document);
+        Run run = new Run(recipient);
+        return guarded(run, () -> run.fetched(document.requested(), document));
     }
 
     /**
@@ -128,7 +132,23 @@ public final class Ob2Verifier implements SpecVerifier {
      */
     @Override
     public VerificationReport verifyBaked(String payload, @Nullable String verifyUrl, @Nullable String recipient) {
-        return new Run(recipient).start(payload.strip(), verifyUrl);
+        Run run = new Run(recipient);
+        return guarded(run, () -> run.start(payload.strip(), verifyUrl));
+    }
+
+    /**
+     * A bug of ours must not surface as an error page or, worse, as a verdict: the report keeps the checks
+     * made so far and says the badge could not be verified.
+     */
+    private static VerificationReport guarded(Run run, java.util.function.Supplier<VerificationReport> steps) {
+        try {
+            return steps.get();
+        } catch (RuntimeException bug) {
+            LOG.warn("OB 2.0 verification stopped by an unexpected error", bug);
+            run.outage = true;
+            run.checks.add(Check.skipped("ob2.internal", "ob2.internal-error"));
+            return run.report(null);
+        }
     }
 
     /** Where the document being verified came from. */

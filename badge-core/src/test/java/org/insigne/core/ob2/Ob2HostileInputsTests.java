@@ -251,4 +251,18 @@ class Ob2HostileInputsTests {
             assertThat(fixture.verifier().verify(garbled, null).verdict()).isEqualTo(Verdict.INVALID);
         }
     }
+
+    @Test
+    void reportsAnUnexpectedErrorAsNotVerifiedInsteadOfThrowing() {
+        Ob2Fixture fixture = new Ob2Fixture(rsa);
+        String json = fixture.hosted();
+        Ob2Verifier broken = new Ob2Verifier((uri, expect) -> {
+            throw new IllegalStateException("a bug in a fetcher");
+        }, Ob2Fixture.CLOCK);
+
+        VerificationReport report = broken.verify(json, null);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(only(report, "ob2.internal").status()).isEqualTo(CheckStatus.SKIPPED);
+    }
 }

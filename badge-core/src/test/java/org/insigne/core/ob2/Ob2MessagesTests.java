@@ -58,7 +58,7 @@ class Ob2MessagesTests {
         Set<String> checkIds = Set.of("ob2.parse", "ob2.structure", "ob2.context", "ob2.document-kind",
                 "ob2.badge-class", "ob2.badge-image", "ob2.issuer", "ob2.issuer-details", "ob2.hosted-copy",
                 "ob2.hosted-scope", "ob2.signature", "ob2.expiry", "ob2.revocation", "ob2.recipient",
-                "ob2.endorsements", "input.parse", "input.fetch", "input.image");
+                "ob2.endorsements", "ob2.internal", "input.parse", "input.fetch", "input.image");
         keys.removeAll(checkIds);
         assertThat(keys).hasSizeGreaterThan(60);
         for (String key : keys) {
