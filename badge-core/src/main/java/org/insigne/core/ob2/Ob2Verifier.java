@@ -155,7 +155,8 @@ public final class Ob2Verifier implements SpecVerifier {
     private enum Origin { TEXT, URL, JWS }
 
     /** The outcome of fetching and parsing one JSON document. */
-    private record Loaded(@Nullable JsonNode tree, @Nullable FetchFailed failure, @Nullable Ob2ParseFailed unreadable) {
+    private record Loaded(@Nullable JsonNode tree, @Nullable FetchFailed failure, @Nullable Ob2ParseFailed unreadable,
+                          @Nullable URI finalUri) {
     }
 
     /** One verification: its checks, whether something needed was unreachable, documents fetched so far. */
@@ -425,14 +426,15 @@ public final class Ob2Verifier implements SpecVerifier {
         }
 
         /**
-         * The issuer profile. For a signed badge the profile is taken from the issuer's own URL even when
-         * embedded: the keys it lists decide whose signature counts, so they must not come from the token.
+         * The issuer profile, taken from the issuer's own URL even when embedded: the keys and the hosting
+         * policy it lists decide whose signature and which hosts count, so they must not come from the badge
+         * being checked. An embedded profile is used only when its id is not a web address.
          */
         private @Nullable Profile resolveIssuer(BadgeClass badge, boolean signed) {
             Ref<Profile> ref = badge.issuer();
             Profile embedded = ref.embedded();
             URI id = ref.id();
-            if (embedded != null && !(signed && id != null && isHttp(id))) {
+            if (embedded != null && (id == null || !isHttp(id))) {
                 return checkIssuer(embedded, "ob2.issuer.embedded");
             }
             URI url = Objects.requireNonNull(id);
@@ -445,7 +447,13 @@ public final class Ob2Verifier implements SpecVerifier {
                 return null;
             }
             try {
-                return checkIssuer(Ob2Reader.readProfile(tree), "ob2.issuer.fetched");
+                Profile profile = Ob2Reader.readProfile(tree);
+                if (!servedFromItsOwnHost(profile.id(), url)) {
+                    checks.add(Check.failed(ISSUER, "ob2.issuer.served-elsewhere", profile.id().toString(),
+                            url.toString()));
+                    return null;
+                }
+                return checkIssuer(profile, "ob2.issuer.fetched");
             } catch (Ob2ParseFailed invalid) {
                 checks.add(Check.failed(ISSUER, invalid.messageKey(), invalid.args().toArray()));
                 return null;
@@ -538,6 +546,11 @@ public final class Ob2Verifier implements SpecVerifier {
                         key = Ob2Reader.readCryptographicKey(loadedKey.tree());
                     } catch (Ob2ParseFailed unreadable) {
                         failure = "ob2.signature.key-unreadable";
+                        failureArg = keyId.toString();
+                        continue;
+                    }
+                    if (!servedFromItsOwnHost(key.id(), keyId)) {
+                        failure = "ob2.signature.key-owner-mismatch";
                         failureArg = keyId.toString();
                         continue;
                     }
@@ -708,7 +721,7 @@ public final class Ob2Verifier implements SpecVerifier {
                 endorser = issuerRef.embedded();
             } else {
                 URI issuerId = Objects.requireNonNull(issuerRef.id());
-                Loaded loadedIssuer = isHttp(issuerId) ? load(issuerId) : new Loaded(null, null, null);
+                Loaded loadedIssuer = isHttp(issuerId) ? load(issuerId) : new Loaded(null, null, null, null);
                 if (loadedIssuer.tree() == null) {
                     return "issuer";
                 }
@@ -871,14 +884,28 @@ public final class Ob2Verifier implements SpecVerifier {
             Loaded result;
             try {
                 FetchedDocument document = fetcher.fetch(id, DocumentFetcher.Expect.JSON);
-                result = new Loaded(parseCached(id, document.body()), null, null);
+                result = new Loaded(parseCached(id, document.body()), null, null, document.finalUri());
             } catch (FetchFailed failed) {
-                result = new Loaded(null, failed, null);
+                result = new Loaded(null, failed, null, null);
             } catch (Ob2ParseFailed unreadable) {
-                result = new Loaded(null, null, unreadable);
+                result = new Loaded(null, null, unreadable, null);
             }
             loaded.put(id, result);
             return result;
+        }
+
+        /**
+         * A document that names itself by a web address must be served from that address's host (or be
+         * redirected there): otherwise any site could publish a profile or key claiming another issuer's id.
+         * Ids that are not web addresses (urn:uuid) carry no such claim.
+         */
+        private boolean servedFromItsOwnHost(URI declaredId, URI fetchedFrom) {
+            if (!isHttp(declaredId)) {
+                return true;
+            }
+            Loaded result = loaded.get(fetchedFrom);
+            URI finalUri = result == null ? null : result.finalUri();
+            return sameHost(declaredId, fetchedFrom) || finalUri != null && sameHost(declaredId, finalUri);
         }
 
         private VerificationReport unreachable(String checkId, FetchFailed failed) {
@@ -944,6 +971,10 @@ public final class Ob2Verifier implements SpecVerifier {
         }
         URI uri = Fields.safeUri(text);
         return uri != null && isHttp(uri) ? uri : null;
+    }
+
+    private static boolean sameHost(URI a, URI b) {
+        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
     }
 
     private static boolean sameDocument(URI a, URI b) {

@@ -265,4 +265,33 @@ class Ob2HostileInputsTests {
         assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
         assertThat(only(report, "ob2.internal").status()).isEqualTo(CheckStatus.SKIPPED);
     }
+
+    @Test
+    void takesTheHostingPolicyFromTheIssuerNotFromAnEmbeddedCopy() {
+        Ob2Fixture fixture = new Ob2Fixture(rsa);
+        java.net.URI elsewhere = java.net.URI.create("https://attacker.example/assertions/1.json");
+        ObjectNode assertion = fixture.assertion(elsewhere, false);
+        ObjectNode badge = fixture.badge.deepCopy();
+        ObjectNode forgedIssuer = fixture.issuer.deepCopy();
+        forgedIssuer.putObject("verification").putArray("allowedOrigins").add("attacker.example");
+        badge.set("issuer", forgedIssuer);
+        assertion.set("badge", badge);
+        fixture.publish(elsewhere, assertion);
+
+        VerificationReport report = fixture.verifier().verify(
+                new String(Ob2Writer.write(assertion), StandardCharsets.UTF_8), null);
+
+        assertFailed(report, "ob2.hosted-scope", "ob2.hosted-scope.outside");
+    }
+
+    @Test
+    void refusesAnIssuerProfileThatClaimsAnotherSitesId() {
+        Ob2Fixture fixture = new Ob2Fixture(rsa);
+        java.net.URI fake = java.net.URI.create("https://attacker.example/issuer.json");
+        fixture.publish(fake, fixture.issuer);
+        fixture.badge.put("issuer", fake.toString());
+        fixture.publishAll();
+
+        assertFailed(fixture.verifier().verify(fixture.signed(), null), "ob2.issuer", "ob2.issuer.served-elsewhere");
+    }
 }
