@@ -2,6 +2,7 @@ package org.insigne.web.system;
 
 import java.util.Locale;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -54,7 +55,10 @@ class UnroutedRequestHandler {
 
     private Object answer(HttpServletRequest request, HttpStatus status, String titleKey, String detailKey,
                           String code, String page) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        // When a filter met the refusal first, this runs again in the error dispatch: judge by the original path.
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = original instanceof String uri ? uri : request.getRequestURI();
+        if (path.startsWith(request.getContextPath() + "/api/")) {
             Locale locale = ApiLocale.of(request);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(detailKey, null, locale));
             problem.setTitle(messages.getMessage(titleKey, null, locale));
