@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class I18nPropertiesSyncTests {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9.\\-_]+)");
     /** An element whose direct text holds a letter, with no th:text/th:utext to replace it. */
     private static final Pattern LITERAL_TEXT = Pattern.compile("<(\\w+)((?:(?!th:u?text)[^>])*)>([^<>]*\\p{L}[^<>]*)</\\1>");
@@ -36,6 +37,23 @@ class I18nPropertiesSyncTests {
         Properties english = load("/messages_en.properties");
         assertThat(new TreeSet<>(english.stringPropertyNames()))
                 .as("keys of messages_en.properties").isEqualTo(new TreeSet<>(french.stringPropertyNames()));
+    }
+
+    /**
+     * Every message goes through MessageFormat ({@code spring.messages.always-use-message-format}), where a lone
+     * apostrophe starts quoted text and vanishes: an apostrophe in text must be written twice. A lone one is
+     * allowed only to quote braces, as in {@code '{"url": …}'}.
+     */
+    @Test
+    void apostrophesAreDoubled() throws IOException {
+        for (String resource : List.of("/messages.properties", "/messages_en.properties")) {
+            Properties messages = load(resource);
+            List<String> lone = messages.stringPropertyNames().stream().sorted()
+                    .filter(key -> LONE_APOSTROPHE.matcher(messages.getProperty(key).replace("'{", "").replace("}'", "")).find())
+                    .map(key -> resource + ": " + key)
+                    .toList();
+            assertThat(lone).isEmpty();
+        }
     }
 
     @Test

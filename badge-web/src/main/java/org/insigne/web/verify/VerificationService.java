@@ -1,0 +1,36 @@
+package org.insigne.web.verify;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.insigne.core.verification.VerificationReport;
+import org.insigne.core.verification.VerificationRequest;
+import org.insigne.core.verification.Verifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.stereotype.Service;
+
+/** Runs verifications on their own threads, for the API and the public verification page alike. */
+@Service
+public class VerificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(VerificationService.class);
+
+    private final Verifier verifier;
+    private final AsyncTaskExecutor executor;
+
+    VerificationService(Verifier verifier, @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
+        this.verifier = verifier;
+        this.executor = executor;
+    }
+
+    public CompletableFuture<VerificationReport> verify(VerificationRequest request) {
+        return CompletableFuture.supplyAsync(() -> {
+            VerificationReport report = verifier.verify(request);
+            log.info("Verified a {} input: {} {}", request.input().getClass().getSimpleName(), report.spec(),
+                    report.verdict());
+            return report;
+        }, executor);
+    }
+}
