@@ -17,7 +17,8 @@ public final class CheckMessages {
     public static final List<String> BUNDLES = List.of(
             "org/insigne/core/verification/messages",
             "org/insigne/core/ob2/messages",
-            "org/insigne/core/ob3/messages");
+            "org/insigne/core/ob3/messages",
+            "org/insigne/core/baking/messages");
 
     private CheckMessages() {
     }
