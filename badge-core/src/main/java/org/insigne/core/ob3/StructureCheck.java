@@ -102,10 +102,8 @@ public final class StructureCheck {
     private static void achievementSubject(JsonNode subject, List<Problem> problems) {
         requireType(subject, "AchievementSubject", "credentialSubject", problems);
         List<JsonNode> identifiers = Json.list(subject, "identifier");
-        if (subject.get("id") == null && identifiers.isEmpty()) {
-            // verification.md step 1: the subject needs an id and/or an identifier to be verifiable.
-            problems.add(Problem.missing("credentialSubject.id"));
-        }
+        // Neither id nor identifier is required by the data model; without them no recipient can be
+        // checked, which the recipient check reports (verification.md step 5).
         if (subject.get("id") != null) {
             requireUri(subject, "id", "credentialSubject.id", problems);
         }
