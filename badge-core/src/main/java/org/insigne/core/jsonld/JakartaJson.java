@@ -1,9 +1,9 @@
 package org.insigne.core.jsonld;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -13,36 +13,54 @@ import tools.jackson.databind.JsonNode;
  */
 public final class JakartaJson {
 
+    /** Looked up once: {@code JSON.createXxx} runs a ServiceLoader lookup on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private JakartaJson() {
     }
 
     public static JsonValue of(JsonNode node) {
         if (node.isObject()) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = JSON.createObjectBuilder();
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 object.add(entry.getKey(), of(entry.getValue()));
             }
             return object.build();
         }
         if (node.isArray()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             for (JsonNode item : node) {
                 array.add(of(item));
             }
             return array.build();
         }
         if (node.isString()) {
-            return Json.createValue(node.asString());
+            return JSON.createValue(node.asString());
         }
         if (node.isBoolean()) {
             return node.booleanValue() ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? Json.createValue(node.longValue()) : Json.createValue(node.bigIntegerValue());
+            return node.canConvertToLong() ? JSON.createValue(node.longValue()) : JSON.createValue(node.bigIntegerValue());
         }
         if (node.isNumber()) {
-            return Json.createValue(node.decimalValue());
+            return JSON.createValue(node.decimalValue());
         }
         return JsonValue.NULL;
+    }
+
+    /** The object without its {@code @context} entry. */
+    public static jakarta.json.JsonObject withoutContext(jakarta.json.JsonObject object) {
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
+        for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+            if (!"@context".equals(entry.getKey())) {
+                builder.add(entry.getKey(), entry.getValue());
+            }
+        }
+        return builder.build();
+    }
+
+    static jakarta.json.JsonArray arrayOf(JsonValue value) {
+        return JSON.createArrayBuilder().add(value).build();
     }
 }

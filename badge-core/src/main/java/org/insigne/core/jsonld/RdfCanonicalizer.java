@@ -4,7 +4,11 @@ import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.expansion.Expansion;
+import com.apicatalog.jsonld.processor.ProcessingRuntime;
+import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
@@ -17,6 +21,7 @@ import jakarta.json.JsonValue;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a JSON-LD document into its RDFC-1.0 canonical N-Quads, the input Data Integrity hashes
@@ -36,10 +41,17 @@ public final class RdfCanonicalizer {
     /** Hashing rounds allowed: honest credentials need a few hundred, the poison graphs millions. */
     static final int MAX_TICKS = 20_000;
 
+    /** Distinct {@code @context} lists kept processed; credentials in the wild use a handful. */
+    private static final int MAX_CACHED_CONTEXTS = 64;
+
     private final BundledContexts contexts;
+    private final JsonLdOptions options;
+    private final Map<JsonValue, ActiveContext> activeContexts = new ConcurrentHashMap<>();
 
     public RdfCanonicalizer(BundledContexts contexts) {
         this.contexts = Objects.requireNonNull(contexts, "contexts");
+        this.options = new JsonLdOptions(contexts);
+        this.options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
     }
 
     /** The bundled contexts only. */
@@ -58,12 +70,19 @@ public final class RdfCanonicalizer {
     /** Canonical N-Quads of {@code document}, one quad a line, each ending with a line feed. */
     public String canonicalize(JsonObject document) throws JsonLdRejected {
         requireBundledContexts(document, 0);
-        JsonLdOptions options = new JsonLdOptions(contexts);
-        options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
         RdfCanon canon = RdfCanon.create("SHA-256", new WorkLimit(MAX_TICKS));
         SafeModeGuard guard = new SafeModeGuard(canon);
         try {
-            JsonLd.toRdf(JsonDocument.of(document)).options(options).provide(guard);
+            ActiveContext context = processedContext(document.get("@context"));
+            if (context != null) {
+                // Same result as JSON-LD 1.1 Expansion §5.1.2 step 9 processing the top-level @context, which
+                // was done once for these bundled URLs; processing the OB context dominates the cost otherwise.
+                JsonObject body = JakartaJson.withoutContext(document);
+                JsonValue expanded = Expansion.with(context, body, null, null).compute();
+                ToRdfProcessor.toRdf(guard, topLevel(expanded), options);
+            } else {
+                JsonLd.toRdf(JsonDocument.of(document)).options(options).provide(guard);
+            }
         } catch (JsonLdError e) {
             throw translate(e, guard);
         }
@@ -79,6 +98,54 @@ public final class RdfCanonicalizer {
             throw new JsonLdRejected(JsonLdRejected.Reason.INVALID, String.valueOf(e.getMessage()));
         }
         return out.toString();
+    }
+
+    /** The processed context for a list of bundled context URLs, or null (inline contexts are not cached). */
+    private @org.jspecify.annotations.Nullable ActiveContext processedContext(
+            @org.jspecify.annotations.Nullable JsonValue context) throws JsonLdError {
+        if (context == null || !onlyUrls(context)) {
+            return null;
+        }
+        ActiveContext cached = activeContexts.get(context);
+        if (cached != null) {
+            return cached;
+        }
+        ActiveContext processed = new ActiveContext(null, null, ProcessingRuntime.of(options)).newContext()
+                .create(context, null);
+        if (activeContexts.size() < MAX_CACHED_CONTEXTS) {
+            activeContexts.putIfAbsent(context, processed);
+        }
+        return processed;
+    }
+
+    private static boolean onlyUrls(JsonValue context) {
+        if (context instanceof JsonString) {
+            return true;
+        }
+        if (context instanceof JsonArray array) {
+            for (JsonValue item : array) {
+                if (!(item instanceof JsonString)) {
+                    return false;
+                }
+            }
+            return !array.isEmpty();
+        }
+        return false;
+    }
+
+    /** JSON-LD 1.1 API §9.1 steps 19–21: unwrap a lone @graph, null becomes [], a single node a list. */
+    private static JsonArray topLevel(JsonValue expanded) {
+        JsonValue value = expanded;
+        if (value instanceof JsonObject object && object.size() == 1 && object.containsKey("@graph")) {
+            value = object.get("@graph");
+        }
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        if (value instanceof JsonArray array) {
+            return array;
+        }
+        return JakartaJson.arrayOf(value);
     }
 
     /**
