@@ -48,10 +48,15 @@ public final class RdfCanonicalizer {
     private final JsonLdOptions options;
     private final Map<JsonValue, ActiveContext> activeContexts = new ConcurrentHashMap<>();
 
+    /** Canonical forms kept (a few KB each); the map is simply emptied when full. */
+    static final int MEMO_SIZE = 1024;
+    private final Map<String, String> memo = new ConcurrentHashMap<>();
+
     public RdfCanonicalizer(BundledContexts contexts) {
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.options = new JsonLdOptions(contexts);
         this.options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+        this.options.setUriValidation(com.apicatalog.jsonld.uri.UriValidationPolicy.SchemeOnly);
     }
 
     /** The bundled contexts only. */
@@ -67,8 +72,36 @@ public final class RdfCanonicalizer {
         return contexts;
     }
 
-    /** Canonical N-Quads of {@code document}, one quad a line, each ending with a line feed. */
+    /**
+     * Canonical N-Quads of {@code document}, one quad a line, each ending with a line feed. The result is a
+     * pure function of the document and the bundled contexts, so the last {@link #MEMO_SIZE} results are
+     * kept by SHA-256 of the document: a stored badge verified again and again (its public page) is
+     * canonicalised once. Rejections are not kept.
+     */
     public String canonicalize(JsonObject document) throws JsonLdRejected {
+        String key = digest(document.toString());
+        String known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        String canonical = canonicalizeFresh(document);
+        if (memo.size() >= MEMO_SIZE) {
+            memo.clear();
+        }
+        memo.put(key, canonical);
+        return canonical;
+    }
+
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a mandatory JDK algorithm", e);
+        }
+    }
+
+    private String canonicalizeFresh(JsonObject document) throws JsonLdRejected {
         requireBundledContexts(document, 0);
         RdfCanon canon = RdfCanon.create("SHA-256", new WorkLimit(MAX_TICKS));
         SafeModeGuard guard = new SafeModeGuard(canon);

@@ -34,6 +34,9 @@ public class Ob3ProofBenchmark {
     private ObjectNode unsigned;
     private String dataIntegrity;
     private String jwt;
+    /** More distinct credentials than the canonicaliser keeps, so that every verification is cold. */
+    private final String[] distinct = new String[2048];
+    private int next;
 
     @Setup
     public void issue() throws Exception {
@@ -70,6 +73,12 @@ public class Ob3ProofBenchmark {
                 """.formatted(issuer));
         dataIntegrity = signDataIntegrity().toString();
         jwt = signJwt();
+        for (int i = 0; i < distinct.length; i++) {
+            ObjectNode copy = unsigned.deepCopy();
+            copy.put("id", "urn:uuid:00000000-0000-4000-8000-" + String.format("%012d", i));
+            distinct[i] = proofs.sign(copy, DataIntegrityProofs.ProofOptions.assertion(method,
+                    Instant.parse("2026-01-10T08:00:00Z")), keys).toString();
+        }
         if (verifyDataIntegrity().verdict() != Verdict.VALID || verifyJwt().verdict() != Verdict.VALID) {
             throw new IllegalStateException("benchmark credentials do not verify");
         }
@@ -84,6 +93,13 @@ public class Ob3ProofBenchmark {
     @Benchmark
     public VerificationReport verifyDataIntegrity() {
         return verifier.verify(dataIntegrity, null);
+    }
+
+    /** Each call verifies another credential: no canonical form is reused. */
+    @Benchmark
+    public VerificationReport verifyDataIntegrityDistinct() {
+        next = (next + 1) % distinct.length;
+        return verifier.verify(distinct[next], null);
     }
 
     @Benchmark
