@@ -23,6 +23,8 @@ import org.insigne.core.verification.BadgeView;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Spec;
+import org.insigne.core.verification.SpecVerifier;
+import org.insigne.core.fetch.FetchedDocument;
 import org.insigne.core.verification.VerificationReport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * documents, keys, status lists) come through the {@link DocumentFetcher}; JSON-LD contexts only from the
  * bundle. Thread-safe.
  */
-public final class Ob3Verifier {
+public final class Ob3Verifier implements SpecVerifier {
 
     static final Set<String> OB_CONTEXTS = Set.of(
             "https://purl.imsglobal.org/spec/ob/v3p0/context.json",
@@ -67,8 +69,34 @@ public final class Ob3Verifier {
      * Verifies {@code jsonOrJwt}; when {@code recipient} (an e-mail address, URL or DID the reader knows) is
      * given, also checks that the badge was awarded to it.
      */
+    @Override
     public VerificationReport verify(String jsonOrJwt, @Nullable String recipient) {
         return verify(jsonOrJwt, recipient, true);
+    }
+
+    /** A JSON object whose context or type is that of a Verifiable Credential (OB 3.0 is one). */
+    @Override
+    public boolean recognises(JsonNode document) {
+        if (!document.isObject()) {
+            return false;
+        }
+        List<String> contexts = Json.texts(document, "@context");
+        return !contexts.isEmpty() && (contexts.get(0).equals(OpenBadgeCredential.VCDM2_CONTEXT)
+                || contexts.get(0).equals(OpenBadgeCredential.VCDM1_CONTEXT))
+                || Json.texts(document, "type").contains("VerifiableCredential");
+    }
+
+    @Override
+    public VerificationReport verifyFetched(FetchedDocument document, @Nullable String recipient) {
+        return verify(document.bodyAsString(), recipient, true);
+    }
+
+    /** OB 3.0 baking (docformat.md): JSON in the PNG chunk or SVG body, or a VC-JWT (SVG {@code verify}). */
+    @Override
+    public VerificationReport verifyBaked(String payload, @Nullable String verifyAttribute,
+                                          @Nullable String recipient) {
+        String text = payload.isBlank() && verifyAttribute != null ? verifyAttribute : payload;
+        return verify(text, recipient, true);
     }
 
     private VerificationReport verify(String input, @Nullable String recipient, boolean withEndorsements) {
@@ -185,7 +213,7 @@ public final class Ob3Verifier {
         if (!method.controller().equals(issuer)) {
             return Outcome.of(Check.failed(EmbeddedProofs.CHECK, "ob3.proof.wrong-controller", method.id(), issuer));
         }
-        if (!VcJwts.verifySignature(jwt, method)) {
+        if (!VcJwts.verifySignature(jwt, method.ed25519(), method.jwk())) {
             return Outcome.of(Check.failed(EmbeddedProofs.CHECK, "ob3.proof.bad-signature"));
         }
         List<String> disagreements = VcJwts.claimDisagreements(jwt);

@@ -21,7 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.insigne.core.did.VerificationMethod;
 import org.insigne.core.jsonld.BoundedJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -94,26 +93,29 @@ public final class VcJwts {
                 parts[0] + "." + parts[1], new Base64URL(parts[2]));
     }
 
-    /** True when the signature verifies with {@code key} for the token's algorithm. */
-    public static boolean verifySignature(DecodedJwt jwt, VerificationMethod key) {
+    /**
+     * True when the signature verifies for the token's algorithm with the issuer's key, given as raw Ed25519
+     * bytes or as a public JWK.
+     */
+    public static boolean verifySignature(DecodedJwt jwt, byte @Nullable [] ed25519, @Nullable JWK jwk) {
         byte[] input = jwt.signingInput().getBytes(StandardCharsets.US_ASCII);
         try {
             switch (jwt.algorithm()) {
                 case "EdDSA" -> {
-                    byte[] raw = key.ed25519();
-                    if (raw == null && key.jwk() instanceof OctetKeyPair okp && "Ed25519".equals(okp.getCurve().getName())) {
+                    byte[] raw = ed25519;
+                    if (raw == null && jwk instanceof OctetKeyPair okp && "Ed25519".equals(okp.getCurve().getName())) {
                         raw = okp.getDecodedX();
                     }
                     return raw != null && Ed25519Keys.verify(raw, input, jwt.signature().decode());
                 }
                 case "ES256" -> {
-                    if (key.jwk() instanceof ECKey ec) {
+                    if (jwk instanceof ECKey ec) {
                         return new ECDSAVerifier(ec).verify(new JWSHeader(JWSAlgorithm.ES256), input, jwt.signature());
                     }
                     return false;
                 }
                 case "RS256" -> {
-                    if (key.jwk() instanceof RSAKey rsa) {
+                    if (jwk instanceof RSAKey rsa) {
                         return new RSASSAVerifier(rsa).verify(new JWSHeader(JWSAlgorithm.RS256), input, jwt.signature());
                     }
                     return false;

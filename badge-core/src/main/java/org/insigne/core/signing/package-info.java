@@ -1,4 +1,7 @@
-/** Signing and signature checks: JWS for Open Badges 2.0, Data Integrity and VC-JWT for 3.0, Ed25519 keys. */
+/**
+ * Signatures over badges: compact JWS for Open Badges 2.0 signed assertions, Data Integrity and VC-JWT proofs
+ * for 3.0, and the keys that check them.
+ */
 @NullMarked
 package org.insigne.core.signing;
 

@@ -1,7 +1,6 @@
 package org.insigne.core.baking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.insigne.core.baking.PngFixtures.assemble;
 import static org.insigne.core.baking.PngFixtures.chunk;
 import static org.insigne.core.baking.PngFixtures.chunks;

@@ -1,0 +1,401 @@
+package org.insigne.core.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.IDN;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches documents over http(s) within a {@link FetchPolicy}: every URL, the first and each redirect hop, is
+ * checked (scheme, no user info, every resolved address public) before any connection, and the connection then
+ * goes only to the addresses that were checked, so a name that re-resolves to an internal address between the
+ * check and the connection (DNS rebinding) gains nothing. Redirects are followed by hand; the body is read with a
+ * byte cap and the whole fetch with a deadline that aborts the connection. No proxy, cookie or retry.
+ *
+ * <p>Content types accepted: for {@link Expect#JSON} {@code application/json}, {@code application/ld+json},
+ * any {@code application/*+json} (e.g. {@code application/vc+ld+json}) and {@code text/plain}, which the OB 3.0
+ * docformat uses for VC-JWT documents and which some issuers still send for JSON (the body is parsed strictly
+ * afterwards anyway); for {@link Expect#IMAGE} {@code image/png} and {@code image/svg+xml}; for
+ * {@link Expect#ANY} anything.
+ *
+ * <p>Failure arguments: {@link FetchFailed.Reason#HTTP_STATUS} carries the status code then the URL (410 Gone on
+ * a hosted OB 2.0 assertion means revoked); every other reason carries the URL of the hop that failed first,
+ * then the limit when one was exceeded. Thread-safe; {@link #close()} releases the connection pool.
+ */
+public final class HttpDocumentFetcher implements DocumentFetcher, Closeable {
+
+    /** Resolves a host name to its addresses; the system resolver unless a test supplies another. */
+    @FunctionalInterface
+    interface HostResolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(HttpDocumentFetcher.class);
+
+    private static final ScheduledExecutorService DEADLINES = deadlineScheduler();
+
+    private final FetchPolicy policy;
+    private final HostResolver resolver;
+    private final CloseableHttpClient client;
+    /** Addresses checked for the hop being executed on this thread; the client's DNS lookups are served from here. */
+    private final ThreadLocal<Map<String, InetAddress[]>> pinned = ThreadLocal.withInitial(HashMap::new);
+
+    public HttpDocumentFetcher(FetchPolicy policy) {
+        this(policy, InetAddress::getAllByName);
+    }
+
+    HttpDocumentFetcher(FetchPolicy policy, HostResolver resolver) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        Timeout timeout = Timeout.of(policy.timeout());
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new PinnedDnsResolver())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(timeout)
+                        .setSocketTimeout(timeout)
+                        .build())
+                .setMaxConnTotal(64)
+                .setMaxConnPerRoute(8)
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setUserAgent("Insigne badge verifier")
+                .build();
+    }
+
+    @Override
+    public FetchedDocument fetch(URI uri, Expect expect) throws FetchFailed {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(expect, "expect");
+        long deadline = System.nanoTime() + policy.timeout().toNanos();
+        Set<URI> visited = new HashSet<>();
+        URI current = uri;
+        for (int redirects = 0; ; redirects++) {
+            if (!visited.add(current)) {
+                // A loop can never end well: say so now rather than after maxRedirects round trips.
+                throw new FetchFailed(current, FetchFailed.Reason.TOO_MANY_REDIRECTS, current.toString());
+            }
+            Hop hop = fetchOnce(current, expect, deadline);
+            if (hop.redirect == null) {
+                return new FetchedDocument(uri, current, hop.contentType, hop.body);
+            }
+            if (redirects >= policy.maxRedirects()) {
+                throw new FetchFailed(uri, FetchFailed.Reason.TOO_MANY_REDIRECTS, uri.toString(), policy.maxRedirects());
+            }
+            current = hop.redirect;
+        }
+    }
+
+    /** One request: check, connect to the checked addresses, then either a redirect target or the body. */
+    private Hop fetchOnce(URI uri, Expect expect, long deadline) throws FetchFailed {
+        String host = checkUrl(uri);
+        InetAddress[] addresses = resolveAndCheck(uri, host, deadline);
+        long remaining = remainingMillis(uri, deadline);
+
+        HttpGet request = new HttpGet(uri);
+        request.setHeader(HttpHeaders.ACCEPT, accept(expect));
+        request.setConfig(RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(remaining))
+                .setResponseTimeout(Timeout.ofMilliseconds(remaining))
+                .build());
+        // The deadline covers everything, a server dripping headers or body included: abort the connection then.
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> abort = DEADLINES.schedule(() -> {
+            expired.set(true);
+            request.cancel();
+        }, remaining, TimeUnit.MILLISECONDS);
+        Map<String, InetAddress[]> pins = pinned.get();
+        pins.put(host, addresses);
+        pins.put(unbracketed(host), addresses);
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, request, null);
+            int status = response.getCode();
+            if (isRedirect(status)) {
+                return new Hop(redirectTarget(uri, response), "", new byte[0]);
+            }
+            if (status < 200 || status > 299) {
+                throw new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, status, uri.toString());
+            }
+            String contentType = contentType(uri, response, expect);
+            return new Hop(null, contentType, readBody(uri, response.getEntity(), maxBytes(expect), deadline));
+        } catch (IOException e) {
+            throw failure(uri, e, expired.get());
+        } catch (RuntimeException e) {
+            log.warn("Fetch of {} failed unexpectedly", uri, e);
+            throw new FetchFailed(uri, FetchFailed.Reason.UNREACHABLE, uri.toString());
+        } finally {
+            abort.cancel(false);
+            pins.remove(host);
+            pins.remove(unbracketed(host));
+            // Never drain what is left (it may be endless): drop the connection instead of returning it.
+            request.cancel();
+            if (response != null) {
+                try {
+                    response.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the connection is already discarded
+                }
+            }
+        }
+    }
+
+    /** Scheme, user info and host syntax; returns the host to resolve. */
+    private static String checkUrl(URI uri) throws FetchFailed {
+        String scheme = uri.getScheme();
+        if (!uri.isAbsolute() || uri.isOpaque() || scheme == null
+                || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+            throw new FetchFailed(uri, FetchFailed.Reason.UNSUPPORTED_URL, uri.toString());
+        }
+        // user:password@host is refused: it is a classic way to disguise the real host from a reader.
+        if (uri.getRawUserInfo() != null || uri.getHost() == null || uri.getHost().isEmpty()
+                || uri.getPort() > 65535) {
+            throw new FetchFailed(uri, FetchFailed.Reason.UNSUPPORTED_URL, uri.toString());
+        }
+        return uri.getHost();
+    }
+
+    private InetAddress[] resolveAndCheck(URI uri, String host, long deadline) throws FetchFailed {
+        InetAddress[] addresses;
+        try {
+            addresses = resolve(host);
+        } catch (UnknownHostException e) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new FetchFailed(uri, FetchFailed.Reason.TIMEOUT, uri.toString());
+            }
+            throw new FetchFailed(uri, FetchFailed.Reason.UNREACHABLE, uri.toString());
+        }
+        if (addresses.length == 0) {
+            throw new FetchFailed(uri, FetchFailed.Reason.UNREACHABLE, uri.toString());
+        }
+        for (InetAddress address : addresses) {
+            // Any bad address refuses the whole name: the client could otherwise fall back to it.
+            if (!AddressRules.isAllowed(address, policy.allowLoopback())) {
+                log.warn("Refused to fetch {}: {} resolves to a non-public address", uri, host);
+                throw new FetchFailed(uri, FetchFailed.Reason.FORBIDDEN_ADDRESS, uri.toString());
+            }
+        }
+        return addresses;
+    }
+
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private InetAddress[] resolve(String host) throws UnknownHostException {
+        if (host.startsWith("[") && host.endsWith("]") || host.indexOf(':') >= 0) {
+            // IPv6 literal: parsed locally, never looked up.
+            return new InetAddress[] {InetAddress.getByName(unbracketed(host))};
+        }
+        Optional<InetAddress> numeric = AddressRules.numericIpv4(host);
+        if (numeric.isPresent()) {
+            return new InetAddress[] {numeric.get()};
+        }
+        return resolver.resolve(IDN.toASCII(host));
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static URI redirectTarget(URI uri, ClassicHttpResponse response) throws FetchFailed {
+        Header location = response.getFirstHeader(HttpHeaders.LOCATION);
+        if (location == null || location.getValue() == null || location.getValue().isBlank()) {
+            throw new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, response.getCode(), uri.toString());
+        }
+        try {
+            URI target = uri.resolve(new URI(location.getValue().strip()));
+            // The fragment of the original URL is kept when the target has none (RFC 9110 §10.2.2).
+            if (target.getRawFragment() == null && uri.getRawFragment() != null) {
+                target = new URI(target.getScheme(), target.getRawSchemeSpecificPart(), null)
+                        .resolve("#" + uri.getRawFragment());
+            }
+            return target.normalize();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new FetchFailed(uri, FetchFailed.Reason.UNSUPPORTED_URL, location.getValue());
+        }
+    }
+
+    private String contentType(URI uri, ClassicHttpResponse response, Expect expect) throws FetchFailed {
+        Header header = response.getFirstHeader(HttpHeaders.CONTENT_TYPE);
+        String value = header == null || header.getValue() == null ? "" : header.getValue().strip();
+        String mediaType = value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        boolean accepted = switch (expect) {
+            case JSON -> mediaType.equals("application/json") || mediaType.equals("application/ld+json")
+                    || mediaType.startsWith("application/") && mediaType.endsWith("+json")
+                    || mediaType.equals("text/plain");
+            case IMAGE -> mediaType.equals("image/png") || mediaType.equals("image/svg+xml");
+            case ANY -> true;
+        };
+        if (!accepted) {
+            throw new FetchFailed(uri, FetchFailed.Reason.UNEXPECTED_CONTENT_TYPE, uri.toString(), mediaType);
+        }
+        return value.isEmpty() ? "application/octet-stream" : value;
+    }
+
+    private static byte[] readBody(URI uri, @Nullable HttpEntity entity, int maxBytes, long deadline)
+            throws IOException, FetchFailed {
+        if (entity == null) {
+            return new byte[0];
+        }
+        if (entity.getContentLength() > maxBytes) {
+            throw new FetchFailed(uri, FetchFailed.Reason.TOO_LARGE, uri.toString(), maxBytes);
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(
+                (int) Math.min(Math.max(entity.getContentLength(), 8192), maxBytes));
+        byte[] buffer = new byte[8192];
+        try (InputStream in = entity.getContent()) {
+            while (true) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    return body.toByteArray();
+                }
+                if (body.size() + read > maxBytes) {
+                    throw new FetchFailed(uri, FetchFailed.Reason.TOO_LARGE, uri.toString(), maxBytes);
+                }
+                body.write(buffer, 0, read);
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new FetchFailed(uri, FetchFailed.Reason.TIMEOUT, uri.toString());
+                }
+            }
+        }
+    }
+
+    private FetchFailed failure(URI uri, IOException e, boolean expired) {
+        if (e instanceof ForbiddenAddress) {
+            return new FetchFailed(uri, FetchFailed.Reason.FORBIDDEN_ADDRESS, uri.toString());
+        }
+        if (expired || e instanceof InterruptedIOException) {
+            // socket/connect time-outs and our deadline abort (RequestFailedException) are all InterruptedIOExceptions
+            return new FetchFailed(uri, FetchFailed.Reason.TIMEOUT, uri.toString());
+        }
+        log.debug("Fetch of {} failed: {}", uri, e.toString());
+        return new FetchFailed(uri, FetchFailed.Reason.UNREACHABLE, uri.toString());
+    }
+
+    private static long remainingMillis(URI uri, long deadline) throws FetchFailed {
+        long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (remaining <= 0) {
+            throw new FetchFailed(uri, FetchFailed.Reason.TIMEOUT, uri.toString());
+        }
+        return remaining;
+    }
+
+    private int maxBytes(Expect expect) {
+        return expect == Expect.JSON ? policy.maxJsonBytes() : policy.maxImageBytes();
+    }
+
+    private static String accept(Expect expect) {
+        return switch (expect) {
+            case JSON -> "application/ld+json, application/json;q=0.9";
+            case IMAGE -> "image/png, image/svg+xml";
+            case ANY -> "*/*";
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+
+    private static ScheduledExecutorService deadlineScheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName("insigne-fetch-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
+    }
+
+    /**
+     * Serves the client's lookups from the addresses checked for the current hop. A lookup for anything else
+     * (which the client should never make) is resolved and checked here, and refused when not public.
+     */
+    private final class PinnedDnsResolver implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] checked = pinned.get().get(host);
+            if (checked != null) {
+                return checked.clone();
+            }
+            InetAddress[] addresses = HttpDocumentFetcher.this.resolve(host);
+            for (InetAddress address : addresses) {
+                if (!AddressRules.isAllowed(address, policy.allowLoopback())) {
+                    throw new ForbiddenAddress(host);
+                }
+            }
+            return addresses;
+        }
+
+        @Override
+        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+            List<InetSocketAddress> result = new ArrayList<>();
+            for (InetAddress address : resolve(host)) {
+                result.add(new InetSocketAddress(address, port));
+            }
+            return result;
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
+    }
+
+    /** Raised inside the client when a lookup yields a non-public address. */
+    private static final class ForbiddenAddress extends UnknownHostException {
+        ForbiddenAddress(String host) {
+            super(host);
+        }
+    }
+
+    private record Hop(@Nullable URI redirect, String contentType, byte[] body) {
+    }
+}

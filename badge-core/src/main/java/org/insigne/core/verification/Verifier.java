@@ -1,0 +1,322 @@
+package org.insigne.core.verification;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import org.insigne.core.baking.BakedPayload;
+import org.insigne.core.baking.Baker;
+import org.insigne.core.baking.BakingFailed;
+import org.insigne.core.baking.ImageFormat;
+import org.insigne.core.baking.PayloadKind;
+import org.insigne.core.fetch.DocumentFetcher;
+import org.insigne.core.fetch.FetchFailed;
+import org.insigne.core.fetch.FetchedDocument;
+import org.insigne.core.signing.CompactJws;
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one entry point for verifying any badge: works out what the input is (baked image, JSON, compact
+ * JWS/JWT, URL), whether it is an Open Badges 2.0 assertion or a 3.0 credential, and hands it to the
+ * verifier for that version. Never throws on bad input: anything unrecognised is an invalid report with
+ * check {@code input.unrecognised}.
+ */
+public final class Verifier {
+
+    public static final String UNRECOGNISED = "input.unrecognised";
+    public static final String INPUT_PARSE = "input.parse";
+    public static final String INPUT_FETCH = "input.fetch";
+    public static final String INPUT_IMAGE = "input.image";
+    public static final String OB3_UNSUPPORTED = "ob3.unsupported";
+
+    private static final Set<String> VC_CONTEXTS = Set.of("https://www.w3.org/ns/credentials/v2",
+            "https://www.w3.org/2018/credentials/v1");
+    private static final Set<String> OB3_TYPES = Set.of("VerifiableCredential", "OpenBadgeCredential",
+            "AchievementCredential", "EndorsementCredential");
+    /** Same bounds as every badge document: 2 MB, 64 levels (hostile-inputs S4). */
+    private static final int MAX_BYTES = 2 * 1024 * 1024;
+    private static final int MAX_DEPTH = 64;
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH).maxDocumentLength(MAX_BYTES).maxStringLength(MAX_BYTES)
+                            .build())
+                    .build())
+            .build();
+
+    private final DocumentFetcher fetcher;
+    private final Baker baker;
+    private final @Nullable SpecVerifier ob2;
+    private final @Nullable SpecVerifier ob3;
+
+    /**
+     * Builds the verifiers of every specification registered as a {@link SpecVerifier.Provider}; all share
+     * this fetcher (its bounds and address rules apply to every remote document) and clock.
+     */
+    public Verifier(DocumentFetcher fetcher, Baker baker, Clock clock) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.baker = Objects.requireNonNull(baker, "baker");
+        Objects.requireNonNull(clock, "clock");
+        java.util.Map<Spec, SpecVerifier> verifiers = new java.util.EnumMap<>(Spec.class);
+        for (SpecVerifier.Provider provider : java.util.ServiceLoader.load(SpecVerifier.Provider.class,
+                Verifier.class.getClassLoader())) {
+            verifiers.putIfAbsent(provider.spec(), provider.create(fetcher, clock));
+        }
+        this.ob2 = verifiers.get(Spec.OB2);
+        this.ob3 = verifiers.get(Spec.OB3);
+    }
+
+    public VerificationReport verify(VerificationRequest request) {
+        Objects.requireNonNull(request, "request");
+        String recipient = request.recipient();
+        VerificationRequest.Input input = request.input();
+        if (input instanceof VerificationRequest.File file) {
+            return verifyBytes(file.bytes(), recipient);
+        }
+        if (input instanceof VerificationRequest.Url url) {
+            return verifyUrl(url.url().strip(), recipient);
+        }
+        return verifyText(((VerificationRequest.Text) input).text(), recipient);
+    }
+
+    /** What a piece of text turned out to be. */
+    private enum Kind { OB2, OB3, UNKNOWN }
+
+    private VerificationReport verifyBytes(byte[] bytes, @Nullable String recipient) {
+        if (bytes.length == 0) {
+            return unrecognised();
+        }
+        if (ImageFormat.sniff(bytes).isEmpty() && isUtf8Text(bytes)) {
+            String text = stripBom(new String(bytes, StandardCharsets.UTF_8)).strip();
+            if (text.startsWith("{") || text.startsWith("[") || CompactJws.looksCompact(text) || looksLikeUrl(text)) {
+                return verifyText(text, recipient);
+            }
+        }
+        BakedPayload payload;
+        try {
+            payload = baker.unbake(bytes);
+        } catch (BakingFailed failed) {
+            if (failed.reason() == BakingFailed.Reason.NO_BADGE || failed.reason() == BakingFailed.Reason.UNKNOWN_FORMAT) {
+                return unrecognised();
+            }
+            return single(Spec.UNKNOWN, Verdict.INVALID,
+                    Check.failed(INPUT_IMAGE, failed.messageKey(), failed.args().toArray()));
+        }
+        if (payload.kind() == PayloadKind.OB3_CREDENTIAL) {
+            return verifyOb3(payload.text(), recipient);
+        }
+        // OB 2.0 baked payloads: assertion JSON, a compact JWS, or (legacy tEXt / SVG verify only) a URL.
+        return ob2 == null ? unrecognised() : ob2.verifyBaked(payload.text(), payload.verifyAttribute(), recipient);
+    }
+
+    private VerificationReport verifyText(String input, @Nullable String recipient) {
+        String text = stripBom(input).strip();
+        if (text.isEmpty()) {
+            return unrecognised();
+        }
+        if (text.startsWith("{") || text.startsWith("[")) {
+            JsonNode json;
+            try {
+                json = parse(text.getBytes(StandardCharsets.UTF_8));
+            } catch (Unreadable unreadable) {
+                return single(Spec.UNKNOWN, Verdict.INVALID, Check.failed(INPUT_PARSE, unreadable.key));
+            }
+            return switch (classify(json)) {
+                case OB2 -> verifyOb2(text, recipient);
+                case OB3 -> verifyOb3(text, recipient);
+                case UNKNOWN -> unrecognised();
+            };
+        }
+        if (CompactJws.looksCompact(text)) {
+            return jwsKind(text) == Kind.OB3 ? verifyOb3(text, recipient) : verifyOb2(text, recipient);
+        }
+        if (looksLikeUrl(text)) {
+            return verifyUrl(text, recipient);
+        }
+        return unrecognised();
+    }
+
+    private VerificationReport verifyUrl(String text, @Nullable String recipient) {
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException bad) {
+            return unrecognised();
+        }
+        if (!looksLikeUrl(text) || url.getHost() == null) {
+            return unrecognised();
+        }
+        FetchedDocument document;
+        try {
+            document = fetcher.fetch(url, DocumentFetcher.Expect.JSON);
+        } catch (FetchFailed failed) {
+            boolean gone = failed.reason() == FetchFailed.Reason.HTTP_STATUS && !failed.args().isEmpty()
+                    && Integer.valueOf(410).equals(failed.args().get(0));
+            if (gone) {
+                // Hosted OB 2.0 assertions are revoked by answering 410 Gone (ob_v2p0 "Hosted verification").
+                return ob2 == null ? unrecognised() : ob2.verify(url.toString(), recipient);
+            }
+            boolean outage = failed.isOutage() || failed.reason() == FetchFailed.Reason.NOT_FOUND;
+            Object[] args = failed.args().isEmpty() ? new Object[] {url.toString()} : failed.args().toArray();
+            Check check = outage ? Check.skipped(INPUT_FETCH, failed.messageKey(), args)
+                    : Check.failed(INPUT_FETCH, failed.messageKey(), args);
+            return single(Spec.UNKNOWN, outage ? Verdict.INDETERMINATE : Verdict.INVALID, check);
+        }
+        String body = stripBom(document.bodyAsString()).strip();
+        Kind kind;
+        if (CompactJws.looksCompact(body)) {
+            kind = jwsKind(body);
+        } else {
+            try {
+                kind = classify(parse(document.body()));
+            } catch (Unreadable unreadable) {
+                return single(Spec.UNKNOWN, Verdict.INVALID, Check.failed(INPUT_PARSE, unreadable.key));
+            }
+        }
+        return switch (kind) {
+            case OB2 -> ob2 == null ? unrecognised() : ob2.verifyFetched(document, recipient);
+            case OB3 -> verifyOb3(body, recipient);
+            case UNKNOWN -> unrecognised();
+        };
+    }
+
+    private VerificationReport verifyOb2(String text, @Nullable String recipient) {
+        return ob2 == null ? unrecognised() : ob2.verify(text, recipient);
+    }
+
+    /**
+     * Open Badges 3.0 credentials (VC contexts, {@code openbadgecredential} baked payloads, VC-JWTs). The OB 3.0
+     * verifier plugs in here; until then the answer is indeterminate, never valid.
+     */
+    VerificationReport verifyOb3(String credential, @Nullable String recipient) {
+        if (ob3 != null) {
+            return ob3.verify(credential, recipient);
+        }
+        return single(Spec.OB3, Verdict.INDETERMINATE, Check.skipped(OB3_UNSUPPORTED, "ob3.unsupported"));
+    }
+
+    /** Thrown by {@link #parse}: the message key says why the text is not readable JSON. */
+    private static final class Unreadable extends Exception {
+        private final String key;
+
+        Unreadable(String key) {
+            super(key, null, false, false);
+            this.key = key;
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes) throws Unreadable {
+        if (bytes.length > MAX_BYTES) {
+            throw new Unreadable("input.too-large");
+        }
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw new Unreadable("input.malformed-json");
+            }
+            return node;
+        } catch (StreamConstraintsException tooMuch) {
+            throw new Unreadable(String.valueOf(tooMuch.getMessage()).contains("depth") ? "input.too-deep"
+                    : "input.too-large");
+        } catch (JacksonException malformed) {
+            throw new Unreadable("input.malformed-json");
+        }
+    }
+
+    private Kind classify(JsonNode json) {
+        if (!json.isObject()) {
+            return Kind.UNKNOWN;
+        }
+        JsonNode context = json.get("@context");
+        if (context != null) {
+            List<JsonNode> items = context.isArray() ? toList(context) : List.of(context);
+            for (JsonNode item : items) {
+                if (item.isString() && VC_CONTEXTS.contains(item.stringValue().strip())) {
+                    return Kind.OB3;
+                }
+            }
+        }
+        List<String> types = types(json);
+        if (types.stream().anyMatch(OB3_TYPES::contains)) {
+            return Kind.OB3;
+        }
+        return ob2 != null && ob2.recognises(json) ? Kind.OB2 : Kind.UNKNOWN;
+    }
+
+    /** A VC-JWT carries the credential under {@code vc} or is a credential itself; else an OB 2.0 JWS. */
+    private Kind jwsKind(String compact) {
+        String[] parts = compact.split("\\.", -1);
+        if (parts.length != 3) {
+            return Kind.OB2;
+        }
+        try {
+            JsonNode payload = parse(Base64.getUrlDecoder().decode(parts[1]));
+            if (payload.isObject() && payload.has("vc")) {
+                return Kind.OB3;
+            }
+            return classify(payload) == Kind.OB3 ? Kind.OB3 : Kind.OB2;
+        } catch (IllegalArgumentException | Unreadable unreadable) {
+            // Let the OB 2.0 path report why the token cannot be read.
+            return Kind.OB2;
+        }
+    }
+
+    private static List<String> types(JsonNode json) {
+        JsonNode type = json.get("type");
+        if (type == null) {
+            return List.of();
+        }
+        return (type.isArray() ? toList(type) : List.of(type)).stream()
+                .filter(JsonNode::isString).map(JsonNode::stringValue).toList();
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    private static boolean looksLikeUrl(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return (lower.startsWith("https://") || lower.startsWith("http://"))
+                && text.chars().noneMatch(Character::isWhitespace);
+    }
+
+    private static boolean isUtf8Text(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+        } catch (java.nio.charset.CharacterCodingException binary) {
+            return false;
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static VerificationReport unrecognised() {
+        return single(Spec.UNKNOWN, Verdict.INVALID, Check.failed(UNRECOGNISED, "input.unrecognised"));
+    }
+
+    private static VerificationReport single(Spec spec, Verdict verdict, Check check) {
+        return new VerificationReport(spec, verdict, List.of(check), null);
+    }
+}

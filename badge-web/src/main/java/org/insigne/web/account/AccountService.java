@@ -1,0 +1,156 @@
+package org.insigne.web.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.insigne.web.system.Links;
+import org.insigne.web.system.Mailer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts: sign-up with e-mail confirmation, password reset by e-mailed single-use token, and the lookup
+ * Spring Security uses at login.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountService implements UserDetailsService {
+
+    static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
+    static final Duration RESET_VALIDITY = Duration.ofHours(1);
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserAccountRepository accounts;
+    private final AccountTokenRepository tokens;
+    private final PasswordEncoder passwords;
+    private final Mailer mailer;
+    private final Links links;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+
+    AccountService(UserAccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwords,
+                   Mailer mailer, Links links, LoginThrottle throttle, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.passwords = passwords;
+        this.mailer = mailer;
+        this.links = links;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    /** Creates an unconfirmed account and mails its confirmation link. */
+    @Transactional
+    public UUID signUp(String email, String displayName, String password, Locale locale) {
+        String address = normalise(email);
+        if (accounts.existsByEmail(address)) {
+            throw new EmailAlreadyRegistered();
+        }
+        UserAccount account = accounts.save(new UserAccount(address, displayName.strip(),
+                passwords.encode(password), locale, clock.instant()));
+        String token = issueToken(account.id(), AccountToken.Purpose.CONFIRM_EMAIL, CONFIRMATION_VALIDITY);
+        mailer.send(address, "confirm-email", locale, Map.of(
+                "name", account.displayName(),
+                "link", links.absolute("/account/confirm?token=" + token)));
+        log.info("Account {} signed up", account.id());
+        return account.id();
+    }
+
+    /** Confirms the address a confirmation link was sent to. */
+    @Transactional
+    public void confirmEmail(String rawToken) {
+        AccountToken token = spend(rawToken, AccountToken.Purpose.CONFIRM_EMAIL);
+        UserAccount account = accounts.findById(token.userId())
+                .orElseThrow(() -> new InvalidAccountToken(InvalidAccountToken.Why.UNKNOWN));
+        account.confirmEmail(clock.instant());
+        log.info("Account {} confirmed its e-mail address", account.id());
+    }
+
+    /**
+     * Mails a reset link when the address belongs to an account. Says nothing either way, so that the form
+     * cannot be used to learn who has an account.
+     */
+    @Transactional
+    public void requestPasswordReset(String email, Locale locale) {
+        accounts.findByEmail(normalise(email)).ifPresent(account -> {
+            String token = issueToken(account.id(), AccountToken.Purpose.RESET_PASSWORD, RESET_VALIDITY);
+            mailer.send(account.email(), "reset-password", locale, Map.of(
+                    "name", account.displayName(),
+                    "link", links.absolute("/password/reset?token=" + token)));
+            log.info("Password reset requested for account {}", account.id());
+        });
+    }
+
+    /** Checks a reset link before the new-password form is shown, without spending it. */
+    public void checkResetToken(String rawToken) {
+        AccountToken token = tokens.findByTokenHash(hash(rawToken))
+                .filter(t -> t.purpose() == AccountToken.Purpose.RESET_PASSWORD)
+                .orElseThrow(() -> new InvalidAccountToken(InvalidAccountToken.Why.UNKNOWN));
+        token.checkUsable(clock.instant());
+    }
+
+    /** Sets a new password from a reset link, which is then spent; the address is confirmed by the way. */
+    @Transactional
+    public void resetPassword(String rawToken, String newPassword) {
+        AccountToken token = spend(rawToken, AccountToken.Purpose.RESET_PASSWORD);
+        UserAccount account = accounts.findById(token.userId())
+                .orElseThrow(() -> new InvalidAccountToken(InvalidAccountToken.Why.UNKNOWN));
+        account.changePassword(passwords.encode(newPassword));
+        account.confirmEmail(clock.instant());
+        log.info("Account {} reset its password", account.id());
+    }
+
+    @Override
+    public AccountUser loadUserByUsername(String username) {
+        UserAccount account = accounts.findByEmail(normalise(username))
+                .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+        return new AccountUser(account.id(), account.email(), account.displayName(), account.passwordHash(),
+                account.isEmailConfirmed(), throttle.isBlocked(account.email()));
+    }
+
+    private String issueToken(UUID userId, AccountToken.Purpose purpose, Duration validity) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        tokens.save(new AccountToken(userId, purpose, hash(raw), clock.instant().plus(validity), clock.instant()));
+        return raw;
+    }
+
+    private AccountToken spend(String rawToken, AccountToken.Purpose purpose) {
+        AccountToken token = tokens.findByTokenHash(hash(rawToken))
+                .filter(t -> t.purpose() == purpose)
+                .orElseThrow(() -> new InvalidAccountToken(InvalidAccountToken.Why.UNKNOWN));
+        token.use(clock.instant());
+        return token;
+    }
+
+    static String normalise(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String hash(String raw) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(raw.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}

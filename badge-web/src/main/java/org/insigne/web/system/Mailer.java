@@ -1,0 +1,85 @@
+package org.insigne.web.system;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+/**
+ * Renders a mail template in the recipient's language and sends it, off the request thread. With no SMTP
+ * server configured ({@code spring.mail.host} unset) the mail lands in the {@link DevOutbox} instead.
+ */
+@Component
+public class Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final DevOutbox outbox;
+    private final SpringTemplateEngine templates;
+    private final MessageSource messages;
+    private final InsigneProperties properties;
+    private final Clock clock;
+
+    Mailer(ObjectProvider<JavaMailSender> sender, DevOutbox outbox, SpringTemplateEngine templates,
+           MessageSource messages, InsigneProperties properties, Clock clock) {
+        this.sender = sender;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.messages = messages;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** True when mails really leave the platform; false when they go to the development outbox. */
+    public boolean isSmtpConfigured() {
+        return sender.getIfAvailable() != null;
+    }
+
+    /**
+     * Sends template {@code mail/<template>.html} with {@code variables}; the subject is the message
+     * {@code mail.<template>.subject}.
+     */
+    @Async
+    public void send(String to, String template, Locale locale, Map<String, Object> variables) {
+        OutgoingMail mail = render(to, template, locale, variables);
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp == null) {
+            outbox.add(mail);
+            log.info("Mail '{}' kept in the development outbox (no SMTP server configured)", template);
+            return;
+        }
+        try {
+            MimeMessage message = smtp.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+            helper.setFrom(properties.mailFrom());
+            helper.setTo(mail.to());
+            helper.setSubject(mail.subject());
+            helper.setText(mail.htmlBody(), true);
+            smtp.send(message);
+            log.info("Mail '{}' sent", template);
+        } catch (MessagingException | MailException e) {
+            log.error("Mail '{}' could not be sent: {}", template, e.getMessage());
+        }
+    }
+
+    OutgoingMail render(String to, String template, Locale locale, Map<String, Object> variables) {
+        Context context = new Context(locale, variables);
+        String body = templates.process("mail/" + template, context);
+        String subject = messages.getMessage("mail." + template + ".subject", null, locale);
+        return new OutgoingMail(to, subject, body, clock.instant());
+    }
+}

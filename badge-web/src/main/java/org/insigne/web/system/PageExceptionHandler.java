@@ -1,0 +1,37 @@
+package org.insigne.web.system;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.insigne.core.error.DomainException;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Turns a business refusal on a page into the error page, with the refusal's own message in the reader's
+ * language and the matching status. Never an exception message or a stack trace.
+ */
+@ControllerAdvice(basePackages = {"org.insigne.web.account", "org.insigne.web.issuer", "org.insigne.web.backpack",
+        "org.insigne.web.verify", "org.insigne.web.system"})
+class PageExceptionHandler {
+
+    @ExceptionHandler(DomainException.class)
+    String refused(DomainException refusal, Model model, HttpServletResponse response) {
+        HttpStatus status = statusOf(refusal.kind());
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("messageKey", refusal.messageKey());
+        model.addAttribute("messageArgs", refusal.args().toArray());
+        return "error/refused";
+    }
+
+    static HttpStatus statusOf(DomainException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case GONE -> HttpStatus.GONE;
+        };
+    }
+}

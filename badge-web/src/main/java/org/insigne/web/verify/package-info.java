@@ -1,0 +1,5 @@
+/** Public verification pages. */
+@NullMarked
+package org.insigne.web.verify;
+
+import org.jspecify.annotations.NullMarked;

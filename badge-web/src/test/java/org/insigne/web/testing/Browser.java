@@ -1,0 +1,157 @@
+package org.insigne.web.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The system's headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, never a downloaded
+ * browser), driven through Selenium, with an accessibility check of every page a test visits.
+ * Paths can be changed with {@code INSIGNE_CHROMIUM} and {@code INSIGNE_CHROMEDRIVER}.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private final WebDriver driver;
+    private final String baseUrl;
+
+    private Browser(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    public static Browser open(int port) {
+        String chromium = env("INSIGNE_CHROMIUM", "/usr/bin/chromium");
+        String chromedriver = env("INSIGNE_CHROMEDRIVER", "/usr/bin/chromedriver");
+        if (!new File(chromium).canExecute() || !new File(chromedriver).canExecute()) {
+            throw new IllegalStateException("Browser tests need Chromium at " + chromium + " and its driver at "
+                    + chromedriver + " (Debian: apt-get install chromium chromium-driver)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        try {
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+                    "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=fr-FR",
+                    "--user-data-dir=" + Files.createTempDirectory("insigne-chromium"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        return new Browser(driver, "http://localhost:" + port);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens {@code path} (from the application root) and checks the page's accessibility. */
+    public Browser visit(String pathOrUrl) {
+        driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
+        return assertAccessible();
+    }
+
+    /** Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the current page, if any. */
+    public Browser assertAccessible() {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        List<Rule> violations = results.getViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Accessibility violations on " + driver.getCurrentUrl() + ":\n"
+                    + violations.stream()
+                    .map(v -> "- " + v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
+                            .map(n -> n.getTarget().toString()).collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining("\n")));
+        }
+        return this;
+    }
+
+    /** The input whose {@code <label>} reads {@code label}. */
+    public WebElement field(String label) {
+        WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space(.)=" + xpathLiteral(label) + "]"));
+        return driver.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    public Browser fill(String label, String value) {
+        WebElement input = field(label);
+        input.clear();
+        input.sendKeys(value);
+        return this;
+    }
+
+    /**
+     * Clicks the button whose visible text is {@code text}, else such a link in the page's main content, else
+     * anywhere (the header repeats some words, such as "Se connecter"); then checks the page it leads to.
+     */
+    public Browser click(String text) {
+        String literal = xpathLiteral(text);
+        List<WebElement> candidates = driver.findElements(By.xpath("//button[normalize-space(.)=" + literal + "]"));
+        if (candidates.isEmpty()) {
+            candidates = driver.findElements(By.xpath("//main//a[normalize-space(.)=" + literal + "]"));
+        }
+        if (candidates.isEmpty()) {
+            candidates = driver.findElements(By.xpath("//a[normalize-space(.)=" + literal + "]"));
+        }
+        if (candidates.isEmpty()) {
+            throw new AssertionError("nothing to click reads '" + text + "' on " + driver.getCurrentUrl());
+        }
+        candidates.get(0).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        return assertAccessible();
+    }
+
+    public String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String htmlLang() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    public String cookie(String name) {
+        var cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static String xpathLiteral(String s) {
+        if (!s.contains("'")) {
+            return "'" + s + "'";
+        }
+        return "concat('" + s.replace("'", "', \"'\", '") + "')";
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

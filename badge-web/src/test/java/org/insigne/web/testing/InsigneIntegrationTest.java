@@ -1,0 +1,23 @@
+package org.insigne.web.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on real PostgreSQL and a real SMTP server, on a free port (for the browser) and
+ * through MockMvc. Every test class
+ * with this annotation shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "insigne.test.suite=web")
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = TestEnvironmentInitializer.class)
+public @interface InsigneIntegrationTest {
+}
