@@ -34,7 +34,10 @@ public class Ob3ProofBenchmark {
     private ObjectNode unsigned;
     private String dataIntegrity;
     private String jwt;
-    /** More distinct credentials than the canonicaliser keeps, so that every verification is cold. */
+    /**
+     * More distinct credentials (and proof dates) than the canonicaliser keeps, so that every verification
+     * expands and canonicalises both the document and the proof configuration.
+     */
     private final String[] distinct = new String[2048];
     private int next;
 
@@ -77,7 +80,7 @@ public class Ob3ProofBenchmark {
             ObjectNode copy = unsigned.deepCopy();
             copy.put("id", "urn:uuid:00000000-0000-4000-8000-" + String.format("%012d", i));
             distinct[i] = proofs.sign(copy, DataIntegrityProofs.ProofOptions.assertion(method,
-                    Instant.parse("2026-01-10T08:00:00Z")), keys).toString();
+                    Instant.parse("2026-01-10T08:00:00Z").plusSeconds(i)), keys).toString();
         }
         if (verifyDataIntegrity().verdict() != Verdict.VALID || verifyJwt().verdict() != Verdict.VALID) {
             throw new IllegalStateException("benchmark credentials do not verify");
