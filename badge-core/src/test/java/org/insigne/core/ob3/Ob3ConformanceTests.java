@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every OB 3.0 row of {@code shared/conformance/MANIFEST.tsv} expected {@code valid} or {@code invalid} gives
  * that verdict, with contexts from our bundle only. Network documents are served from the corpus copies
- * (DCC status lists and DID documents); anything else is "offline" (an outage), and a row that needs the
+ * (DCC status lists and DID documents); RFC 2606 example hosts answer 404; anything else is "offline" (an
+ * outage), and a row that needs the
  * network and so ends indeterminate is skipped with the reason.
  */
 class Ob3ConformanceTests {
@@ -194,6 +195,11 @@ class Ob3ConformanceTests {
             }
             if (generated.containsKey(url)) {
                 return new FetchedDocument(uri, uri, "application/json", generated.get(url).getBytes(StandardCharsets.UTF_8));
+            }
+            String host = String.valueOf(uri.getHost());
+            if (host.matches("(.+\\.)?example\\.(com|edu|org|net)")) {
+                // RFC 2606 reserves these names: nothing else is published there, the server would say 404.
+                throw new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, 404);
             }
             throw new FetchFailed(uri, FetchFailed.Reason.UNREACHABLE);
         }

@@ -81,6 +81,24 @@ class Ob3HostileInputsTests {
     }
 
     @Test
+    void failsAnUndefinedPropertyInAVcdm11CredentialToo() throws Exception {
+        ObjectNode credential = fixtures.credential();
+        credential.putArray("@context").add("https://www.w3.org/2018/credentials/v1")
+                .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json")
+                .add("https://w3id.org/security/data-integrity/v2")
+                .add("https://www.w3.org/ns/credentials/status/v1");
+        credential.remove("validFrom");
+        credential.put("issuanceDate", "2026-01-10T08:00:00Z");
+        ObjectNode signed = fixtures.sign(credential);
+        // VCDM 1.1 has no catch-all vocabulary: JSON-LD would silently drop this term.
+        signed.put("honours", "summa cum laude");
+
+        VerificationReport report = fixtures.verifier().verify(signed.toString(), null);
+
+        assertThat(report.check("ob3.proof").orElseThrow().messageKey()).isEqualTo("jsonld.rejected.undefined-term");
+    }
+
+    @Test
     void rejectsDeepAndOversizedJsonWithoutCrashing() {
         String deep = "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000);
         String big = "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
@@ -111,6 +129,11 @@ class Ob3HostileInputsTests {
         }
         graph.append("]}");
         jakarta.json.JsonObject document = jakarta.json.Json.createReader(new java.io.StringReader(graph.toString())).readObject();
+
+        // Load the JSON-LD classes first: the limit is about the clique's work, not class loading.
+        assertThatThrownBy(() -> org.insigne.core.jsonld.RdfCanonicalizer.standard().canonicalize(
+                jakarta.json.Json.createObjectBuilder().add("http://example.org/p", "x").add("undefined", 1).build()))
+                .isInstanceOf(JsonLdRejected.class);
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> org.insigne.core.jsonld.RdfCanonicalizer.standard().canonicalize(document))
