@@ -102,4 +102,35 @@ class StatusMethodsTests {
         assertThat(report.check("ob3.status").orElseThrow().messageKey()).isEqualTo("ob3.status.list-unverifiable");
         assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
     }
+
+    @Test
+    void readsAStatusList2021Entry() throws Exception {
+        byte[] bits = new byte[BitstringStatusList.MIN_BITS / 8];
+        bits[5] = 0x20; // index 42
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bits);
+        }
+        String list = "https://issuer.example/status/2021";
+        fixtures.fetcher.serve(list, """
+                {"@context": ["https://www.w3.org/2018/credentials/v1", "https://w3id.org/vc/status-list/2021/v1"],
+                 "id": "%1$s", "type": ["VerifiableCredential", "StatusList2021Credential"], "issuer": "%2$s",
+                 "issuanceDate": "2026-01-01T00:00:00Z",
+                 "credentialSubject": {"id": "%1$s#list", "type": "StatusList2021", "statusPurpose": "revocation",
+                                       "encodedList": "%3$s"}}"""
+                .formatted(list, fixtures.issuer, Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray())));
+        ObjectNode credential = fixtures.credential();
+        ((tools.jackson.databind.node.ArrayNode) credential.get("@context")).add("https://w3id.org/vc/status-list/2021/v1");
+        ObjectNode status = credential.putObject("credentialStatus");
+        status.put("id", list + "#42");
+        status.put("type", "StatusList2021Entry");
+        status.put("statusPurpose", "revocation");
+        status.put("statusListIndex", "42");
+        status.put("statusListCredential", list);
+
+        VerificationReport report = fixtures.verifier().verify(fixtures.sign(credential).toString(), null);
+
+        assertThat(report.check("ob3.status").orElseThrow().messageKey()).isEqualTo("ob3.status.revoked");
+        assertThat(report.check("ob3.proof").orElseThrow().messageKey()).isEqualTo("ob3.proof.passed");
+    }
 }
