@@ -198,11 +198,11 @@ public final class VcJwts {
         }
         String from = firstText(credential, "validFrom", "issuanceDate");
         if (from != null) {
-            payload.put("nbf", Instant.parse(from).getEpochSecond());
+            payload.put("nbf", java.time.OffsetDateTime.parse(from).toEpochSecond());
         }
         String until = firstText(credential, "validUntil", "expirationDate");
         if (until != null) {
-            payload.put("exp", Instant.parse(until).getEpochSecond());
+            payload.put("exp", java.time.OffsetDateTime.parse(until).toEpochSecond());
         }
         return payload;
     }
@@ -239,7 +239,7 @@ public final class VcJwts {
             return;
         }
         try {
-            if (Instant.parse(expected).getEpochSecond() != value.longValue()) {
+            if (java.time.OffsetDateTime.parse(expected).toEpochSecond() != value.longValue()) {
                 wrong.add(claim);
             }
         } catch (java.time.format.DateTimeParseException e) {
