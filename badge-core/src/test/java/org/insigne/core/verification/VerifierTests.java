@@ -33,20 +33,21 @@ class VerifierTests {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void assertOb3Pending(VerificationReport report) {
+    /** The sample is unsigned: the OB 3.0 verifier reads it and fails its proof check. */
+    private static void assertOb3Verified(VerificationReport report) {
         assertThat(report.spec()).isEqualTo(Spec.OB3);
-        assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
-        assertThat(report.checks()).extracting(Check::id).containsExactly("ob3.unsupported");
-        assertThat(CheckMessages.render(report.checks().get(0), Locale.FRENCH)).contains("3.0");
+        assertThat(report.checks().get(0).id()).isEqualTo("ob3.parse");
+        assertThat(report.check("ob3.proof")).map(Check::status).contains(CheckStatus.FAILED);
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
     }
 
     @Test
-    void leavesOb3CredentialsIndeterminateWhateverTheirForm() {
-        assertOb3Pending(verifier.verify(VerificationRequest.ofText(OB3)));
-        assertOb3Pending(verifier.verify(VerificationRequest.ofFile(OB3.getBytes(StandardCharsets.UTF_8))));
-        assertOb3Pending(verifier.verify(VerificationRequest.ofUrl("https://issuer.example/credential.json")));
+    void sendsOb3CredentialsToTheOb3VerifierWhateverTheirForm() {
+        assertOb3Verified(verifier.verify(VerificationRequest.ofText(OB3)));
+        assertOb3Verified(verifier.verify(VerificationRequest.ofFile(OB3.getBytes(StandardCharsets.UTF_8))));
+        assertOb3Verified(verifier.verify(VerificationRequest.ofUrl("https://issuer.example/credential.json")));
         String vcJwt = b64("{\"alg\":\"RS256\"}") + "." + b64("{\"vc\":" + OB3 + ",\"iss\":\"x\"}") + ".c2ln";
-        assertOb3Pending(verifier.verify(VerificationRequest.ofText(vcJwt)));
+        assertOb3Verified(verifier.verify(VerificationRequest.ofText(vcJwt)));
     }
 
     @Test

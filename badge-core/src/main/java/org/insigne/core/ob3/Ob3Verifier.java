@@ -1,0 +1,350 @@
+package org.insigne.core.ob3;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.insigne.core.did.KeyNotResolved;
+import org.insigne.core.did.KeyResolver;
+import org.insigne.core.did.VerificationMethod;
+import org.insigne.core.fetch.DocumentFetcher;
+import org.insigne.core.jsonld.BoundedJson;
+import org.insigne.core.jsonld.RdfCanonicalizer;
+import org.insigne.core.signing.VcJwtRejected;
+import org.insigne.core.signing.VcJwts;
+import org.insigne.core.verification.BadgeView;
+import org.insigne.core.verification.Check;
+import org.insigne.core.verification.CheckStatus;
+import org.insigne.core.verification.Spec;
+import org.insigne.core.verification.SpecVerifier;
+import org.insigne.core.fetch.FetchedDocument;
+import org.insigne.core.verification.VerificationReport;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Verifies an Open Badges 3.0 credential (verification.md), given as JSON with an embedded proof or as a
+ * compact VC-JWT, and reports each step as a {@link Check}: {@code ob3.parse}, {@code ob3.context},
+ * {@code ob3.structure}, {@code ob3.proof}, {@code ob3.status}, {@code ob3.validity}, {@code ob3.recipient},
+ * {@code ob3.endorsements}. Bad input gives failed checks, never an exception. Remote documents (DID
+ * documents, keys, status lists) come through the {@link DocumentFetcher}; JSON-LD contexts only from the
+ * bundle. Thread-safe.
+ */
+public final class Ob3Verifier implements SpecVerifier {
+
+    static final Set<String> OB_CONTEXTS = Set.of(
+            "https://purl.imsglobal.org/spec/ob/v3p0/context.json",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+
+    private final RdfCanonicalizer canonicalizer;
+    private final KeyResolver keys;
+    private final EmbeddedProofs embeddedProofs;
+    private final StatusCheck status;
+    private final Clock clock;
+
+    public Ob3Verifier(DocumentFetcher fetcher, Clock clock) {
+        this(fetcher, clock, RdfCanonicalizer.standard());
+    }
+
+    /** With a canonicaliser serving other vetted contexts besides the bundle. */
+    public Ob3Verifier(DocumentFetcher fetcher, Clock clock, RdfCanonicalizer canonicalizer) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.canonicalizer = Objects.requireNonNull(canonicalizer, "canonicalizer");
+        this.keys = new KeyResolver(fetcher);
+        this.embeddedProofs = new EmbeddedProofs(canonicalizer, keys, clock);
+        this.status = new StatusCheck(fetcher, embeddedProofs, clock);
+    }
+
+    /**
+     * Verifies {@code jsonOrJwt}; when {@code recipient} (an e-mail address, URL or DID the reader knows) is
+     * given, also checks that the badge was awarded to it.
+     */
+    @Override
+    public VerificationReport verify(String jsonOrJwt, @Nullable String recipient) {
+        return verify(jsonOrJwt, recipient, true);
+    }
+
+    /** A JSON object whose context or type is that of a Verifiable Credential (OB 3.0 is one). */
+    @Override
+    public boolean recognises(JsonNode document) {
+        if (!document.isObject()) {
+            return false;
+        }
+        List<String> contexts = Json.texts(document, "@context");
+        return !contexts.isEmpty() && (contexts.get(0).equals(OpenBadgeCredential.VCDM2_CONTEXT)
+                || contexts.get(0).equals(OpenBadgeCredential.VCDM1_CONTEXT))
+                || Json.texts(document, "type").contains("VerifiableCredential");
+    }
+
+    @Override
+    public VerificationReport verifyFetched(FetchedDocument document, @Nullable String recipient) {
+        return verify(document.bodyAsString(), recipient, true);
+    }
+
+    /** OB 3.0 baking (docformat.md): JSON in the PNG chunk or SVG body, or a VC-JWT (SVG {@code verify}). */
+    @Override
+    public VerificationReport verifyBaked(String payload, @Nullable String verifyAttribute,
+                                          @Nullable String recipient) {
+        String text = payload.isBlank() && verifyAttribute != null ? verifyAttribute : payload;
+        return verify(text, recipient, true);
+    }
+
+    private VerificationReport verify(String input, @Nullable String recipient, boolean withEndorsements) {
+        List<Check> checks = new ArrayList<>();
+        boolean outage = false;
+        String text = input.strip();
+        ObjectNode json;
+        VcJwts.DecodedJwt jwt = null;
+        if (text.startsWith("{")) {
+            try {
+                json = BoundedJson.readObject(text);
+            } catch (BoundedJson.JsonUnreadable e) {
+                checks.add(Check.failed("ob3.parse", "ob3.parse.unreadable", String.valueOf(e.getMessage())));
+                return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, false), checks, null);
+            }
+        } else {
+            try {
+                jwt = VcJwts.decode(text);
+                json = jwt.credential();
+            } catch (VcJwtRejected e) {
+                checks.add(Check.failed("ob3.parse", e.messageKey(), e.args().toArray()));
+                return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, false), checks, null);
+            }
+        }
+        OpenBadgeCredential credential = OpenBadgeCredential.of(json);
+        if (!credential.type().contains("VerifiableCredential")) {
+            checks.add(Check.failed("ob3.parse", "ob3.parse.not-a-credential"));
+            return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, false), checks, null);
+        }
+        checks.add(Check.passed("ob3.parse", jwt == null ? "ob3.parse.json" : "ob3.parse.jwt"));
+        checks.add(contextCheck(credential));
+        List<StructureCheck.Problem> problems = StructureCheck.problems(json);
+        checks.add(problems.isEmpty() ? Check.passed("ob3.structure", "ob3.structure.passed")
+                : Check.failed("ob3.structure", "ob3.structure.failed", describe(problems)));
+
+        Outcome proof = jwt == null ? embeddedProofs.verify(json) : jwtProof(jwt);
+        checks.add(proof.check());
+        outage |= proof.outage();
+
+        Outcome statusOutcome = status.check(credential);
+        checks.add(statusOutcome.check());
+        outage |= statusOutcome.outage();
+
+        checks.add(validity(credential, jwt));
+        if (recipient != null) {
+            checks.add(recipientCheck(credential, recipient));
+        }
+        List<BadgeView.Party> endorsers = new ArrayList<>();
+        if (withEndorsements) {
+            Outcome endorsements = endorsements(credential, endorsers);
+            checks.add(endorsements.check());
+            outage |= endorsements.outage();
+        }
+        BadgeView view = BadgeViews.of(credential, endorsers);
+        return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, outage), checks, view);
+    }
+
+    /** serialization.md: the VCDM context first, then an OB 3.0 context; every URL must be bundled. */
+    private Check contextCheck(OpenBadgeCredential credential) {
+        JsonNode context = credential.json().get("@context");
+        if (context == null) {
+            return Check.failed("ob3.context", "ob3.context.missing");
+        }
+        for (JsonNode entry : Json.list(credential.json(), "@context")) {
+            if (entry.isString() && !canonicalizer.contexts().contains(entry.asString())) {
+                return Check.failed("ob3.context", "jsonld.rejected.unknown-context", entry.asString());
+            }
+            if (!entry.isString() && !entry.isObject()) {
+                return Check.failed("ob3.context", "ob3.context.missing");
+            }
+        }
+        List<String> urls = credential.contexts();
+        if (urls.isEmpty() || !urls.get(0).equals(OpenBadgeCredential.VCDM2_CONTEXT)
+                && !urls.get(0).equals(OpenBadgeCredential.VCDM1_CONTEXT)) {
+            return Check.failed("ob3.context", "ob3.context.missing-vc", OpenBadgeCredential.VCDM2_CONTEXT);
+        }
+        if (urls.stream().noneMatch(OB_CONTEXTS::contains)) {
+            return Check.failed("ob3.context", "ob3.context.missing-ob");
+        }
+        if (urls.get(0).equals(OpenBadgeCredential.VCDM1_CONTEXT)) {
+            return Check.warning("ob3.context", "ob3.context.vcdm1");
+        }
+        return Check.passed("ob3.context", "ob3.context.passed");
+    }
+
+    private static String describe(List<StructureCheck.Problem> problems) {
+        StringBuilder out = new StringBuilder();
+        for (StructureCheck.Problem problem : problems) {
+            if (!out.isEmpty()) {
+                out.append(", ");
+            }
+            out.append(problem.path()).append(" (").append(problem.kind()).append(')');
+        }
+        return out.toString();
+    }
+
+    /** integrity.md "Verifying" for VC-JWT: key from kid or a jwk bound to the issuer, signature, claims. */
+    private Outcome jwtProof(VcJwts.DecodedJwt jwt) {
+        String issuer = VcJwts.issuerId(jwt.credential());
+        if (issuer == null) {
+            return Outcome.of(Check.failed(EmbeddedProofs.CHECK, "ob3.proof.jwt-no-key"));
+        }
+        VerificationMethod method;
+        try {
+            method = jwtKey(jwt, issuer);
+        } catch (KeyNotResolved e) {
+            Check check = e.isOutage() ? Check.warning(EmbeddedProofs.CHECK, e.messageKey(), e.args().toArray())
+                    : Check.failed(EmbeddedProofs.CHECK, e.messageKey(), e.args().toArray());
+            return new Outcome(check, e.isOutage());
+        }
+        if (method == null) {
+            return Outcome.of(Check.failed(EmbeddedProofs.CHECK, "ob3.proof.jwt-key-not-bound", issuer));
+        }
+        if (!method.controller().equals(issuer)) {
+            return Outcome.of(Check.failed(EmbeddedProofs.CHECK, "ob3.proof.wrong-controller", method.id(), issuer));
+        }
+        if (!VcJwts.verifySignature(jwt, method.ed25519(), method.jwk())) {
+            return Outcome.of(Check.failed(EmbeddedProofs.CHECK, "ob3.proof.bad-signature"));
+        }
+        List<String> disagreements = VcJwts.claimDisagreements(jwt);
+        if (!disagreements.isEmpty()) {
+            return Outcome.of(Check.failed(EmbeddedProofs.CHECK, "ob3.proof.jwt-claims", String.join(", ", disagreements)));
+        }
+        return Outcome.of(Check.passed(EmbeddedProofs.CHECK, "ob3.proof.passed-jwt", method.id(), jwt.algorithm()));
+    }
+
+    private @Nullable VerificationMethod jwtKey(VcJwts.DecodedJwt jwt, String issuer) throws KeyNotResolved {
+        String kid = jwt.kid();
+        if (kid != null) {
+            String absolute = kid.startsWith("#") ? issuer + kid : kid;
+            VerificationMethod method = keys.resolve(absolute);
+            if (jwt.jwk() != null && !method.sameKey(jwt.jwk())) {
+                return null;
+            }
+            return method;
+        }
+        if (jwt.jwk() != null) {
+            // A bare jwk header proves nothing (HOSTILE S3): it must be one of the issuer's own keys.
+            for (VerificationMethod method : keys.assertionMethods(issuer)) {
+                if (method.sameKey(jwt.jwk())) {
+                    return method;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** verification.md step 4: now before validFrom → not yet valid; after validUntil (or JWT exp) → expired. */
+    private Check validity(OpenBadgeCredential credential, VcJwts.@Nullable DecodedJwt jwt) {
+        Instant now = clock.instant();
+        Instant from = credential.validFrom();
+        Instant until = credential.validUntil();
+        if (jwt != null) {
+            Instant nbf = VcJwts.notBefore(jwt);
+            Instant exp = VcJwts.expiry(jwt);
+            from = from == null ? nbf : from;
+            until = until == null ? exp : until;
+        }
+        if (from != null && now.isBefore(from)) {
+            return Check.failed("ob3.validity", "ob3.validity.not-yet-valid", from.toString());
+        }
+        if (until != null && now.isAfter(until)) {
+            return Check.failed("ob3.validity", "ob3.validity.expired", until.toString());
+        }
+        return Check.passed("ob3.validity", "ob3.validity.passed");
+    }
+
+    /** verification.md step 5: subject id, or an identifier (hashed: {@code alg$hex(alg(value + salt))}). */
+    private static Check recipientCheck(OpenBadgeCredential credential, String recipient) {
+        OpenBadgeCredential.AchievementSubject subject = credential.credentialSubject();
+        if (subject == null) {
+            return Check.failed("ob3.recipient", "ob3.recipient.mismatch");
+        }
+        String candidate = recipient.strip();
+        if (subject.id() != null && (subject.id().equals(candidate) || subject.id().equalsIgnoreCase("mailto:" + candidate))) {
+            return Check.passed("ob3.recipient", "ob3.recipient.matched");
+        }
+        for (OpenBadgeCredential.IdentityObject identity : subject.identifier()) {
+            String hash = identity.identityHash();
+            if (hash == null) {
+                continue;
+            }
+            if (!identity.hashed() ? hash.equals(candidate) || hash.equalsIgnoreCase(candidate) && candidate.contains("@")
+                    : hashMatches(hash, candidate, identity.salt())) {
+                return Check.passed("ob3.recipient", "ob3.recipient.matched");
+            }
+        }
+        return Check.failed("ob3.recipient", "ob3.recipient.mismatch");
+    }
+
+    static boolean hashMatches(String identityHash, String candidate, @Nullable String salt) {
+        int dollar = identityHash.indexOf('$');
+        if (dollar < 0) {
+            return false;
+        }
+        String algorithm = switch (identityHash.substring(0, dollar).toLowerCase(Locale.ROOT)) {
+            case "sha256" -> "SHA-256";
+            case "md5" -> "MD5";
+            default -> null;
+        };
+        if (algorithm == null) {
+            return false;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance(algorithm)
+                    .digest((candidate + (salt == null ? "" : salt)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).equalsIgnoreCase(identityHash.substring(dollar + 1));
+        } catch (NoSuchAlgorithmException e) {
+            return false;
+        }
+    }
+
+    /** verification.md step 6: each embedded endorsement is verified like a credential (steps 1–4). */
+    private Outcome endorsements(OpenBadgeCredential credential, List<BadgeView.Party> endorsers) {
+        List<String> inputs = new ArrayList<>();
+        for (ObjectNode endorsement : credential.endorsement()) {
+            inputs.add(endorsement.toString());
+        }
+        OpenBadgeCredential.Achievement achievement = credential.achievement();
+        if (achievement != null) {
+            JsonNode achievementJson = credential.json().path("credentialSubject").path("achievement");
+            for (JsonNode endorsement : Json.list(achievementJson, "endorsement")) {
+                inputs.add(endorsement.toString());
+            }
+            inputs.addAll(Json.texts(achievementJson, "endorsementJwt"));
+        }
+        inputs.addAll(credential.endorsementJwt());
+        if (inputs.isEmpty()) {
+            return Outcome.of(Check.skipped("ob3.endorsements", "ob3.endorsements.none"));
+        }
+        boolean outage = false;
+        for (String input : inputs) {
+            VerificationReport report = verify(input, null, false);
+            BadgeView view = report.badge();
+            String name = view == null ? "?" : view.issuer().name();
+            if (report.verdict() == org.insigne.core.verification.Verdict.INVALID) {
+                return Outcome.of(Check.failed("ob3.endorsements", "ob3.endorsements.failed", name));
+            }
+            if (report.verdict() == org.insigne.core.verification.Verdict.INDETERMINATE
+                    || report.checks().stream().anyMatch(c -> c.status() == CheckStatus.WARNING)) {
+                outage = true;
+            }
+            if (view != null) {
+                endorsers.add(view.issuer());
+            }
+        }
+        Check check = outage ? Check.warning("ob3.endorsements", "ob3.endorsements.unverified")
+                : Check.passed("ob3.endorsements", "ob3.endorsements.passed", inputs.size());
+        return new Outcome(check, outage);
+    }
+}

@@ -1,0 +1,44 @@
+package org.insigne.core.signing;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A compact token that is refused before any key is looked up (HOSTILE S1–S4). Message key
+ * {@code vcjwt.rejected.<reason>}.
+ */
+public final class VcJwtRejected extends Exception {
+
+    public enum Reason {
+        /** Not three base64url parts of JSON objects, or no credential inside. */
+        MALFORMED,
+        /** A JWE (five parts) instead of a signed token. */
+        ENCRYPTED,
+        /** {@code none}, {@code HS*} or any algorithm other than EdDSA, ES256 and RS256. */
+        ALGORITHM_REFUSED,
+        /** A {@code crit} header, or a {@code jwk} header holding a private key. */
+        HEADER_REFUSED,
+        TOO_LARGE
+    }
+
+    private final Reason reason;
+    private final String detail;
+
+    public VcJwtRejected(Reason reason, String detail) {
+        super(reason + ": " + detail);
+        this.reason = reason;
+        this.detail = detail;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String messageKey() {
+        return "vcjwt.rejected." + reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public List<Object> args() {
+        return List.of(detail);
+    }
+}
