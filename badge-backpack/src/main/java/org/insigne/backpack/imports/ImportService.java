@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Decides, from a verification the caller ran outside any transaction, whether a badge goes into the earner's
  * backpack, then keeps it in one short transaction. The rules:
  * <ul>
- * <li>invalid or unrecognised: refused, with the failed checks;</li>
+ * <li>invalid, unreadable or unrecognised: refused, with the failed checks;</li>
  * <li>awarded to another address: refused, since a backpack holds its owner's badges;</li>
  * <li>an Open Badges 3.0 credential naming no e-mail address (a DID subject): kept, marked not linked;</li>
  * <li>indeterminate (the issuer's site unreachable) but readable: kept, marked unverified, with the reason;
@@ -108,7 +108,9 @@ public class ImportService {
                 throw refused("backpack.import.refused.other-recipient", failed);
             }
             if (report.verdict() == Verdict.INVALID) {
-                throw refused("backpack.import.refused.invalid", failed);
+                // Without a readable badge (a JPEG, a refused address, broken JSON) "not valid" would mislead.
+                throw refused(badge == null ? "backpack.import.refused.unreadable" : "backpack.import.refused.invalid",
+                        failed);
             }
             // Indeterminate with nothing readable (the address did not answer): there is nothing to keep.
             throw refused("backpack.import.refused.unverifiable", report.checks().stream()

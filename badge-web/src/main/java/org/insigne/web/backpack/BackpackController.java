@@ -81,14 +81,10 @@ class BackpackController {
     }
 
     @GetMapping("/backpack/badges/{id}")
-    String badge(@PathVariable String id, @RequestParam(required = false) @org.jspecify.annotations.Nullable String imported,
-                 @AuthenticationPrincipal AccountUser user, Locale locale, Model model) {
+    String badge(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Locale locale, Model model) {
         StoredBadgeView badge = collection.badge(user.id(), badgeId(id));
         model.addAttribute("badge", badge);
         model.addAttribute("checks", lines(badge.lastChecks(), locale));
-        if (imported != null) {
-            model.addAttribute("notice", "backpack.import.done");
-        }
         return "backpack/badge";
     }
 
