@@ -30,7 +30,16 @@ final class CheckJson {
             node.put("status", check.status().name());
             node.put("key", check.messageKey());
             ArrayNode args = node.putArray("args");
-            check.args().forEach(arg -> args.add(String.valueOf(arg)));
+            for (Object arg : check.args()) {
+                // Numbers stay numbers: messages such as {0,number,#} refuse a string.
+                if (arg instanceof Integer || arg instanceof Long || arg instanceof Short) {
+                    args.add(((Number) arg).longValue());
+                } else if (arg instanceof Number number) {
+                    args.add(number.doubleValue());
+                } else {
+                    args.add(String.valueOf(arg));
+                }
+            }
         }
         return JSON.writeValueAsString(array);
     }
@@ -39,7 +48,10 @@ final class CheckJson {
         List<Check> checks = new ArrayList<>();
         for (JsonNode node : JSON.readTree(json)) {
             List<Object> args = new ArrayList<>();
-            node.get("args").forEach(arg -> args.add(arg.asString()));
+            for (JsonNode arg : node.get("args")) {
+                args.add(arg.isIntegralNumber() ? (Object) arg.asLong() : arg.isNumber() ? (Object) arg.asDouble()
+                        : arg.asString());
+            }
             checks.add(new Check(node.get("id").asString(), CheckStatus.valueOf(node.get("status").asString()),
                     node.get("key").asString(), args));
         }

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.insigne.backpack.collection.BadgeId;
-import org.insigne.backpack.collection.BadgeImage;
 import org.insigne.backpack.collection.BadgeInput;
 import org.insigne.backpack.collection.BadgeNotFound;
 import org.insigne.backpack.collection.CollectionService;
@@ -20,6 +19,7 @@ import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckMessages;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.verify.VerificationService;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -76,6 +76,9 @@ class BackpackController {
                 return "redirect:/backpack/badges/" + stored.id().value() + "?imported";
             } catch (ImportRefused refusal) {
                 return refused(refusal, user, locale, model, response);
+            } catch (DataIntegrityViolationException sameBadgeTwiceAtOnce) {
+                // Two imports of one badge racing past the duplicate check: the unique constraint had the last word.
+                return refused("backpack.import.refused.duplicate", List.of(), 409, user, locale, model, response);
             }
         });
     }
