@@ -83,7 +83,6 @@ class BackpackBadge {
     @Version
     private long version;
 
-    @SuppressWarnings("NullAway.Init")
     protected BackpackBadge() {
         // for JPA
     }

@@ -74,6 +74,12 @@ class BackpackBrowserTests {
         assertThat(earner.driver().findElement(By.cssSelector(".badge-card .status")).getText()).isEqualTo("Vérifié");
         assertThat(earner.text()).contains("Animateur bénévole", "délivré par Ligue de l'enseignement d'Indre-et-Loire");
 
+        earner.driver().findElement(By.id("file")).sendKeys(bakedBadge().toString());
+        earner.click("Ajouter à mon sac");
+        assertThat(earner.driver().findElement(By.cssSelector(".error-summary")).getText())
+                .contains("Ce badge est déjà dans votre sac");
+        assertThat(earner.driver().findElements(By.cssSelector(".badge-card"))).hasSize(1);
+
         earner.click("Animateur bénévole").click("Rendre public");
         String publicUrl = earner.driver().findElement(By.id("public-link")).getAttribute("href");
         assertThat(publicUrl).contains("/p/badges/");
