@@ -171,6 +171,36 @@ class BackpackIntegrationTests {
     }
 
     @Test
+    void keepsABadgeWhoseIssuerDoesNotAnswerAsNotVerifiedWithTheReason() throws Exception {
+        site.fail("/assertions/1", 503);
+
+        String page = imported(bakedPng());
+
+        mvc.perform(get(page).with(user(camille)))
+                .andExpect(content().string(containsString("Non vérifié")))
+                .andExpect(content().string(containsString("check-skipped")))
+                .andExpect(content().string(containsString("503")))
+                .andExpect(content().string(containsString("Vérifier à nouveau")));
+        mvc.perform(get(page).param("lang", "en").with(user(camille)))
+                .andExpect(content().string(containsString("Not verified")));
+        assertThat(jdbc.queryForObject("select status from backpack_badge where owner_id = ?", String.class,
+                camille.id())).isEqualTo("UNVERIFIED");
+    }
+
+    @Test
+    void keepsAPastedAssertionUrlWithoutAnImage() throws Exception {
+        String page = perform(multipart("/backpack/import").param("pasted", site.assertionUrl())
+                .with(csrf()).with(user(camille))).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+
+        mvc.perform(get(page).with(user(camille)))
+                .andExpect(content().string(containsString("Animateur bénévole")))
+                .andExpect(content().string(not(containsString("<img"))));
+        mvc.perform(get(page.substring(0, page.indexOf('?')) + "/image").with(user(camille)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void deletesABadge() throws Exception {
         String page = imported(bakedPng());
 
