@@ -1,14 +1,156 @@
 package org.insigne.web.backpack;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
-/** The earner's backpack. */
+import jakarta.servlet.http.HttpServletResponse;
+import org.insigne.backpack.collection.BadgeId;
+import org.insigne.backpack.collection.BadgeInput;
+import org.insigne.backpack.collection.BadgeNotFound;
+import org.insigne.backpack.collection.CollectionService;
+import org.insigne.backpack.collection.StoredBadgeView;
+import org.insigne.backpack.imports.ImportRefused;
+import org.insigne.backpack.imports.ImportService;
+import org.insigne.core.error.DomainException;
+import org.insigne.core.verification.Check;
+import org.insigne.core.verification.CheckMessages;
+import org.insigne.web.account.AccountUser;
+import org.insigne.web.verify.VerificationService;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The earner's backpack: the list with the import form, one page per badge, its image, and the actions on
+ * it. Verifications (import and re-check) run off the request thread; ownership is the services' business.
+ */
 @Controller
 class BackpackController {
 
+    /** A check as the page shows it: its text already in the reader's language. */
+    record CheckLine(String id, String status, String message) {
+    }
+
+    private final VerificationService verifications;
+    private final ImportService imports;
+    private final CollectionService collection;
+
+    BackpackController(VerificationService verifications, ImportService imports, CollectionService collection) {
+        this.verifications = verifications;
+        this.imports = imports;
+        this.collection = collection;
+    }
+
     @GetMapping("/backpack")
-    String backpack() {
+    String backpack(@AuthenticationPrincipal AccountUser user, Model model) {
+        model.addAttribute("badges", collection.badgesOf(user.id()));
         return "backpack/backpack";
+    }
+
+    @PostMapping("/backpack/import")
+    CompletableFuture<String> importBadge(ImportForm form, @AuthenticationPrincipal AccountUser user, Locale locale,
+                                          Model model, HttpServletResponse response) throws IOException {
+        model.addAttribute("pasted", form.pastedToShow());
+        BadgeInput input = form.toInput();
+        if (input == null) {
+            return CompletableFuture.completedFuture(
+                    refused("backpack.import.refused.nothing", List.of(), 400, user, locale, model, response));
+        }
+        try {
+            ImportService.requireUsable(input);
+        } catch (ImportRefused refusal) {
+            return CompletableFuture.completedFuture(refused(refusal, user, locale, model, response));
+        }
+        return verifications.verify(input.toRequest(user.email())).thenApply(report -> {
+            try {
+                StoredBadgeView stored = imports.importBadge(user.id(), input, report);
+                return "redirect:/backpack/badges/" + stored.id().value() + "?imported";
+            } catch (ImportRefused refusal) {
+                return refused(refusal, user, locale, model, response);
+            } catch (DataIntegrityViolationException sameBadgeTwiceAtOnce) {
+                // Two imports of one badge racing past the duplicate check: the unique constraint had the last word.
+                return refused("backpack.import.refused.duplicate", List.of(), 409, user, locale, model, response);
+            }
+        });
+    }
+
+    @GetMapping("/backpack/badges/{id}")
+    String badge(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Locale locale, Model model) {
+        StoredBadgeView badge = collection.badge(user.id(), badgeId(id));
+        model.addAttribute("badge", badge);
+        model.addAttribute("checks", lines(badge.lastChecks(), locale));
+        return "backpack/badge";
+    }
+
+    @GetMapping("/backpack/badges/{id}/image")
+    ResponseEntity<byte[]> image(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
+        return BadgeImages.serve(collection.image(user.id(), badgeId(id)));
+    }
+
+    @PostMapping("/backpack/badges/{id}/recheck")
+    CompletableFuture<String> recheck(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
+        BadgeId badge = badgeId(id);
+        return verifications.verify(collection.recheckRequest(user.id(), badge, user.email()))
+                .thenApply(report -> {
+                    collection.recordCheck(user.id(), badge, report);
+                    return "redirect:/backpack/badges/" + badge.value() + "?rechecked";
+                });
+    }
+
+    @PostMapping("/backpack/badges/{id}/visibility")
+    String visibility(@PathVariable String id, @RequestParam boolean shared, @AuthenticationPrincipal AccountUser user) {
+        BadgeId badge = badgeId(id);
+        if (shared) {
+            collection.makePublic(user.id(), badge);
+        } else {
+            collection.makePrivate(user.id(), badge);
+        }
+        return "redirect:/backpack/badges/" + badge.value();
+    }
+
+    @PostMapping("/backpack/badges/{id}/delete")
+    String delete(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
+        collection.delete(user.id(), badgeId(id));
+        return "redirect:/backpack?deleted";
+    }
+
+    /** A malformed id is a badge that does not exist: 404, like any other guess. */
+    static BadgeId badgeId(String id) {
+        try {
+            return new BadgeId(UUID.fromString(id));
+        } catch (IllegalArgumentException malformed) {
+            throw new BadgeNotFound();
+        }
+    }
+
+    private String refused(ImportRefused refusal, AccountUser user, Locale locale, Model model,
+                           HttpServletResponse response) {
+        int status = refusal.kind() == DomainException.Kind.CONFLICT ? 409 : 400;
+        return refused(refusal.messageKey(), refusal.checks(), status, user, locale, model, response);
+    }
+
+    private String refused(String key, List<Check> checks, int status, AccountUser user, Locale locale, Model model,
+                           HttpServletResponse response) {
+        response.setStatus(status);
+        model.addAttribute("importError", key);
+        model.addAttribute("importChecks", lines(checks, locale));
+        model.addAttribute("badges", collection.badgesOf(user.id()));
+        return "backpack/backpack";
+    }
+
+    private static List<CheckLine> lines(List<Check> checks, Locale locale) {
+        return checks.stream()
+                .map(c -> new CheckLine(c.id(), c.status().name().toLowerCase(Locale.ROOT),
+                        CheckMessages.render(c, locale)))
+                .toList();
     }
 }

@@ -25,12 +25,13 @@ public final class HostedBadgeServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Response> documents = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
-    private final IdentityObject recipient = IdentityObject.hashedEmail(RECIPIENT);
+    private final IdentityObject recipient;
 
     private record Response(int status, String contentType, byte[] body) {
     }
 
-    private HostedBadgeServer() {
+    private HostedBadgeServer(String recipientEmail) {
+        recipient = IdentityObject.hashedEmail(recipientEmail);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -50,7 +51,12 @@ public final class HostedBadgeServer implements AutoCloseable {
 
     /** A server publishing a valid hosted badge at {@link #assertionUrl()}. */
     public static HostedBadgeServer start() {
-        HostedBadgeServer site = new HostedBadgeServer();
+        return start(RECIPIENT);
+    }
+
+    /** A server publishing a valid hosted badge awarded to {@code recipientEmail} at {@link #assertionUrl()}. */
+    public static HostedBadgeServer start(String recipientEmail) {
+        HostedBadgeServer site = new HostedBadgeServer(recipientEmail);
         site.publish("/issuer", site.issuer());
         site.publish("/badge", site.badgeClass());
         site.publish("/assertions/1", site.assertion());

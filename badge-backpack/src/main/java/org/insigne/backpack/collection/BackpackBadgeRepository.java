@@ -1,0 +1,20 @@
+package org.insigne.backpack.collection;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface BackpackBadgeRepository extends JpaRepository<BackpackBadge, UUID> {
+
+    List<BackpackBadge> findByOwnerIdOrderByImportedAtDesc(UUID ownerId);
+
+    Optional<BackpackBadge> findByIdAndOwnerId(UUID id, UUID ownerId);
+
+    Optional<BackpackBadge> findByPublicIdAndSharedTrue(String publicId);
+
+    boolean existsByOwnerIdAndFingerprint(UUID ownerId, String fingerprint);
+
+    long countByOwnerId(UUID ownerId);
+}

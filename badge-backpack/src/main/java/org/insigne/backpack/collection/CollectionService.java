@@ -1,0 +1,123 @@
+package org.insigne.backpack.collection;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.insigne.core.verification.VerificationReport;
+import org.insigne.core.verification.VerificationRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An earner's badges: listing, showing, sharing, re-checking and deleting them. Every method taking an owner
+ * answers {@link BadgeNotFound} for a badge that is not theirs, exactly as for one that does not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CollectionService {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectionService.class);
+
+    private final BackpackBadgeRepository badges;
+    private final Clock clock;
+
+    CollectionService(BackpackBadgeRepository badges, Clock clock) {
+        this.badges = badges;
+        this.clock = clock;
+    }
+
+    /** Keeps a badge the import checked; the caller has made sure it is not already there. */
+    @Transactional
+    public StoredBadgeView add(NewBadge badge) {
+        BackpackBadge saved = badges.save(new BackpackBadge(badge, clock.instant()));
+        log.info("Badge {} imported by user {} ({}, {})", saved.id().value(), badge.ownerId(),
+                badge.badge().spec(), badge.verdict());
+        return saved.view();
+    }
+
+    public boolean contains(UUID ownerId, String fingerprint) {
+        return badges.existsByOwnerIdAndFingerprint(ownerId, fingerprint);
+    }
+
+    public long countOf(UUID ownerId) {
+        return badges.countByOwnerId(ownerId);
+    }
+
+    /** The owner's badges, latest import first. */
+    public List<StoredBadgeView> badgesOf(UUID ownerId) {
+        return badges.findByOwnerIdOrderByImportedAtDesc(ownerId).stream().map(BackpackBadge::view).toList();
+    }
+
+    public StoredBadgeView badge(UUID ownerId, BadgeId id) {
+        return owned(ownerId, id).view();
+    }
+
+    /** The uploaded image of the owner's badge; not found when the badge came as JSON, text or a URL. */
+    public BadgeImage image(UUID ownerId, BadgeId id) {
+        BadgeImage image = owned(ownerId, id).image();
+        if (image == null) {
+            throw new BadgeNotFound();
+        }
+        return image;
+    }
+
+    @Transactional
+    public StoredBadgeView makePublic(UUID ownerId, BadgeId id) {
+        BackpackBadge badge = owned(ownerId, id);
+        badge.share();
+        log.info("Badge {} made public by its owner", id.value());
+        return badge.view();
+    }
+
+    @Transactional
+    public StoredBadgeView makePrivate(UUID ownerId, BadgeId id) {
+        BackpackBadge badge = owned(ownerId, id);
+        badge.unshare();
+        log.info("Badge {} made private by its owner", id.value());
+        return badge.view();
+    }
+
+    @Transactional
+    public void delete(UUID ownerId, BadgeId id) {
+        badges.delete(owned(ownerId, id));
+        log.info("Badge {} deleted by its owner", id.value());
+    }
+
+    /**
+     * The request that verifies the owner's badge again, from its original bytes. The verification itself runs
+     * outside any transaction (it may wait on remote servers); {@link #recordCheck} saves its outcome.
+     */
+    public VerificationRequest recheckRequest(UUID ownerId, BadgeId id, @Nullable String recipient) {
+        return owned(ownerId, id).recheckRequest(recipient);
+    }
+
+    @Transactional
+    public StoredBadgeView recordCheck(UUID ownerId, BadgeId id, VerificationReport report) {
+        BackpackBadge badge = owned(ownerId, id);
+        badge.recordCheck(report, clock.instant());
+        log.info("Badge {} checked again: {}", id.value(), report.verdict());
+        return badge.view();
+    }
+
+    /** A public badge as anyone sees it; not found once its owner made it private again. */
+    public PublicBadgeView publicBadge(String publicId) {
+        return badges.findByPublicIdAndSharedTrue(publicId).map(BackpackBadge::publicView)
+                .orElseThrow(BadgeNotFound::new);
+    }
+
+    public BadgeImage publicImage(String publicId) {
+        BadgeImage image = badges.findByPublicIdAndSharedTrue(publicId).map(BackpackBadge::image).orElse(null);
+        if (image == null) {
+            throw new BadgeNotFound();
+        }
+        return image;
+    }
+
+    private BackpackBadge owned(UUID ownerId, BadgeId id) {
+        return badges.findByIdAndOwnerId(id.value(), ownerId).orElseThrow(BadgeNotFound::new);
+    }
+}

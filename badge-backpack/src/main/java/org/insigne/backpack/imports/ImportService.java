@@ -1,0 +1,166 @@
+package org.insigne.backpack.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.insigne.backpack.collection.BadgeInput;
+import org.insigne.backpack.collection.CollectionService;
+import org.insigne.backpack.collection.NewBadge;
+import org.insigne.backpack.collection.RecipientStatus;
+import org.insigne.backpack.collection.StoredBadgeView;
+import org.insigne.core.baking.Baker;
+import org.insigne.core.baking.BakingFailed;
+import org.insigne.core.baking.ImageFormat;
+import org.insigne.core.error.DomainException.Kind;
+import org.insigne.core.verification.BadgeView;
+import org.insigne.core.verification.Check;
+import org.insigne.core.verification.CheckStatus;
+import org.insigne.core.verification.Spec;
+import org.insigne.core.verification.Verdict;
+import org.insigne.core.verification.VerificationReport;
+import org.insigne.core.verification.Verifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decides, from a verification the caller ran outside any transaction, whether a badge goes into the earner's
+ * backpack, then keeps it in one short transaction. The rules:
+ * <ul>
+ * <li>invalid, unreadable or unrecognised: refused, with the failed checks;</li>
+ * <li>awarded to another address: refused, since a backpack holds its owner's badges;</li>
+ * <li>an Open Badges 3.0 credential naming no e-mail address (a DID subject): kept, marked not linked;</li>
+ * <li>indeterminate (the issuer's site unreachable) but readable: kept, marked unverified, with the reason;
+ *     the earner can check it again later, and refusing would punish them for someone else's outage;</li>
+ * <li>already in the backpack (same assertion or credential id, else same payload): refused.</li>
+ * </ul>
+ */
+@Service
+@Transactional(readOnly = true)
+public class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    private static final Set<String> RECIPIENT_CHECKS = Set.of("ob2.recipient", "ob3.recipient");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CollectionService collection;
+    private final Baker baker;
+
+    ImportService(CollectionService collection, Baker baker) {
+        this.collection = collection;
+        this.baker = baker;
+    }
+
+    /** Refuses, before any verification, an input the backpack would never keep: empty or over 5 MB. */
+    public static void requireUsable(BadgeInput input) {
+        if (input.isEmpty()) {
+            throw new ImportRefused(Kind.INVALID, "backpack.import.refused.empty");
+        }
+        if (input.isTooLarge()) {
+            throw new ImportRefused(Kind.INVALID, "backpack.import.refused.too-large");
+        }
+    }
+
+    /**
+     * Keeps the badge {@code report} describes for {@code ownerId}, or says why not.
+     *
+     * @throws ImportRefused when one of the rules above refuses it
+     */
+    @Transactional
+    public StoredBadgeView importBadge(UUID ownerId, BadgeInput input, VerificationReport report) {
+        requireUsable(input);
+        Accepted accepted = assess(input, report);
+        String fingerprint = fingerprint(input, accepted.badge());
+        if (collection.contains(ownerId, fingerprint)) {
+            throw new ImportRefused(Kind.CONFLICT, "backpack.import.refused.duplicate");
+        }
+        return collection.add(new NewBadge(ownerId, input, fingerprint, accepted.badge(), accepted.verdict(),
+                accepted.recipient(), accepted.checks()));
+    }
+
+    private record Accepted(BadgeView badge, Verdict verdict, RecipientStatus recipient, List<Check> checks) {
+    }
+
+    private Accepted assess(BadgeInput input, VerificationReport report) {
+        List<Check> failed = report.checks().stream().filter(c -> c.status() == CheckStatus.FAILED).toList();
+        BadgeView badge = report.badge();
+        if (report.check(Verifier.UNRECOGNISED).isPresent()) {
+            throw refused("backpack.import.refused.unrecognised", failed);
+        }
+        if (report.verdict() == Verdict.INVALID || badge == null) {
+            List<Check> others = failed.stream().filter(c -> !RECIPIENT_CHECKS.contains(c.id())).toList();
+            boolean recipientFailed = others.size() < failed.size();
+            if (badge != null && recipientFailed && others.isEmpty()) {
+                if (report.spec() == Spec.OB3 && !SubjectIdentity.namesAnEmail(input, baker)) {
+                    List<Check> kept = report.checks().stream()
+                            .filter(c -> !RECIPIENT_CHECKS.contains(c.id())).toList();
+                    return new Accepted(badge, Verdict.VALID, RecipientStatus.NOT_LINKED, kept);
+                }
+                throw refused("backpack.import.refused.other-recipient", failed);
+            }
+            if (report.verdict() == Verdict.INVALID) {
+                // Without a readable badge (a JPEG, a refused address, broken JSON) "not valid" would mislead.
+                throw refused(badge == null ? "backpack.import.refused.unreadable" : "backpack.import.refused.invalid",
+                        failed);
+            }
+            // Indeterminate with nothing readable (the address did not answer): there is nothing to keep.
+            throw refused("backpack.import.refused.unverifiable", report.checks().stream()
+                    .filter(c -> c.status() != CheckStatus.PASSED).toList());
+        }
+        boolean matched = report.checks().stream()
+                .anyMatch(c -> RECIPIENT_CHECKS.contains(c.id()) && c.status() == CheckStatus.PASSED);
+        return new Accepted(badge, report.verdict(), matched ? RecipientStatus.MATCHED : RecipientStatus.NOT_LINKED,
+                report.checks());
+    }
+
+    private static ImportRefused refused(String key, List<Check> checks) {
+        log.info("Import refused: {}", key);
+        return new ImportRefused(Kind.INVALID, key, checks);
+    }
+
+    /**
+     * The assertion or credential id when the badge has one: the same badge imported as an image, a JSON file
+     * or its URL is then recognised. Otherwise a SHA-256 of the payload, unbaked from an image and, when JSON,
+     * re-serialised compactly, so that whitespace differences do not make a second copy.
+     */
+    String fingerprint(BadgeInput input, BadgeView badge) {
+        if (badge.id() != null) {
+            return "id:" + badge.id();
+        }
+        String payload = payload(input).strip();
+        if (payload.startsWith("{")) {
+            try {
+                payload = JSON.writeValueAsString(JSON.readTree(payload));
+            } catch (JacksonException unreadable) {
+                // Keep the text as is: the verifier read it, so this only loses whitespace normalisation.
+            }
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    }
+
+    private String payload(BadgeInput input) {
+        byte[] bytes = input.bytes();
+        if (input.kind() == BadgeInput.Kind.FILE && ImageFormat.sniff(bytes).isPresent()) {
+            try {
+                return baker.unbake(bytes).text();
+            } catch (BakingFailed unreadable) {
+                return HexFormat.of().formatHex(bytes);
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

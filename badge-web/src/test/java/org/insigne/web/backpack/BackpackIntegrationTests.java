@@ -1,0 +1,241 @@
+package org.insigne.web.backpack;
+
+import java.util.UUID;
+
+import org.insigne.core.baking.BakedPayload;
+import org.insigne.core.baking.Baker;
+import org.insigne.core.baking.BakingLimits;
+import org.insigne.core.baking.PayloadKind;
+import org.insigne.core.ob2.Ob2Json;
+import org.insigne.web.account.AccountUser;
+import org.insigne.web.testing.HostedBadgeServer;
+import org.insigne.web.testing.InsigneIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Imports that reach an issuer's site (on 127.0.0.1, allowed in this context), duplicates, someone else's
+ * badge, and a second earner guessing the first one's badge addresses.
+ */
+@InsigneIntegrationTest
+@TestPropertySource(properties = "insigne.fetch.allow-loopback=true")
+class BackpackIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final String email = "camille." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    private final AccountUser camille = new AccountUser(UUID.randomUUID(), email, "Camille Martin", "", true, false);
+    private final AccountUser dominique = new AccountUser(UUID.randomUUID(),
+            "dominique." + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "Dominique Durand", "", true,
+            false);
+    private final HostedBadgeServer site = HostedBadgeServer.start(email);
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    @Test
+    void keepsABakedBadgeAndRefusesItTheSecondTime() throws Exception {
+        byte[] png = bakedPng();
+        String location = upload(camille, png).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/backpack/badges/[0-9a-f-]{36}\\?imported");
+
+        mvc.perform(get(location).with(user(camille)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Animateur bénévole")))
+                .andExpect(content().string(containsString("Vérifié")))
+                .andExpect(content().string(containsString("Le badge a été ajouté à votre sac")));
+
+        upload(camille, png)
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Ce badge est déjà dans votre sac")));
+        assertThat(count(camille)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesABadgeAwardedToSomeoneElse() throws Exception {
+        upload(dominique, bakedPng())
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString(
+                        "Ce badge a été délivré à une autre adresse que la vôtre")))
+                .andExpect(content().string(containsString("demandez à l&#39;émetteur")));
+        assertThat(count(dominique)).isZero();
+    }
+
+    @Test
+    void answersNotFoundToAnotherEarnerGuessingBadgeAddresses() throws Exception {
+        String page = imported(bakedPng());
+
+        mvc.perform(get(page).with(user(dominique))).andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("Animateur bénévole"))));
+        mvc.perform(get(page + "/image").with(user(dominique))).andExpect(status().isNotFound());
+        mvc.perform(post(page + "/visibility").param("shared", "true").with(csrf()).with(user(dominique)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(page + "/delete").with(csrf()).with(user(dominique))).andExpect(status().isNotFound());
+        mvc.perform(post(page + "/recheck").with(csrf()).with(user(dominique))).andExpect(status().isNotFound());
+        mvc.perform(get("/backpack/badges/" + UUID.randomUUID()).with(user(camille))).andExpect(status().isNotFound());
+        mvc.perform(get("/backpack/badges/1").with(user(camille))).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Ce badge n&#39;existe pas")));
+        mvc.perform(get("/backpack").with(user(dominique)))
+                .andExpect(content().string(not(containsString("Animateur bénévole"))));
+
+        assertThat(count(camille)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select shared from backpack_badge where owner_id = ?", Boolean.class,
+                camille.id())).isFalse();
+    }
+
+    @Test
+    void servesTheUploadedImageItselfAndShowsItPubliclyOnlyWhileShared() throws Exception {
+        byte[] png = bakedPng();
+        String page = imported(png);
+        mvc.perform(get(page + "/image").with(user(camille)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(content().bytes(png));
+
+        String publicId = jdbc.queryForObject("select public_id from backpack_badge where owner_id = ?",
+                String.class, camille.id());
+        mvc.perform(get("/p/badges/" + publicId)).andExpect(status().isNotFound());
+
+        mvc.perform(post(page + "/visibility").param("shared", "true").with(csrf()).with(user(camille)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/p/badges/" + publicId))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Animateur bénévole")))
+                .andExpect(content().string(containsString("Ligue de l&#39;enseignement d&#39;Indre-et-Loire")))
+                .andExpect(content().string(not(containsString(email))))
+                .andExpect(content().string(not(containsString("Camille"))))
+                .andExpect(content().string(not(containsString(site.url("/")))));
+        mvc.perform(get("/p/badges/" + publicId + "/image")).andExpect(status().isOk()).andExpect(content().bytes(png));
+
+        mvc.perform(post(page + "/visibility").param("shared", "false").with(csrf()).with(user(camille)));
+        mvc.perform(get("/p/badges/" + publicId)).andExpect(status().isNotFound());
+        mvc.perform(get("/p/badges/" + publicId + "/image")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void servesAnUploadedSvgSandboxed() throws Exception {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><circle r=\"5\"/></svg>";
+        byte[] baked = new Baker(BakingLimits.defaults()).bake(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new BakedPayload(PayloadKind.OB2_ASSERTION, Ob2Json.mapper().writeValueAsString(site.assertion()),
+                        null));
+        String page = imported(baked);
+
+        mvc.perform(get(page + "/image").with(user(camille)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/svg+xml"))
+                .andExpect(header().string("Content-Security-Policy", containsString("sandbox")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void checksAgainAndShowsARevokedBadgeAsNotValid() throws Exception {
+        String page = imported(bakedPng());
+        site.fail("/assertions/1", 410);
+
+        perform(post(page + "/recheck").with(csrf()).with(user(camille))).andExpect(status().is3xxRedirection());
+
+        mvc.perform(get(page).with(user(camille)))
+                .andExpect(content().string(containsString("Non valable")))
+                .andExpect(content().string(containsString("check-failed")));
+        assertThat(jdbc.queryForObject("select status from backpack_badge where owner_id = ?", String.class,
+                camille.id())).isEqualTo("INVALID");
+    }
+
+    @Test
+    void keepsABadgeWhoseIssuerDoesNotAnswerAsNotVerifiedWithTheReason() throws Exception {
+        site.fail("/assertions/1", 503);
+
+        String page = imported(bakedPng());
+
+        mvc.perform(get(page).with(user(camille)))
+                .andExpect(content().string(containsString("Non vérifié")))
+                .andExpect(content().string(containsString("check-skipped")))
+                .andExpect(content().string(containsString("503")))
+                .andExpect(content().string(containsString("Vérifier à nouveau")));
+        mvc.perform(get(page).param("lang", "en").with(user(camille)))
+                .andExpect(content().string(containsString("Not verified")));
+        assertThat(jdbc.queryForObject("select status from backpack_badge where owner_id = ?", String.class,
+                camille.id())).isEqualTo("UNVERIFIED");
+    }
+
+    @Test
+    void keepsAPastedAssertionUrlWithoutAnImage() throws Exception {
+        String page = perform(multipart("/backpack/import").param("pasted", site.assertionUrl())
+                .with(csrf()).with(user(camille))).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+
+        mvc.perform(get(page).with(user(camille)))
+                .andExpect(content().string(containsString("Animateur bénévole")))
+                .andExpect(content().string(not(containsString("<img"))));
+        mvc.perform(get(page.substring(0, page.indexOf('?')) + "/image").with(user(camille)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void deletesABadge() throws Exception {
+        String page = imported(bakedPng());
+
+        mvc.perform(post(page + "/delete").with(csrf()).with(user(camille))).andExpect(status().is3xxRedirection());
+
+        assertThat(count(camille)).isZero();
+    }
+
+    private byte[] bakedPng() throws Exception {
+        byte[] png;
+        try (var in = getClass().getResourceAsStream("/badge.png")) {
+            png = in.readAllBytes();
+        }
+        return new Baker(BakingLimits.defaults()).bake(png, new BakedPayload(PayloadKind.OB2_ASSERTION,
+                Ob2Json.mapper().writeValueAsString(site.assertion()), null));
+    }
+
+    /** Imports for Camille and returns the badge's page address. */
+    private String imported(byte[] bytes) throws Exception {
+        String location = upload(camille, bytes).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        return location.substring(0, location.indexOf('?'));
+    }
+
+    private ResultActions upload(AccountUser who, byte[] bytes) throws Exception {
+        return perform(multipart("/backpack/import")
+                .file(new MockMultipartFile("file", "badge.png", "image/png", bytes)).with(csrf()).with(user(who)));
+    }
+
+    private ResultActions perform(RequestBuilder request) throws Exception {
+        MvcResult started = mvc.perform(request).andReturn();
+        return mvc.perform(asyncDispatch(started));
+    }
+
+    private long count(AccountUser who) {
+        return jdbc.queryForObject("select count(*) from backpack_badge where owner_id = ?", Long.class, who.id());
+    }
+}
