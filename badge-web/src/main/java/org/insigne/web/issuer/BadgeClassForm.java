@@ -56,7 +56,7 @@ record BadgeClassForm(
     }
 
     /** The rows to show again: those typed, plus one blank row to add another. */
-    List<AlignmentRow> rows() {
+    public List<AlignmentRow> rows() {
         List<AlignmentRow> rows = new ArrayList<>(alignments == null ? List.of() : alignments);
         if (rows.isEmpty() || !rows.get(rows.size() - 1).isBlank()) {
             rows.add(new AlignmentRow("", "", "", ""));
