@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,8 +24,8 @@ record BadgeClassForm(
         @Valid @Nullable List<AlignmentRow> alignments,
         @Size(max = 1200) @Nullable String tags,
         @NotBlank @Size(max = 700) @Nullable String levels,
-        @Min(1) @Max(BadgeClassContent.MAX_EXPIRY_MONTHS) @Nullable Integer expiryMonths,
-        @Nullable Boolean evidenceRequired,
+        @Pattern(regexp = "^\\s*\\d{0,9}\\s*$") @Nullable String expiryMonths,
+        @Nullable String evidenceRequired,
         @Nullable MultipartFile image) {
 
     record AlignmentRow(
@@ -43,7 +41,7 @@ record BadgeClassForm(
 
     static BadgeClassForm empty() {
         return new BadgeClassForm("", "", "", List.of(new AlignmentRow("", "", "", "")), "",
-                String.join("\n", BadgeClassContent.DEFAULT_LEVELS), null, false, null);
+                String.join("\n", BadgeClassContent.DEFAULT_LEVELS), "", null, null);
     }
 
     static BadgeClassForm of(BadgeClassContent content) {
@@ -51,8 +49,9 @@ record BadgeClassForm(
                 .map(a -> new AlignmentRow(a.framework(), a.code(), a.name(), a.url())).toList());
         rows.add(new AlignmentRow("", "", "", ""));
         return new BadgeClassForm(content.name(), content.description(), content.criteriaMarkdown(), rows,
-                String.join(", ", content.tags()), String.join("\n", content.levels()), content.expiryMonths(),
-                content.evidenceRequired(), null);
+                String.join(", ", content.tags()), String.join("\n", content.levels()),
+                content.expiryMonths() == null ? "" : content.expiryMonths().toString(),
+                content.evidenceRequired() ? "true" : null, null);
     }
 
     /** The rows to show again: those typed, plus one blank row to add another. */
@@ -71,7 +70,23 @@ record BadgeClassForm(
                 .map(row -> new Alignment(row.framework(), row.code(), row.name(), row.url()))
                 .toList();
         return new BadgeClassContent(text(name), text(description), text(criteria), kept,
-                split(tags, ","), split(levels, "\\R"), expiryMonths, Boolean.TRUE.equals(evidenceRequired));
+                split(tags, ","), split(levels, "\\R"), months(), isEvidenceRequired());
+    }
+
+    public boolean isEvidenceRequired() {
+        return "true".equals(evidenceRequired) || "on".equals(evidenceRequired);
+    }
+
+    /** Empty means no expiry; a number too large for an int is out of range like any other. */
+    private @Nullable Integer months() {
+        if (expiryMonths == null || expiryMonths.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(expiryMonths.strip());
+        } catch (NumberFormatException tooLarge) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private static List<String> split(@Nullable String value, String separator) {

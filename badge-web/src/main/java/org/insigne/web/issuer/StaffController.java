@@ -43,7 +43,7 @@ class StaffController {
 
     record InviteForm(
             @NotBlank @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") @Size(max = 254) @Nullable String email,
-            @NotNull @Nullable StaffRole role) {
+            @NotBlank @Nullable String role) {
     }
 
     record RoleForm(@NotNull @Nullable StaffRole role) {
@@ -70,7 +70,7 @@ class StaffController {
 
     @GetMapping("/console/organisations/{id}/staff")
     String list(@PathVariable UUID id, Authentication authentication, Model model) {
-        model.addAttribute("form", new InviteForm("", StaffRole.AWARDER));
+        model.addAttribute("form", new InviteForm("", StaffRole.AWARDER.name()));
         return page(new OrganisationId(id), CurrentUser.id(authentication), model);
     }
 
@@ -80,13 +80,17 @@ class StaffController {
                   RedirectAttributes redirect) {
         OrganisationId organisation = new OrganisationId(id);
         UUID user = CurrentUser.id(authentication);
-        if (errors.hasErrors()) {
+        StaffRole role = roleOf(form.role());
+        if (role == null && !errors.hasFieldErrors("role")) {
+            errors.rejectValue("role", "error.staff.role-unknown");
+        }
+        if (errors.hasErrors() || role == null) {
             // The role check still comes first: a viewer gets 403, not a form.
             organisations.requireRole(organisation, user, StaffRole.ADMIN);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(organisation, user, model);
         }
-        InvitationIssued issued = staff.invite(organisation, user, form.email(), form.role());
+        InvitationIssued issued = staff.invite(organisation, user, form.email(), role);
         mailer.send(issued.invitation().email(), "staff-invitation", locale, Map.of(
                 "organisation", issued.invitation().organisationName(),
                 "role", issued.invitation().role().name(),
@@ -132,6 +136,15 @@ class StaffController {
         OrganisationView joined = staff.accept(token, user, email);
         redirect.addFlashAttribute("notice", "issuer.invitation.accepted");
         return "redirect:/console/organisations/" + joined.id().value();
+    }
+
+    private static @Nullable StaffRole roleOf(@Nullable String name) {
+        for (StaffRole role : StaffRole.values()) {
+            if (role.name().equals(name)) {
+                return role;
+            }
+        }
+        return null;
     }
 
     private String page(OrganisationId organisation, UUID user, Model model) {
