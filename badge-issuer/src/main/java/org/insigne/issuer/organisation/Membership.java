@@ -53,4 +53,12 @@ class Membership {
     StaffRole role() {
         return role;
     }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    void changeRole(StaffRole newRole) {
+        this.role = newRole;
+    }
 }

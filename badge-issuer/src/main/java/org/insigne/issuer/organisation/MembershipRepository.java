@@ -11,4 +11,8 @@ interface MembershipRepository extends JpaRepository<Membership, UUID> {
     List<Membership> findByUserId(UUID userId);
 
     Optional<Membership> findByOrganisationIdAndUserId(UUID organisationId, UUID userId);
+
+    List<Membership> findByOrganisationIdOrderByCreatedAtAsc(UUID organisationId);
+
+    long countByOrganisationIdAndRole(UUID organisationId, StaffRole role);
 }

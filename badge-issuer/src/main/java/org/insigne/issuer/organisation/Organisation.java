@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 /** An association, school or employer that issues badges. */
 @Entity
@@ -17,6 +18,16 @@ class Organisation {
     private UUID id;
 
     private String name;
+
+    private @Nullable String description;
+
+    private @Nullable String websiteUrl;
+
+    private @Nullable String contactEmail;
+
+    private @Nullable String address;
+
+    private @Nullable String region;
 
     private Instant createdAt;
 
@@ -43,5 +54,19 @@ class Organisation {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    OrganisationProfile profile() {
+        return new OrganisationProfile(name, description, websiteUrl, contactEmail, address, region);
+    }
+
+    /** Replaces the public profile; the values were checked by {@link OrganisationProfile}. */
+    void describe(OrganisationProfile profile) {
+        this.name = profile.name();
+        this.description = profile.description();
+        this.websiteUrl = profile.websiteUrl();
+        this.contactEmail = profile.contactEmail();
+        this.address = profile.address();
+        this.region = profile.region();
     }
 }

@@ -3,9 +3,12 @@ package org.insigne.issuer.organisation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.insigne.issuer.image.StoredImage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,11 +25,14 @@ public class OrganisationService {
 
     private final OrganisationRepository organisations;
     private final MembershipRepository memberships;
+    private final OrganisationLogoRepository logos;
     private final Clock clock;
 
-    OrganisationService(OrganisationRepository organisations, MembershipRepository memberships, Clock clock) {
+    OrganisationService(OrganisationRepository organisations, MembershipRepository memberships,
+                        OrganisationLogoRepository logos, Clock clock) {
         this.organisations = organisations;
         this.memberships = memberships;
+        this.logos = logos;
         this.clock = clock;
     }
 
@@ -62,4 +68,63 @@ public class OrganisationService {
                 .orElseThrow(() -> new OrganisationNotFound(id));
     }
 
+    /**
+     * The organisation as {@code userId} sees it, once checked that their role includes {@code atLeast}. Someone
+     * outside the staff gets {@link OrganisationNotFound}, exactly as for an organisation that does not exist, so
+     * that ids cannot be probed; a member whose role is too low gets {@link StaffRoleInsufficient}.
+     */
+    public OrganisationView requireRole(OrganisationId id, UUID userId, StaffRole atLeast) {
+        OrganisationView organisation = organisation(id, userId);
+        if (!organisation.role().includes(atLeast)) {
+            throw new StaffRoleInsufficient();
+        }
+        return organisation;
+    }
+
+    /** The public profile, for any member of the staff. */
+    public OrganisationProfileView profile(OrganisationId id, UUID userId) {
+        organisation(id, userId);
+        return profileOf(load(id));
+    }
+
+    /** The profile to edit, for owners and administrators only. */
+    public OrganisationProfileView profileToEdit(OrganisationId id, UUID userId) {
+        requireRole(id, userId, StaffRole.ADMIN);
+        return profileOf(load(id));
+    }
+
+    /** Replaces the profile, and the logo when a new one is given (already accepted by the image checks). */
+    @Transactional
+    public OrganisationProfileView describe(OrganisationId id, UUID userId, OrganisationProfile profile,
+                                            @Nullable StoredImage logo) {
+        requireRole(id, userId, StaffRole.ADMIN);
+        Organisation organisation = load(id);
+        organisation.describe(profile);
+        if (logo != null) {
+            logos.findById(id.value()).ifPresentOrElse(
+                    existing -> existing.replace(logo, clock.instant()),
+                    () -> logos.save(new OrganisationLogo(id, logo, clock.instant())));
+        }
+        log.info("Organisation {} profile updated by user {}", id.value(), userId);
+        return profileOf(organisation);
+    }
+
+    /** The logo, for anyone: it appears on public badge pages. */
+    public Optional<StoredImage> logo(OrganisationId id) {
+        return logos.findById(id.value()).map(OrganisationLogo::image);
+    }
+
+    /** The organisation's name, for an invitation's recipient who is not on its staff yet. */
+    String name(OrganisationId id) {
+        return load(id).name();
+    }
+
+    private Organisation load(OrganisationId id) {
+        return organisations.findById(id.value()).orElseThrow(() -> new OrganisationNotFound(id));
+    }
+
+    private OrganisationProfileView profileOf(Organisation organisation) {
+        return new OrganisationProfileView(organisation.id(), organisation.profile(),
+                logos.findById(organisation.id().value()).map(l -> l.image().mediaType()).orElse(null));
+    }
 }

@@ -7,10 +7,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.insigne.web.system.Links;
 import org.insigne.web.system.Mailer;
@@ -115,6 +118,17 @@ public class AccountService implements UserDetailsService {
         account.changePassword(passwords.encode(newPassword));
         account.confirmEmail(clock.instant());
         log.info("Account {} reset its password", account.id());
+    }
+
+    /** Name and address of each account in {@code ids} that exists, by id. */
+    public Map<UUID, AccountSummary> summaries(Collection<UUID> ids) {
+        return accounts.findAllById(ids).stream().collect(Collectors.toMap(UserAccount::id,
+                a -> new AccountSummary(a.id(), a.displayName(), a.email())));
+    }
+
+    /** The account's e-mail address once confirmed: what proves who an invitation was meant for. */
+    public Optional<String> confirmedEmail(UUID userId) {
+        return accounts.findById(userId).filter(UserAccount::isEmailConfirmed).map(UserAccount::email);
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.OrganisationView;
+import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.web.account.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -61,8 +62,12 @@ class ConsoleController {
 
     @GetMapping("/console/organisations/{id}")
     String organisation(@PathVariable UUID id, Authentication authentication, Model model) {
-        model.addAttribute("organisation",
-                organisations.organisation(new OrganisationId(id), CurrentUser.id(authentication)));
+        OrganisationId organisation = new OrganisationId(id);
+        UUID user = CurrentUser.id(authentication);
+        OrganisationView view = organisations.organisation(organisation, user);
+        model.addAttribute("organisation", view);
+        model.addAttribute("profile", organisations.profile(organisation, user));
+        model.addAttribute("canManage", view.role().includes(StaffRole.ADMIN));
         return "issuer/organisation";
     }
 }
