@@ -41,7 +41,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 rejected.status().getReasonPhrase(), locale));
         problem.setType(URI.create("about:blank"));
         problem.setProperty("code", rejected.messageKey());
-        return ResponseEntity.status(rejected.status()).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(rejected.status());
+        if (rejected.status() == HttpStatus.TOO_MANY_REQUESTS && !rejected.args().isEmpty()) {
+            answer.header("Retry-After", String.valueOf(rejected.args().get(0)));
+        }
+        return answer.body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.servlet.http.HttpServletRequest;
 import org.insigne.core.verification.VerificationRequest;
 import org.insigne.web.system.ApiLocale;
+import org.insigne.web.verify.VerificationRateLimiter;
 import org.insigne.web.verify.VerificationService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -47,9 +48,11 @@ class VerificationApiController {
             .build();
 
     private final VerificationService verifications;
+    private final VerificationRateLimiter limiter;
 
-    VerificationApiController(VerificationService verifications) {
+    VerificationApiController(VerificationService verifications, VerificationRateLimiter limiter) {
         this.verifications = verifications;
+        this.limiter = limiter;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -101,6 +104,10 @@ class VerificationApiController {
     }
 
     private CompletableFuture<VerificationResponse> answer(VerificationRequest request, HttpServletRequest http) {
+        if (!limiter.tryAcquire(http.getRemoteAddr())) {
+            throw new ApiInputRejected(HttpStatus.TOO_MANY_REQUESTS, "api.verification.rate-limited",
+                    limiter.secondsUntilReset());
+        }
         Locale locale = ApiLocale.of(http);
         return verifications.verify(request).thenApply(report -> VerificationResponse.of(report, locale));
     }

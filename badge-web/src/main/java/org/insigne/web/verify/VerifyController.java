@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.insigne.core.verification.CheckMessages;
 import org.insigne.core.verification.VerificationReport;
@@ -31,9 +32,11 @@ class VerifyController {
     }
 
     private final VerificationService verifications;
+    private final VerificationRateLimiter limiter;
 
-    VerifyController(VerificationService verifications) {
+    VerifyController(VerificationService verifications, VerificationRateLimiter limiter) {
         this.verifications = verifications;
+        this.limiter = limiter;
     }
 
     @GetMapping("/verify")
@@ -45,19 +48,24 @@ class VerifyController {
     CompletableFuture<String> verify(@RequestParam(required = false) @Nullable MultipartFile file,
                                      @RequestParam(defaultValue = "") String pasted,
                                      @RequestParam(defaultValue = "") String recipient,
-                                     Locale locale, Model model, HttpServletResponse response) throws IOException {
+                                     Locale locale, Model model, HttpServletRequest http,
+                                     HttpServletResponse response) throws IOException {
+        if (!limiter.tryAcquire(http.getRemoteAddr())) {
+            response.setHeader("Retry-After", String.valueOf(limiter.secondsUntilReset()));
+            return refuse("verify.error.rate-limited", HttpStatus.TOO_MANY_REQUESTS, model, response);
+        }
         VerificationRequest request;
         String text = pasted.strip();
         if (file != null && !file.isEmpty()) {
             request = VerificationRequest.ofFile(file.getBytes());
         } else if (text.length() > MAX_PASTED_CHARS) {
-            return refuse("verify.error.too-long", model, response);
+            return refuse("verify.error.too-long", HttpStatus.BAD_REQUEST, model, response);
         } else if (text.startsWith("http://") || text.startsWith("https://")) {
             request = VerificationRequest.ofUrl(text);
         } else if (!text.isEmpty()) {
             request = VerificationRequest.ofText(text);
         } else {
-            return refuse("verify.error.nothing", model, response);
+            return refuse("verify.error.nothing", HttpStatus.BAD_REQUEST, model, response);
         }
         if (!recipient.isBlank()) {
             request = request.withRecipient(recipient.strip());
@@ -75,8 +83,9 @@ class VerifyController {
         });
     }
 
-    private static CompletableFuture<String> refuse(String key, Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+    private static CompletableFuture<String> refuse(String key, HttpStatus status, Model model,
+                                                    HttpServletResponse response) {
+        response.setStatus(status.value());
         model.addAttribute("inputError", key);
         return CompletableFuture.completedFuture("verify/verify");
     }

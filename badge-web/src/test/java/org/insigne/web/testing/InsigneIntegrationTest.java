@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "insigne.test.suite=web")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"insigne.test.suite=web", "insigne.verify.requests-per-minute=100000"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestEnvironmentInitializer.class)
 public @interface InsigneIntegrationTest {
