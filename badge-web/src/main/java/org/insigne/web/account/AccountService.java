@@ -126,10 +126,18 @@ public class AccountService implements UserDetailsService {
                 a -> new AccountSummary(a.id(), a.displayName(), a.email())));
     }
 
-    /** Refuses with {@link WrongPassword} unless {@code password} is the account's. */
+    /**
+     * Refuses with {@link WrongPassword} unless {@code password} is the account's, and with
+     * {@link PasswordAttemptsExceeded} while too many wrong guesses were made lately.
+     */
     public void requirePassword(UUID userId, String password) {
         UserAccount account = accounts.findById(userId).orElseThrow(WrongPassword::new);
+        // The same guess counter as the login form: confirming an action must not be a way around it.
+        if (throttle.isBlocked(account.email())) {
+            throw new PasswordAttemptsExceeded();
+        }
         if (!passwords.matches(password, account.passwordHash())) {
+            throttle.recordFailure(account.email());
             log.warn("Account {} sensitive action refused: wrong password", userId);
             throw new WrongPassword();
         }

@@ -3,6 +3,7 @@ package org.insigne.web.privacy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.insigne.web.account.AccountUser;
+import org.insigne.web.account.PasswordAttemptsExceeded;
 import org.insigne.web.account.WrongPassword;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,9 +49,9 @@ class DataRightsController {
                   RedirectAttributes redirect) {
         try {
             rights.erase(user.id(), form.passwordOrEmpty());
-        } catch (WrongPassword wrong) {
-            response.setStatus(400);
-            model.addAttribute("deleteError", wrong.messageKey());
+        } catch (WrongPassword | PasswordAttemptsExceeded refused) {
+            response.setStatus(refused instanceof WrongPassword ? 400 : 429);
+            model.addAttribute("deleteError", refused.messageKey());
             return "account/data";
         }
         new SecurityContextLogoutHandler().logout(request, response, authentication);

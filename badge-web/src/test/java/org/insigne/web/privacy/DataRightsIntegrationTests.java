@@ -146,6 +146,22 @@ class DataRightsIntegrationTests {
                 .andExpect(redirectedUrl("/login?error=credentials"));
     }
 
+    @Test
+    void stopsTakingPasswordsAfterTooManyWrongOnes() throws Exception {
+        imported(bakedPng());
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/account/delete").param("password", "essai " + i).with(csrf()).with(user(camille)))
+                    .andExpect(status().isBadRequest());
+        }
+
+        mvc.perform(post("/account/delete").param("password", PASSWORD).with(csrf()).with(user(camille)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("Trop de mots de passe erronés")));
+        assertThat(rows("backpack_badge")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from user_account where id = ?", Long.class, camille.id()))
+                .isEqualTo(1);
+    }
+
     private long rows(String table) {
         return jdbc.queryForObject("select count(*) from " + table + " where owner_id = ?", Long.class, camille.id());
     }
