@@ -1,5 +1,6 @@
 package org.insigne.backpack.collection;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,4 +18,8 @@ interface BackpackBadgeRepository extends JpaRepository<BackpackBadge, UUID> {
     boolean existsByOwnerIdAndFingerprint(UUID ownerId, String fingerprint);
 
     long countByOwnerId(UUID ownerId);
+
+    List<BackpackBadge> findByOwnerIdAndIdIn(UUID ownerId, Collection<UUID> ids);
+
+    List<BackpackBadge> findByOwnerId(UUID ownerId);
 }

@@ -1,8 +1,13 @@
 package org.insigne.backpack.collection;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
@@ -115,6 +120,44 @@ public class CollectionService {
             throw new BadgeNotFound();
         }
         return image;
+    }
+
+    /**
+     * The owner's badges among {@code ids}, in the order given; ids of badges that are not theirs (or no longer
+     * exist) are left out, so a collection never shows someone else's badge.
+     */
+    public List<StoredBadgeView> badgesOf(UUID ownerId, List<BadgeId> ids) {
+        Map<UUID, BackpackBadge> found = ownedAmong(ownerId, ids);
+        return ids.stream().map(id -> found.get(id.value())).filter(Objects::nonNull).map(BackpackBadge::view)
+                .toList();
+    }
+
+    /** Whether every one of {@code ids} is a badge of the owner's. */
+    public boolean ownsAll(UUID ownerId, Collection<BadgeId> ids) {
+        return ownedAmong(ownerId, ids).size() == ids.stream().distinct().count();
+    }
+
+    /** Every badge of the owner's with its original bytes, for the export of their data. */
+    public List<BadgeExport> exportOf(UUID ownerId) {
+        return badges.findByOwnerIdOrderByImportedAtDesc(ownerId).stream()
+                .map(b -> new BadgeExport(b.view(), b.input().bytes())).toList();
+    }
+
+    /** Erases every badge of the owner's, when they delete their account. */
+    @Transactional
+    public int deleteAllOf(UUID ownerId) {
+        List<BackpackBadge> all = badges.findByOwnerId(ownerId);
+        badges.deleteAll(all);
+        log.info("All {} badges of user {} deleted", all.size(), ownerId);
+        return all.size();
+    }
+
+    private Map<UUID, BackpackBadge> ownedAmong(UUID ownerId, Collection<BadgeId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return badges.findByOwnerIdAndIdIn(ownerId, ids.stream().map(BadgeId::value).distinct().toList()).stream()
+                .collect(Collectors.toMap(b -> b.id().value(), Function.identity()));
     }
 
     private BackpackBadge owned(UUID ownerId, BadgeId id) {

@@ -18,4 +18,11 @@ public record PublicBadgeView(
         boolean hasImage,
         VerificationStatus status,
         Instant lastCheckedAt) {
+
+    /** What anyone may see of a badge its owner made public. */
+    public static PublicBadgeView of(StoredBadgeView badge) {
+        return new PublicBadgeView(badge.publicId(), badge.name(), badge.issuerName(), badge.description(),
+                badge.criteriaNarrative(), badge.criteriaUrl(), badge.issuedOn(), badge.expires(), badge.hasImage(),
+                badge.status(), badge.lastCheckedAt());
+    }
 }

@@ -126,6 +126,42 @@ public class AccountService implements UserDetailsService {
                 a -> new AccountSummary(a.id(), a.displayName(), a.email())));
     }
 
+    /**
+     * Refuses with {@link WrongPassword} unless {@code password} is the account's, and with
+     * {@link PasswordAttemptsExceeded} while too many wrong guesses were made lately.
+     */
+    public void requirePassword(UUID userId, String password) {
+        UserAccount account = accounts.findById(userId).orElseThrow(WrongPassword::new);
+        // The same guess counter as the login form: confirming an action must not be a way around it.
+        if (throttle.isBlocked(account.email())) {
+            throw new PasswordAttemptsExceeded();
+        }
+        if (!passwords.matches(password, account.passwordHash())) {
+            throttle.recordFailure(account.email());
+            log.warn("Account {} sensitive action refused: wrong password", userId);
+            throw new WrongPassword();
+        }
+    }
+
+    /** What the account holds about its owner, for the export of their data. */
+    public AccountProfile profile(UUID userId) {
+        UserAccount account = accounts.findById(userId).orElseThrow(WrongPassword::new);
+        return new AccountProfile(account.id(), account.email(), account.displayName(),
+                account.preferredLocale().getLanguage(), account.createdAt(),
+                account.emailConfirmedAt().orElse(null));
+    }
+
+    /**
+     * Erases the account once its password is confirmed; its tokens go with it (foreign key cascade). The caller
+     * erases what other modules keep about the person in the same transaction.
+     */
+    @Transactional
+    public void deleteAccount(UUID userId, String password) {
+        requirePassword(userId, password);
+        accounts.deleteById(userId);
+        log.info("Account {} deleted by its owner", userId);
+    }
+
     /** The account's e-mail address once confirmed: what proves who an invitation was meant for. */
     public Optional<String> confirmedEmail(UUID userId) {
         return accounts.findById(userId).filter(UserAccount::isEmailConfirmed).map(UserAccount::email);

@@ -48,7 +48,11 @@ class LoginThrottle {
 
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        String email = String.valueOf(event.getAuthentication().getPrincipal());
+        recordFailure(String.valueOf(event.getAuthentication().getPrincipal()));
+    }
+
+    /** A wrong password for this address, at login or when confirming a sensitive action. */
+    void recordFailure(String email) {
         Deque<Instant> recent = failures.computeIfAbsent(key(email), k -> new ArrayDeque<>());
         synchronized (recent) {
             prune(recent);

@@ -67,6 +67,10 @@ class UserAccount {
         return Locale.forLanguageTag(preferredLocale);
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
     boolean isEmailConfirmed() {
         return emailConfirmedAt != null;
     }

@@ -43,11 +43,14 @@ class BackpackController {
     private final VerificationService verifications;
     private final ImportService imports;
     private final CollectionService collection;
+    private final BadgeSharing sharing;
 
-    BackpackController(VerificationService verifications, ImportService imports, CollectionService collection) {
+    BackpackController(VerificationService verifications, ImportService imports, CollectionService collection,
+                       BadgeSharing sharing) {
         this.verifications = verifications;
         this.imports = imports;
         this.collection = collection;
+        this.sharing = sharing;
     }
 
     @GetMapping("/backpack")
@@ -88,6 +91,10 @@ class BackpackController {
         StoredBadgeView badge = collection.badge(user.id(), badgeId(id));
         model.addAttribute("badge", badge);
         model.addAttribute("checks", lines(badge.lastChecks(), locale));
+        if (badge.shared()) {
+            model.addAttribute("share", sharing.links(badge.name(), badge.issuerName(), badge.issuedOn(),
+                    badge.publicId(), badge.hasImage(), locale));
+        }
         return "backpack/badge";
     }
 

@@ -27,7 +27,8 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/console/**", "/backpack/**").authenticated()
+                        .requestMatchers("/console/**", "/backpack/**", "/account", "/account/export", "/account/delete")
+                        .authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -1,0 +1,82 @@
+package org.insigne.web.backpack;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.insigne.backpack.collection.CollectionService;
+import org.insigne.backpack.sharing.AnonymousCvService;
+import org.insigne.backpack.sharing.CvId;
+import org.insigne.backpack.sharing.CvNotFound;
+import org.insigne.web.account.AccountUser;
+import org.insigne.web.system.Links;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * Anonymous CVs: the earner picks badges and gets a public page that shows them with their verification and
+ * never the earner's name or address (the page template is given no account data at all).
+ */
+@Controller
+class AnonymousCvController {
+
+    private final AnonymousCvService cvs;
+    private final CollectionService badges;
+    private final Links links;
+
+    AnonymousCvController(AnonymousCvService cvs, CollectionService badges, Links links) {
+        this.cvs = cvs;
+        this.badges = badges;
+        this.links = links;
+    }
+
+    @GetMapping("/backpack/cvs")
+    String list(@AuthenticationPrincipal AccountUser user, Model model) {
+        return listPage(user, model, new CvForm("", null));
+    }
+
+    @PostMapping("/backpack/cvs")
+    String create(@Valid CvForm form, BindingResult errors, @AuthenticationPrincipal AccountUser user, Model model,
+                  HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            model.addAttribute("formError", true);
+            return listPage(user, model, form);
+        }
+        cvs.create(user.id(), form.labelOrEmpty(), form.badgeIds());
+        return "redirect:/backpack/cvs?created";
+    }
+
+    @PostMapping("/backpack/cvs/{id}/revoke")
+    String revoke(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
+        cvs.revoke(user.id(), cvId(id));
+        return "redirect:/backpack/cvs?revoked";
+    }
+
+    @GetMapping("/p/cv/{publicId}")
+    String publicCv(@PathVariable String publicId, Model model) {
+        model.addAttribute("cv", cvs.publicCv(publicId));
+        return "backpack/public-cv";
+    }
+
+    private String listPage(AccountUser user, Model model, CvForm form) {
+        model.addAttribute("cvs", cvs.cvsOf(user.id()));
+        model.addAttribute("badges", badges.badgesOf(user.id()));
+        model.addAttribute("form", form);
+        model.addAttribute("publicBase", links.absolute("/p/cv/"));
+        return "backpack/cvs";
+    }
+
+    private static CvId cvId(String id) {
+        try {
+            return new CvId(UUID.fromString(id));
+        } catch (IllegalArgumentException malformed) {
+            throw new CvNotFound();
+        }
+    }
+}

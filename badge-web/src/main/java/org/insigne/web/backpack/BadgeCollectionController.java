@@ -1,0 +1,127 @@
+package org.insigne.web.backpack;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.insigne.backpack.collection.CollectionService;
+import org.insigne.backpack.sharing.BadgeCollectionService;
+import org.insigne.backpack.sharing.BadgeCollectionView;
+import org.insigne.backpack.sharing.CollectionId;
+import org.insigne.backpack.sharing.CollectionNotFound;
+import org.insigne.web.account.AccountUser;
+import org.insigne.web.system.Links;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The earner's collections of badges, and a shared collection's public page. */
+@Controller
+class BadgeCollectionController {
+
+    private final BadgeCollectionService collections;
+    private final CollectionService badges;
+    private final Links links;
+
+    BadgeCollectionController(BadgeCollectionService collections, CollectionService badges, Links links) {
+        this.collections = collections;
+        this.badges = badges;
+        this.links = links;
+    }
+
+    @GetMapping("/backpack/collections")
+    String list(@AuthenticationPrincipal AccountUser user, Model model) {
+        return listPage(user, model, new CollectionForm("", "", null));
+    }
+
+    @PostMapping("/backpack/collections")
+    String create(@Valid CollectionForm form, BindingResult errors, @AuthenticationPrincipal AccountUser user,
+                  Model model, HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            model.addAttribute("formError", true);
+            return listPage(user, model, form);
+        }
+        BadgeCollectionView created = collections.create(user.id(), form.nameOrEmpty(), form.description(),
+                form.badgeIds());
+        return "redirect:/backpack/collections/" + created.id().value() + "?created";
+    }
+
+    @GetMapping("/backpack/collections/{id}")
+    String show(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Model model) {
+        BadgeCollectionView collection = collections.collection(user.id(), collectionId(id));
+        return showPage(user, model, collection);
+    }
+
+    @PostMapping("/backpack/collections/{id}")
+    String update(@PathVariable String id, @Valid CollectionForm form, BindingResult errors,
+                  @AuthenticationPrincipal AccountUser user, Model model, HttpServletResponse response) {
+        CollectionId collection = collectionId(id);
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            model.addAttribute("formError", true);
+            return showPage(user, model, collections.collection(user.id(), collection));
+        }
+        collections.update(user.id(), collection, form.nameOrEmpty(), form.description(), form.badgeIds());
+        return "redirect:/backpack/collections/" + collection.value() + "?saved";
+    }
+
+    @PostMapping("/backpack/collections/{id}/move")
+    String move(@PathVariable String id, @RequestParam String badge, @RequestParam int step,
+                @AuthenticationPrincipal AccountUser user) {
+        CollectionId collection = collectionId(id);
+        collections.move(user.id(), collection, BackpackController.badgeId(badge), step);
+        return "redirect:/backpack/collections/" + collection.value();
+    }
+
+    @PostMapping("/backpack/collections/{id}/visibility")
+    String visibility(@PathVariable String id, @RequestParam boolean shared, @AuthenticationPrincipal AccountUser user) {
+        CollectionId collection = collectionId(id);
+        if (shared) {
+            collections.makePublic(user.id(), collection);
+        } else {
+            collections.makePrivate(user.id(), collection);
+        }
+        return "redirect:/backpack/collections/" + collection.value();
+    }
+
+    @PostMapping("/backpack/collections/{id}/delete")
+    String delete(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
+        collections.delete(user.id(), collectionId(id));
+        return "redirect:/backpack/collections?deleted";
+    }
+
+    @GetMapping("/p/collections/{publicId}")
+    String publicCollection(@PathVariable String publicId, Model model) {
+        model.addAttribute("collection", collections.publicCollection(publicId));
+        return "backpack/public-collection";
+    }
+
+    private String listPage(AccountUser user, Model model, CollectionForm form) {
+        model.addAttribute("collections", collections.collectionsOf(user.id()));
+        model.addAttribute("badges", badges.badgesOf(user.id()));
+        model.addAttribute("form", form);
+        return "backpack/collections";
+    }
+
+    private String showPage(AccountUser user, Model model, BadgeCollectionView collection) {
+        model.addAttribute("collection", collection);
+        model.addAttribute("badges", badges.badgesOf(user.id()));
+        model.addAttribute("chosen", collection.badges().stream().map(b -> b.id().value().toString()).toList());
+        model.addAttribute("publicUrl", links.absolute("/p/collections/" + collection.publicId()));
+        return "backpack/collection";
+    }
+
+    private static CollectionId collectionId(String id) {
+        try {
+            return new CollectionId(UUID.fromString(id));
+        } catch (IllegalArgumentException malformed) {
+            throw new CollectionNotFound();
+        }
+    }
+}
