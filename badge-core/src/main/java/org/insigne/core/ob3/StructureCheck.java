@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,6 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  * missing or of the wrong type. Single values are accepted where arrays are expected (serialization.md).
  */
 public final class StructureCheck {
+
+    /** RFC 3986 §3.1 scheme, then no white space; compiled once, as {@code String.matches} compiles on each call. */
+    private static final Pattern URI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:\\S*$");
 
     /** One structural problem. {@code kind} is {@code missing} or {@code wrong-type}. */
     public record Problem(String path, String kind) {
@@ -275,7 +279,7 @@ public final class StructureCheck {
         JsonNode value = node.get(field);
         if (value == null) {
             problems.add(Problem.missing(path));
-        } else if (!value.isString() || !value.asString().matches("^[A-Za-z][A-Za-z0-9+.-]*:\\S*$")) {
+        } else if (!value.isString() || !URI.matcher(value.asString()).matches()) {
             problems.add(Problem.wrongType(path));
         }
     }

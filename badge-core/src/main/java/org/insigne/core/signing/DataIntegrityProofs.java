@@ -26,9 +26,11 @@ public final class DataIntegrityProofs {
     public static final String CRYPTOSUITE = "eddsa-rdfc-2022";
 
     private final RdfCanonicalizer canonicalizer;
+    private final ProofConfigTemplates proofConfigs;
 
     public DataIntegrityProofs(RdfCanonicalizer canonicalizer) {
         this.canonicalizer = Objects.requireNonNull(canonicalizer, "canonicalizer");
+        this.proofConfigs = new ProofConfigTemplates(canonicalizer);
     }
 
     public static DataIntegrityProofs standard() {
@@ -91,7 +93,7 @@ public final class DataIntegrityProofs {
         } else {
             proofConfig.remove("@context");
         }
-        String canonicalProof = canonicalizer.canonicalize((JsonObject) JakartaJson.of(proofConfig));
+        String canonicalProof = proofConfigs.canonicalize(proofConfig);
         String canonicalDocument = canonicalizer.canonicalize((JsonObject) JakartaJson.of(unsecured));
         return new HashData(canonicalDocument, canonicalProof, sha256(canonicalDocument), sha256(canonicalProof));
     }

@@ -2,8 +2,12 @@ package org.insigne.core.signing;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ed25519 (RFC 8032) with raw 32-byte keys, on BouncyCastle's low-level implementation: it verifies several
@@ -16,6 +20,14 @@ public final class Ed25519Keys {
     private static final byte[] MULTICODEC_ED25519_PUB = {(byte) 0xed, 0x01};
     private static final byte[] MULTICODEC_ED25519_PRIV = {(byte) 0x80, 0x26};
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * Public keys already decoded and validated, by hex. An issuer signs every badge with the same key, and
+     * decoding it (a square root in the field, RFC 8032 §5.1.3) is a sixth of a verification. Bounded: the map
+     * is simply emptied when full.
+     */
+    private static final Map<String, Ed25519.PublicPoint> PUBLIC_POINTS = new ConcurrentHashMap<>();
+    static final int MAX_PUBLIC_POINTS = 256;
 
     private Ed25519Keys() {
     }
@@ -87,10 +99,32 @@ public final class Ed25519Keys {
             return false;
         }
         try {
-            return Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
+            Ed25519.PublicPoint point = publicPoint(publicKey);
+            return point != null && Ed25519.verify(signature, 0, point, message, 0, message.length);
         } catch (RuntimeException malformed) {
             return false;
         }
+    }
+
+    /**
+     * The decoded key, or null when it is not a valid encoding. The same checks as verifying with the raw key
+     * (canonical encoding, point on the curve); the signed hash input re-encodes the point, which gives the
+     * original bytes back since only canonical encodings pass.
+     */
+    private static Ed25519.@Nullable PublicPoint publicPoint(byte[] publicKey) {
+        String key = HexFormat.of().formatHex(publicKey);
+        Ed25519.PublicPoint known = PUBLIC_POINTS.get(key);
+        if (known != null) {
+            return known;
+        }
+        Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(publicKey, 0);
+        if (point != null) {
+            if (PUBLIC_POINTS.size() >= MAX_PUBLIC_POINTS) {
+                PUBLIC_POINTS.clear();
+            }
+            PUBLIC_POINTS.put(key, point);
+        }
+        return point;
     }
 
     public static String publicKeyMultibase(byte[] publicKey) {
