@@ -105,6 +105,10 @@ final class AwardDocuments {
                 expires, achievement, new CredentialWriter.Recipient(null, request.recipientEmail(), recipient.salt()),
                 achievedLevel, evidence, null);
         ObjectNode unsigned = CredentialWriter.write(draft);
+        // OB 3.0 §"1EdTech Revocation List Status Method": unlike a bitstring, it carries the reason.
+        ObjectNode status = unsigned.putObject("credentialStatus");
+        status.put("id", urls.ob3Revocations(issuer.id().value()));
+        status.put("type", "1EdTechRevocationList");
         try {
             ObjectNode signed = DataIntegrityProofs.standard().sign(unsigned,
                     DataIntegrityProofs.ProofOptions.assertion(method, now.truncatedTo(ChronoUnit.SECONDS)), keys.ed25519());
@@ -197,6 +201,23 @@ final class AwardDocuments {
             }
         }
         return Ob2Writer.write(r);
+    }
+
+    /** OB 3.0 1EdTech revocation list: every revoked credential of the organisation with its reason. */
+    static byte[] ob3Revocations(UUID organisation, List<Award> revoked, HostedUrls urls) {
+        ObjectNode r = BoundedJson.MAPPER.createObjectNode();
+        r.put("id", urls.ob3Revocations(organisation));
+        r.put("issuer", urls.ob3Issuer(organisation));
+        ArrayNode list = r.putArray("revokedCredential");
+        for (Award award : revoked) {
+            ObjectNode entry = list.addObject();
+            entry.put("id", urls.ob3Credential(award.id().value()));
+            entry.put("revoked", true);
+            if (award.revocationReason() != null) {
+                entry.put("revocationReason", award.revocationReason());
+            }
+        }
+        return write(r);
     }
 
     /** What a revoked hosted assertion answers (with 410 Gone): that it is revoked and why, nothing else. */

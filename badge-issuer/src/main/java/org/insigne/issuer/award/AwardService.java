@@ -155,6 +155,12 @@ public class AwardService {
                 awards.findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(organisation.value()), urls));
     }
 
+    /** The OB 3.0 revocation list (1EdTech Revocation List) of an organisation, for anyone. */
+    public Optional<byte[]> credentialRevocationList(OrganisationId organisation, HostedUrls urls) {
+        return organisations.publicProfile(organisation).map(o -> AwardDocuments.ob3Revocations(organisation.value(),
+                awards.findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(organisation.value()), urls));
+    }
+
     private Award load(OrganisationId organisation, AwardId id) {
         return awards.findByIdAndOrganisationId(id.value(), organisation.value())
                 .orElseThrow(() -> new AwardNotFound(id));

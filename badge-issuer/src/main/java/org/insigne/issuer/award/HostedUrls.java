@@ -40,6 +40,10 @@ public record HostedUrls(String base) {
         return ob3Issuer(organisation) + "/keys/" + key;
     }
 
+    public String ob3Revocations(UUID organisation) {
+        return ob3Issuer(organisation) + "/revocations";
+    }
+
     public String ob3Credential(UUID award) {
         return base + "/ob3/credentials/" + award;
     }

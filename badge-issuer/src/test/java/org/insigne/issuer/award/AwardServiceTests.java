@@ -90,6 +90,13 @@ class AwardServiceTests {
         VerificationReport afterRevocation = offlineVerifier(org, badge, award)
                 .verify(VerificationRequest.ofUrl(HTTPS.ob2Assertion(award.id().value())));
         assertThat(afterRevocation.verdict()).isEqualTo(Verdict.INVALID);
+        VerificationReport credentialAfterRevocation = offlineVerifier(org, badge, award)
+                .verify(VerificationRequest.ofText(credential));
+        assertThat(credentialAfterRevocation.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(credentialAfterRevocation.checks()).anySatisfy(check -> {
+            assertThat(check.id()).isEqualTo("ob3.status");
+            assertThat(check.args()).contains("Badge délivré par erreur");
+        });
     }
 
     @Test
@@ -155,6 +162,7 @@ class AwardServiceTests {
         put(documents, HTTPS.ob2Issuer(org.value()), hosted.ob2Issuer(org, HTTPS).orElseThrow());
         put(documents, HTTPS.ob2Revocations(org.value()), awards.revocationList(org, HTTPS).orElseThrow());
         put(documents, HTTPS.ob3Issuer(org.value()), hosted.ob3Issuer(org, HTTPS).orElseThrow());
+        put(documents, HTTPS.ob3Revocations(org.value()), awards.credentialRevocationList(org, HTTPS).orElseThrow());
         keys.publishedKeys(org).forEach(k -> hosted.ob3Key(org, k.id(), HTTPS)
                 .ifPresent(doc -> put(documents, HTTPS.ob3Key(org.value(), k.id().value()), doc)));
         return new Verifier(new OfflineDocumentFetcher(documents), new Baker(BakingLimits.defaults()), Clock.systemUTC());

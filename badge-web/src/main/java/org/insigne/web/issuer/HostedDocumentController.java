@@ -28,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The documents that make Insigne badges verifiable, public and without login: OB 2.0 hosted assertions,
  * badge classes, issuer profiles, keys and revocation lists, OB 3.0 issuer profiles, key documents and
- * credentials. Machines get JSON-LD; a browser ({@code Accept: text/html}) gets a page for the assertion,
+ * credentials and revocation lists. Machines get JSON-LD; a browser ({@code Accept: text/html}) gets a page for the assertion,
  * the badge class and the issuer. Nothing personal is published beyond what the badge holds (a salted hash).
  */
 @Controller
@@ -98,6 +98,11 @@ class HostedDocumentController {
     @GetMapping("/ob3/issuers/{id}")
     ResponseEntity<byte[]> ob3Issuer(@PathVariable UUID id) {
         return json(HttpStatus.OK, found(documents.ob3Issuer(new OrganisationId(id), urls())));
+    }
+
+    @GetMapping("/ob3/issuers/{id}/revocations")
+    ResponseEntity<byte[]> ob3Revocations(@PathVariable UUID id) {
+        return json(HttpStatus.OK, found(awards.credentialRevocationList(new OrganisationId(id), urls())));
     }
 
     @GetMapping("/ob3/issuers/{id}/keys/{key}")

@@ -115,7 +115,8 @@ class AwardIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         verify("{\"credential\": " + credential + ", \"recipient\": \"" + email + "\"}")
                 .andExpect(jsonPath("$.spec").value("ob3"))
-                .andExpect(jsonPath("$.verdict").value("valid"));
+                .andExpect(jsonPath("$.verdict").value("valid"))
+                .andExpect(jsonPath("$.checks[?(@.id == 'ob3.status')].status").value("passed"));
 
         mvc.perform(post("/console/organisations/{org}/awards/{id}/revoke", organisation.value(), award.id().value())
                         .with(as(owner)).with(csrf()).param("reason", "Délivré par erreur"))
@@ -137,6 +138,10 @@ class AwardIntegrationTests {
                 .andExpect(jsonPath("$.verdict").value("invalid"))
                 .andExpect(jsonPath("$.checks[?(@.id == 'ob2.revocation')].message")
                         .value("Ce badge a été révoqué par son émetteur."));
+        verify("{\"credential\": " + credential + "}")
+                .andExpect(jsonPath("$.verdict").value("invalid"))
+                .andExpect(jsonPath("$.checks[?(@.id == 'ob3.status')].message")
+                        .value("Le badge a été révoqué par son émetteur (motif : Délivré par erreur)."));
     }
 
     @Test
