@@ -177,6 +177,37 @@ class AwardIntegrationTests {
         assertThat(awards.awards(organisation, badgeClass, owner.id())).isEmpty();
     }
 
+    @Test
+    void servesIssuerDocumentsToMachinesAndPagesToBrowsersButNoDrafts() throws Exception {
+        award(owner, UUID.randomUUID(), "d@example.org").andExpect(status().isFound());
+        String issuer = mvc.perform(local(get("/ob2/issuers/" + organisation.value())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("Issuer"))
+                .andExpect(jsonPath("$.revocationList").value("http://127.0.0.1:" + port + "/ob2/issuers/"
+                        + organisation.value() + "/revocations"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String keyUrl = com.jayway.jsonpath.JsonPath.read(issuer, "$.publicKey[0]");
+        mvc.perform(local(get(keyUrl.substring(keyUrl.indexOf("/ob2/")))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("CryptographicKey"))
+                .andExpect(jsonPath("$.owner").value("http://127.0.0.1:" + port + "/ob2/issuers/" + organisation.value()))
+                .andExpect(jsonPath("$.publicKeyPem").value(org.hamcrest.Matchers.startsWith("-----BEGIN PUBLIC KEY-----")));
+        mvc.perform(local(get("/ob3/issuers/" + organisation.value())))
+                .andExpect(jsonPath("$.verificationMethod[0].type").value("Multikey"))
+                .andExpect(jsonPath("$.verificationMethod[0].controller").value("http://127.0.0.1:" + port + "/ob3/issuers/"
+                        + organisation.value()));
+        mvc.perform(local(get("/ob2/issuers/" + organisation.value()).accept(MediaType.TEXT_HTML)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Ligue de l&#39;enseignement")));
+        mvc.perform(local(get("/ob2/badge-classes/" + badgeClass.value()).accept(MediaType.TEXT_HTML)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Animer une réunion")));
+        BadgeClassId draft = fixture.draft(organisation, owner);
+        mvc.perform(local(get("/ob2/badge-classes/" + draft.value()))).andExpect(status().isNotFound());
+        mvc.perform(local(get("/ob2/assertions/" + UUID.randomUUID()))).andExpect(status().isNotFound());
+    }
+
     private ResultActions award(AccountUser user, UUID token, String email) throws Exception {
         return mvc.perform(local(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(),
                         badgeClass.value()))
