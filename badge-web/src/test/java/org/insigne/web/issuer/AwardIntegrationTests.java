@@ -178,6 +178,20 @@ class AwardIntegrationTests {
     }
 
     @Test
+    void writesToTheEarnerInTheLanguageTheIssuerWorksIn() throws Exception {
+        String email = "alex." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        mvc.perform(local(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(), badgeClass.value()))
+                        .with(as(owner)).with(csrf()).cookie(new jakarta.servlet.http.Cookie("insigne-lang", "en"))
+                        .param("formToken", UUID.randomUUID().toString())
+                        .param("recipientEmail", email).param("recipientName", "Alex").param("level", "Je fais"))
+                .andExpect(status().isFound());
+
+        MimeMessage mail = MailServer.awaitMail(email, 1, Duration.ofSeconds(20));
+        assertThat(mail.getSubject()).isEqualTo("You received a badge");
+        assertThat(MailServer.body(mail)).contains("Animer une r");
+    }
+
+    @Test
     void servesIssuerDocumentsToMachinesAndPagesToBrowsersButNoDrafts() throws Exception {
         award(owner, UUID.randomUUID(), "d@example.org").andExpect(status().isFound());
         String issuer = mvc.perform(local(get("/ob2/issuers/" + organisation.value())))
