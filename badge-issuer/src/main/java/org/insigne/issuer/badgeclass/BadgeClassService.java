@@ -120,6 +120,17 @@ public class BadgeClassService {
         return images.findById(id.value()).map(BadgeClassImage::image);
     }
 
+    /**
+     * A badge class as awarded badges describe it, for anyone: drafts stay private, archived ones stay public
+     * since the badges already awarded point at them.
+     */
+    public Optional<PublicBadgeClass> publicBadgeClass(BadgeClassId id) {
+        return badgeClasses.findById(id.value())
+                .filter(b -> b.status() != BadgeClassStatus.DRAFT)
+                .map(b -> new PublicBadgeClass(b.id(), b.organisationId(), b.content(),
+                        CriteriaHtml.render(b.content().criteriaMarkdown()), b.status()));
+    }
+
     private BadgeClass load(OrganisationId organisation, BadgeClassId id) {
         return badgeClasses.findByIdAndOrganisationId(id.value(), organisation.value())
                 .orElseThrow(() -> new BadgeClassNotFound(id));

@@ -20,6 +20,12 @@ public record BadgeClassView(BadgeClassId id, OrganisationView organisation, Bad
         return editable && status != BadgeClassStatus.ARCHIVED;
     }
 
+    /** Awarders and above award from published badge classes only. */
+    public boolean canAward() {
+        return status == BadgeClassStatus.PUBLISHED
+                && organisation.role().includes(org.insigne.issuer.organisation.StaffRole.AWARDER);
+    }
+
     public boolean canEdit() {
         return editable && status != BadgeClassStatus.ARCHIVED;
     }

@@ -114,6 +114,11 @@ public class OrganisationService {
         return logos.findById(id.value()).map(OrganisationLogo::image);
     }
 
+    /** The public profile, for anyone: it is what the organisation's badges say about their issuer. */
+    public Optional<OrganisationProfileView> publicProfile(OrganisationId id) {
+        return organisations.findById(id.value()).map(this::profileOf);
+    }
+
     /** The organisation's name, for an invitation's recipient who is not on its staff yet. */
     String name(OrganisationId id) {
         return load(id).name();

@@ -81,6 +81,7 @@ class BadgeClassController {
     String show(@PathVariable UUID org, @PathVariable UUID id, Authentication authentication, Model model) {
         model.addAttribute("badgeClass", badgeClasses.badgeClass(new OrganisationId(org), new BadgeClassId(id),
                 CurrentUser.id(authentication)));
+        model.addAttribute("awardForm", AwardForm.empty());
         return "issuer/badge-class";
     }
 

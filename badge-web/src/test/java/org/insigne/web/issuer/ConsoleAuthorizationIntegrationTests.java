@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.insigne.issuer.award.AwardRequest;
+import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.award.HostedUrls;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.organisation.OrganisationId;
@@ -55,6 +58,7 @@ class ConsoleAuthorizationIntegrationTests {
     @Autowired OrganisationService organisations;
     @Autowired StaffService staff;
     @Autowired BadgeClassService badgeClasses;
+    @Autowired AwardService awards;
 
     ConsoleFixture fixture;
     final Map<Actor, AccountUser> users = new EnumMap<>(Actor.class);
@@ -84,6 +88,7 @@ class ConsoleAuthorizationIntegrationTests {
         int[] readers = {200, 200, 200, 200, 404, LOGIN};
         int[] writersPage = {200, 200, 403, 403, 404, LOGIN};
         int[] writersAct = {302, 302, 403, 403, 404, LOGIN};
+        int[] awardersAct = {302, 302, 302, 403, 404, LOGIN};
         return List.of(
                 new Action("view organisation", t -> get(t.org()), readers),
                 new Action("open profile form", t -> get(t.org() + "/profile"), writersPage),
@@ -102,7 +107,14 @@ class ConsoleAuthorizationIntegrationTests {
                 new Action("open badge class edit form", t -> get(t.badgeClassPath(t.badgeClass) + "/edit"), writersPage),
                 new Action("edit badge class", t -> t.badgeClassForm(multipart(t.badgeClassPath(t.badgeClass))), writersAct),
                 new Action("publish badge class", t -> post(t.badgeClassPath(t.freshDraft()) + "/publish"), writersAct),
-                new Action("archive badge class", t -> post(t.badgeClassPath(t.freshDraft()) + "/archive"), writersAct));
+                new Action("archive badge class", t -> post(t.badgeClassPath(t.freshDraft()) + "/archive"), writersAct),
+                new Action("list awards", t -> get(t.badgeClassPath(t.badgeClass) + "/awards"), readers),
+                new Action("award badge", t -> post(t.badgeClassPath(t.freshPublished()) + "/awards")
+                        .param("formToken", java.util.UUID.randomUUID().toString())
+                        .param("recipientEmail", "laureat@example.org").param("recipientName", "Camille")
+                        .param("level", "Je fais"), awardersAct),
+                new Action("revoke award", t -> post(t.org() + "/awards/" + t.freshAward() + "/revoke")
+                        .param("reason", "Erreur"), writersAct));
     }
 
     @TestFactory
@@ -178,6 +190,18 @@ class ConsoleAuthorizationIntegrationTests {
 
     BadgeClassId freshDraft() {
         return fixture.draft(organisation, users.get(Actor.OWNER));
+    }
+
+    BadgeClassId freshPublished() {
+        BadgeClassId id = freshDraft();
+        badgeClasses.publish(organisation, id, users.get(Actor.OWNER).id());
+        return id;
+    }
+
+    java.util.UUID freshAward() {
+        return awards.award(organisation, freshPublished(), users.get(Actor.OWNER).id(),
+                new AwardRequest(java.util.UUID.randomUUID(), "laureat@example.org", "Camille", "Je fais", null, null, null),
+                new HostedUrls("http://localhost")).id().value();
     }
 
     java.util.UUID freshMember() {

@@ -15,6 +15,9 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
  */
 public class TestEnvironmentInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** A fixed test master key, so that production's rule (set it explicitly) holds in tests too. */
+    static final String MASTER_KEY = "q0ZJ3dSPVvM8bYy0b5o3uXk1l2P7n4Hc9tWm6eRa8Qs=";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         new TestDatabaseInitializer().initialize(context);
@@ -22,7 +25,8 @@ public class TestEnvironmentInitializer implements ApplicationContextInitializer
             TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                     "spring.mail.host=127.0.0.1",
                     "spring.mail.port=" + MailServer.port(),
-                    "insigne.data-dir=" + Files.createTempDirectory("insigne-test"));
+                    "insigne.data-dir=" + Files.createTempDirectory("insigne-test"),
+                    "insigne.keys.master-key=" + MASTER_KEY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,179 @@
+package org.insigne.issuer.award;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.insigne.core.ob2.IdentityObject;
+import org.insigne.issuer.badgeclass.BadgeClassId;
+import org.insigne.issuer.badgeclass.BadgeClassNotFound;
+import org.insigne.issuer.badgeclass.BadgeClassService;
+import org.insigne.issuer.badgeclass.BadgeClassStatus;
+import org.insigne.issuer.badgeclass.BadgeClassView;
+import org.insigne.issuer.badgeclass.PublicBadgeClass;
+import org.insigne.issuer.key.OrganisationKeys;
+import org.insigne.issuer.key.SigningKeyService;
+import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.organisation.OrganisationNotFound;
+import org.insigne.issuer.organisation.OrganisationProfileView;
+import org.insigne.issuer.organisation.OrganisationService;
+import org.insigne.issuer.organisation.StaffRole;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Awards badges and revokes them. Owners, administrators and awarders award from published badge classes;
+ * only owners and administrators revoke. Awards are looked up within the organisation named in the request.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AwardService {
+
+    private static final Logger log = LoggerFactory.getLogger(AwardService.class);
+
+    private final AwardRepository awards;
+    private final BadgeClassService badgeClasses;
+    private final OrganisationService organisations;
+    private final SigningKeyService keys;
+    private final Clock clock;
+
+    AwardService(AwardRepository awards, BadgeClassService badgeClasses, OrganisationService organisations,
+                 SigningKeyService keys, Clock clock) {
+        this.awards = awards;
+        this.badgeClasses = badgeClasses;
+        this.organisations = organisations;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** Checks that {@code userId} may award from this badge class, before showing the form. */
+    public BadgeClassView checkCanAward(OrganisationId organisation, BadgeClassId badgeClass, UUID userId) {
+        organisations.requireRole(organisation, userId, StaffRole.AWARDER);
+        BadgeClassView view = badgeClasses.badgeClass(organisation, badgeClass, userId);
+        if (view.status() != BadgeClassStatus.PUBLISHED) {
+            throw new BadgeClassNotAwardable();
+        }
+        return view;
+    }
+
+    /**
+     * Awards the badge class to one person: builds and signs both documents and keeps their bytes. The same form
+     * submitted twice returns the first award, with {@code created} false.
+     */
+    @Transactional
+    public AwardView award(OrganisationId organisation, BadgeClassId badgeClassId, UUID userId, AwardRequest request,
+                           HostedUrls urls) {
+        BadgeClassView badgeClass = checkCanAward(organisation, badgeClassId, userId);
+        Optional<Award> repeated = awards.findByFormToken(request.formToken());
+        if (repeated.isPresent()) {
+            Award earlier = repeated.get();
+            if (!earlier.organisationId().equals(organisation) || !earlier.badgeClassId().equals(badgeClassId)) {
+                throw new InvalidAward("form-token");
+            }
+            return earlier.view(false);
+        }
+        if (!badgeClass.content().levels().contains(request.level())) {
+            throw new InvalidAward("level");
+        }
+        if (badgeClass.content().evidenceRequired() && !request.hasEvidence()) {
+            throw new InvalidAward("evidence");
+        }
+        Instant now = clock.instant();
+        Instant issuedOn = issuedOn(request.issuedOn(), now);
+        Integer months = badgeClass.content().expiryMonths();
+        Instant expires = months == null ? null : issuedOn.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
+        PublicBadgeClass hosted = badgeClasses.publicBadgeClass(badgeClassId).orElseThrow(() -> new BadgeClassNotFound(badgeClassId));
+        OrganisationProfileView issuer = organisations.publicProfile(organisation)
+                .orElseThrow(() -> new OrganisationNotFound(organisation));
+        OrganisationKeys signing = keys.signingKeys(organisation);
+        AwardId id = new AwardId(UUID.randomUUID());
+        IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
+        SignedDocuments documents = new SignedDocuments(
+                AwardDocuments.ob2Assertion(id.value(), hosted, request, recipient, issuedOn, expires, urls),
+                AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, recipient, issuedOn, expires, signing,
+                        now, urls));
+        Award award = awards.save(new Award(id, organisation, badgeClassId, request, issuedOn, expires, documents,
+                userId, now));
+        log.info("Award {} of badge class {} made by user {}", id.value(), badgeClassId.value(), userId);
+        return award.view(true);
+    }
+
+    /** The awards of one badge class, newest first, for any member of the staff. */
+    public List<AwardView> awards(OrganisationId organisation, BadgeClassId badgeClass, UUID userId) {
+        badgeClasses.badgeClass(organisation, badgeClass, userId);
+        return awards.findByOrganisationIdAndBadgeClassIdOrderByCreatedAtDesc(organisation.value(), badgeClass.value())
+                .stream().map(a -> a.view(false)).toList();
+    }
+
+    /** One award, for any member of the staff. */
+    public AwardView award(OrganisationId organisation, AwardId id, UUID userId) {
+        organisations.organisation(organisation, userId);
+        return load(organisation, id).view(false);
+    }
+
+    /** Revokes an award with a reason that will be published; owners and administrators only. */
+    @Transactional
+    public AwardView revoke(OrganisationId organisation, AwardId id, UUID userId, String reason) {
+        organisations.requireRole(organisation, userId, StaffRole.ADMIN);
+        Award award = load(organisation, id);
+        String stripped = reason == null ? "" : reason.strip();
+        if (stripped.isEmpty() || stripped.length() > AwardRequest.MAX_REASON) {
+            throw new InvalidAward("reason");
+        }
+        award.revoke(stripped, clock.instant());
+        log.info("Award {} revoked by user {}", id.value(), userId);
+        return award.view(false);
+    }
+
+    /** The hosted OB 2.0 assertion, for anyone. */
+    public Optional<HostedAssertion> hostedAssertion(AwardId id, HostedUrls urls) {
+        return awards.findById(id.value()).flatMap(award -> badgeClasses.publicBadgeClass(award.badgeClassId())
+                .flatMap(badgeClass -> organisations.publicProfile(award.organisationId()).map(issuer -> {
+                    AwardView view = award.view(false);
+                    byte[] json = award.isRevoked() ? AwardDocuments.ob2RevokedAssertion(award, urls) : award.ob2Assertion();
+                    return new HostedAssertion(id, json, award.isRevoked(), award.revocationReason(),
+                            badgeClass.content().name(), issuer.profile().name(), view.level(), view.issuedOn(),
+                            view.expiresAt(), badgeClass.id().value());
+                })));
+    }
+
+    /** The OB 3.0 credential as signed, for anyone holding its URL. */
+    public Optional<byte[]> credential(AwardId id) {
+        return awards.findById(id.value()).map(Award::ob3Credential);
+    }
+
+    /** The OB 2.0 revocation list of an organisation, for anyone. */
+    public Optional<byte[]> revocationList(OrganisationId organisation, HostedUrls urls) {
+        return organisations.publicProfile(organisation).map(o -> AwardDocuments.ob2Revocations(organisation.value(),
+                awards.findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(organisation.value()), urls));
+    }
+
+    /** The OB 3.0 revocation list (1EdTech Revocation List) of an organisation, for anyone. */
+    public Optional<byte[]> credentialRevocationList(OrganisationId organisation, HostedUrls urls) {
+        return organisations.publicProfile(organisation).map(o -> AwardDocuments.ob3Revocations(organisation.value(),
+                awards.findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(organisation.value()), urls));
+    }
+
+    private Award load(OrganisationId organisation, AwardId id) {
+        return awards.findByIdAndOrganisationId(id.value(), organisation.value())
+                .orElseThrow(() -> new AwardNotFound(id));
+    }
+
+    private Instant issuedOn(@Nullable LocalDate date, Instant now) {
+        if (date == null) {
+            return now;
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (date.isAfter(today)) {
+            throw new InvalidAward("issued-on");
+        }
+        return date.equals(today) ? now : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}

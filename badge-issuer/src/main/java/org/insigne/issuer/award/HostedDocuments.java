@@ -1,0 +1,65 @@
+package org.insigne.issuer.award;
+
+import java.util.Optional;
+
+import org.insigne.issuer.badgeclass.BadgeClassId;
+import org.insigne.issuer.badgeclass.BadgeClassService;
+import org.insigne.issuer.badgeclass.PublicBadgeClass;
+import org.insigne.issuer.key.KeyAlgorithm;
+import org.insigne.issuer.key.SigningKeyId;
+import org.insigne.issuer.key.SigningKeyService;
+import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.organisation.OrganisationService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public documents verifiers fetch about an organisation: issuer profiles, badge classes and keys. They are
+ * built on each request from current data, under the platform's public address.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HostedDocuments {
+
+    private final OrganisationService organisations;
+    private final BadgeClassService badgeClasses;
+    private final SigningKeyService keys;
+
+    HostedDocuments(OrganisationService organisations, BadgeClassService badgeClasses, SigningKeyService keys) {
+        this.organisations = organisations;
+        this.badgeClasses = badgeClasses;
+        this.keys = keys;
+    }
+
+    public Optional<byte[]> ob2Issuer(OrganisationId id, HostedUrls urls) {
+        return organisations.publicProfile(id).map(p -> AwardDocuments.ob2Issuer(p, keys.publishedKeys(id), urls));
+    }
+
+    public Optional<byte[]> ob2BadgeClass(BadgeClassId id, HostedUrls urls) {
+        return badgeClasses.publicBadgeClass(id).map(b -> AwardDocuments.ob2BadgeClass(b, urls));
+    }
+
+    /** The badge class for its human page. */
+    public Optional<PublicBadgeClass> badgeClass(BadgeClassId id) {
+        return badgeClasses.publicBadgeClass(id);
+    }
+
+    public Optional<String> issuerName(OrganisationId id) {
+        return organisations.publicProfile(id).map(p -> p.profile().name());
+    }
+
+    public Optional<byte[]> ob2Key(SigningKeyId id, HostedUrls urls) {
+        return keys.publishedKey(id).filter(k -> k.algorithm() == KeyAlgorithm.RSA)
+                .map(k -> AwardDocuments.ob2Key(k, urls));
+    }
+
+    public Optional<byte[]> ob3Issuer(OrganisationId id, HostedUrls urls) {
+        return organisations.publicProfile(id).map(p -> AwardDocuments.ob3Issuer(p, keys.publishedKeys(id), urls));
+    }
+
+    public Optional<byte[]> ob3Key(OrganisationId organisation, SigningKeyId id, HostedUrls urls) {
+        return keys.publishedKey(id)
+                .filter(k -> k.algorithm() == KeyAlgorithm.ED25519 && k.organisation().equals(organisation))
+                .map(k -> AwardDocuments.ob3Key(k, urls));
+    }
+}

@@ -1,0 +1,67 @@
+package org.insigne.issuer.award;
+
+import java.util.UUID;
+
+/**
+ * Where the public documents live, under the platform's public base address ({@code https://badges.example.org}).
+ * The ids written in a badge are these URLs, so they must be the addresses verifiers can reach.
+ */
+public record HostedUrls(String base) {
+
+    public HostedUrls {
+        base = base.replaceAll("/+$", "");
+    }
+
+    public String ob2Assertion(UUID award) {
+        return base + "/ob2/assertions/" + award;
+    }
+
+    public String ob2BadgeClass(UUID badgeClass) {
+        return base + "/ob2/badge-classes/" + badgeClass;
+    }
+
+    public String ob2Issuer(UUID organisation) {
+        return base + "/ob2/issuers/" + organisation;
+    }
+
+    public String ob2Revocations(UUID organisation) {
+        return ob2Issuer(organisation) + "/revocations";
+    }
+
+    public String ob2Key(UUID key) {
+        return base + "/ob2/keys/" + key;
+    }
+
+    public String ob3Issuer(UUID organisation) {
+        return base + "/ob3/issuers/" + organisation;
+    }
+
+    public String ob3Key(UUID organisation, UUID key) {
+        return ob3Issuer(organisation) + "/keys/" + key;
+    }
+
+    public String ob3Revocations(UUID organisation) {
+        return ob3Issuer(organisation) + "/revocations";
+    }
+
+    public String ob3Credential(UUID award) {
+        return base + "/ob3/credentials/" + award;
+    }
+
+    public String ob3Achievement(UUID badgeClass) {
+        return base + "/ob3/achievements/" + badgeClass;
+    }
+
+    public String badgeImage(UUID badgeClass) {
+        return base + "/badge-classes/" + badgeClass + "/image";
+    }
+
+    /**
+     * The core's key resolver fetches key documents over HTTPS only. Behind HTTPS the OB 3.0 issuer is its URL
+     * with Multikey documents; on a plain-HTTP address (development, tests) it falls back to {@code did:key},
+     * which verifies without any fetch.
+     */
+    public boolean servesHttps() {
+        return base.startsWith("https://");
+    }
+}

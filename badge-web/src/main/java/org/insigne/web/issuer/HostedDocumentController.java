@@ -1,0 +1,149 @@
+package org.insigne.web.issuer;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.insigne.issuer.award.AwardId;
+import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.award.HostedAssertion;
+import org.insigne.issuer.award.HostedDocuments;
+import org.insigne.issuer.award.HostedUrls;
+import org.insigne.issuer.badgeclass.BadgeClassId;
+import org.insigne.issuer.badgeclass.PublicBadgeClass;
+import org.insigne.issuer.key.SigningKeyId;
+import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.web.system.Links;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The documents that make Insigne badges verifiable, public and without login: OB 2.0 hosted assertions,
+ * badge classes, issuer profiles, keys and revocation lists, OB 3.0 issuer profiles, key documents and
+ * credentials and revocation lists. Machines get JSON-LD; a browser ({@code Accept: text/html}) gets a page for the assertion,
+ * the badge class and the issuer. Nothing personal is published beyond what the badge holds (a salted hash).
+ */
+@Controller
+class HostedDocumentController {
+
+    static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
+
+    private final AwardService awards;
+    private final HostedDocuments documents;
+    private final Links links;
+
+    HostedDocumentController(AwardService awards, HostedDocuments documents, Links links) {
+        this.awards = awards;
+        this.documents = documents;
+        this.links = links;
+    }
+
+    /** Served as stored while valid; 410 Gone with {@code revoked: true} and the reason once revoked. */
+    @GetMapping("/ob2/assertions/{id}")
+    Object assertion(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
+        HostedAssertion assertion = found(awards.hostedAssertion(new AwardId(id), urls()));
+        HttpStatus status = assertion.revoked() ? HttpStatus.GONE : HttpStatus.OK;
+        if (wantsHtml(request)) {
+            response.setStatus(status.value());
+            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            model.addAttribute("assertion", assertion);
+            model.addAttribute("jsonUrl", links.absolute("/ob2/assertions/" + id));
+            return "hosted/assertion";
+        }
+        return json(status, assertion.json());
+    }
+
+    @GetMapping("/ob2/badge-classes/{id}")
+    Object badgeClass(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
+        BadgeClassId badgeClassId = new BadgeClassId(id);
+        if (wantsHtml(request)) {
+            PublicBadgeClass badgeClass = found(documents.badgeClass(badgeClassId));
+            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            model.addAttribute("badgeClass", badgeClass);
+            model.addAttribute("issuerName", documents.issuerName(badgeClass.organisation()).orElse(""));
+            return "hosted/badge-class";
+        }
+        return json(HttpStatus.OK, found(documents.ob2BadgeClass(badgeClassId, urls())));
+    }
+
+    @GetMapping("/ob2/issuers/{id}")
+    Object issuer(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
+        OrganisationId organisation = new OrganisationId(id);
+        if (wantsHtml(request)) {
+            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            model.addAttribute("issuerName", found(documents.issuerName(organisation)));
+            return "hosted/issuer";
+        }
+        return json(HttpStatus.OK, found(documents.ob2Issuer(organisation, urls())));
+    }
+
+    @GetMapping("/ob2/issuers/{id}/revocations")
+    ResponseEntity<byte[]> revocations(@PathVariable UUID id) {
+        return json(HttpStatus.OK, found(awards.revocationList(new OrganisationId(id), urls())));
+    }
+
+    @GetMapping("/ob2/keys/{id}")
+    ResponseEntity<byte[]> ob2Key(@PathVariable UUID id) {
+        return json(HttpStatus.OK, found(documents.ob2Key(new SigningKeyId(id), urls())));
+    }
+
+    @GetMapping("/ob3/issuers/{id}")
+    ResponseEntity<byte[]> ob3Issuer(@PathVariable UUID id) {
+        return json(HttpStatus.OK, found(documents.ob3Issuer(new OrganisationId(id), urls())));
+    }
+
+    @GetMapping("/ob3/issuers/{id}/revocations")
+    ResponseEntity<byte[]> ob3Revocations(@PathVariable UUID id) {
+        return json(HttpStatus.OK, found(awards.credentialRevocationList(new OrganisationId(id), urls())));
+    }
+
+    @GetMapping("/ob3/issuers/{id}/keys/{key}")
+    ResponseEntity<byte[]> ob3Key(@PathVariable UUID id, @PathVariable UUID key) {
+        return json(HttpStatus.OK, found(documents.ob3Key(new OrganisationId(id), new SigningKeyId(key), urls())));
+    }
+
+    @GetMapping("/ob3/credentials/{id}")
+    ResponseEntity<byte[]> credential(@PathVariable UUID id) {
+        return json(HttpStatus.OK, found(awards.credential(new AwardId(id))));
+    }
+
+    private HostedUrls urls() {
+        return new HostedUrls(links.absolute(""));
+    }
+
+    private static ResponseEntity<byte[]> json(HttpStatus status, byte[] body) {
+        return ResponseEntity.status(status).contentType(JSON_LD).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header("Access-Control-Allow-Origin", "*").body(body);
+    }
+
+    /** A browser asks for HTML first; verifiers ask for JSON or anything. */
+    private static boolean wantsHtml(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            return false;
+        }
+        try {
+            for (MediaType type : MediaType.parseMediaTypes(accept)) {
+                if (!type.isWildcardType()) {
+                    return type.isCompatibleWith(MediaType.TEXT_HTML)
+                            || type.isCompatibleWith(MediaType.APPLICATION_XHTML_XML);
+                }
+            }
+        } catch (org.springframework.util.InvalidMimeTypeException unreadable) {
+            // an unreadable Accept header gets the machine form
+        }
+        return false;
+    }
+
+    private static <T> T found(Optional<T> value) {
+        return value.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
