@@ -1,18 +1,10 @@
 package org.insigne.web.api;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 
-import org.insigne.core.baking.BakedPayload;
-import org.insigne.core.baking.Baker;
-import org.insigne.core.baking.BakingLimits;
-import org.insigne.core.baking.PayloadKind;
 import org.insigne.core.jsonld.BoundedJson;
-import org.insigne.core.signing.DataIntegrityProofs;
-import org.insigne.core.signing.Ed25519Keys;
 import org.insigne.core.signing.VcJwts;
 import org.insigne.web.testing.InsigneIntegrationTest;
+import org.insigne.web.testing.Ob3TestCredentials;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -43,68 +35,33 @@ class VerificationApiOb3IntegrationTests {
     @Autowired
     MockMvc mvc;
 
-    final Ed25519Keys.KeyPair keys = Ed25519Keys.generate();
-    final String issuer = "did:key:" + keys.publicKeyMultibase();
-    final String method = issuer + "#" + keys.publicKeyMultibase();
+    final Ob3TestCredentials credentials = new Ob3TestCredentials();
 
     @Test
     void verifiesABakedDataIntegrityCredential() throws Exception {
-        ObjectNode signed = DataIntegrityProofs.standard().sign(credential(),
-                DataIntegrityProofs.ProofOptions.assertion(method, Instant.parse("2026-01-10T08:00:00Z")), keys);
-        byte[] png = Files.readAllBytes(Path.of(getClass().getResource("/badge.png").toURI()));
-        byte[] baked = new Baker(BakingLimits.defaults()).bake(png,
-                new BakedPayload(PayloadKind.OB3_CREDENTIAL, BoundedJson.MAPPER.writeValueAsString(signed), null));
+        byte[] baked = credentials.bakedPng(credentials.credential(EMAIL, null));
 
         verify(multipart("/api/v1/verifications").file(new MockMultipartFile("file", "badge.png", "image/png", baked))
                 .param("recipient", EMAIL))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.verdict").value("valid"))
                 .andExpect(jsonPath("$.spec").value("ob3"))
-                .andExpect(jsonPath("$.badge.name").value("Animation d'ateliers"))
-                .andExpect(jsonPath("$.badge.issuer.name").value("Ligue de l'enseignement d'Indre-et-Loire"));
+                .andExpect(jsonPath("$.badge.name").value(Ob3TestCredentials.BADGE_NAME))
+                .andExpect(jsonPath("$.badge.issuer.name").value(Ob3TestCredentials.ISSUER_NAME));
     }
 
     @Test
     void verifiesAVcJwtAndRefusesATamperedCredential() throws Exception {
-        String jwt = VcJwts.signEdDsa(credential(), keys, method);
+        String jwt = VcJwts.signEdDsa(credentials.credential(EMAIL, null), credentials.keys(), credentials.method());
         verify(json("{\"jwt\": \"" + jwt + "\"}"))
                 .andExpect(jsonPath("$.verdict").value("valid"))
                 .andExpect(jsonPath("$.spec").value("ob3"));
 
-        ObjectNode signed = DataIntegrityProofs.standard().sign(credential(),
-                DataIntegrityProofs.ProofOptions.assertion(method, Instant.parse("2026-01-10T08:00:00Z")), keys);
+        ObjectNode signed = credentials.signed(credentials.credential(EMAIL, null));
         signed.put("name", "Direction d'association");
         verify(json("{\"credential\": " + BoundedJson.MAPPER.writeValueAsString(signed) + "}"))
                 .andExpect(jsonPath("$.verdict").value("invalid"))
                 .andExpect(jsonPath("$.checks[?(@.id == 'ob3.proof')].status").value("failed"));
-    }
-
-    private ObjectNode credential() {
-        ObjectNode c = BoundedJson.MAPPER.createObjectNode();
-        c.putArray("@context").add("https://www.w3.org/ns/credentials/v2")
-                .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
-        c.put("id", "urn:uuid:0b7c1f0e-8d43-4b8e-9a57-5f0d1c2e3a4b");
-        c.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
-        ObjectNode profile = c.putObject("issuer");
-        profile.put("id", issuer);
-        profile.putArray("type").add("Profile");
-        profile.put("name", "Ligue de l'enseignement d'Indre-et-Loire");
-        c.put("validFrom", "2026-01-10T08:00:00Z");
-        c.put("name", "Animation d'ateliers");
-        ObjectNode subject = c.putObject("credentialSubject");
-        subject.putArray("type").add("AchievementSubject");
-        ObjectNode identifier = subject.putArray("identifier").addObject();
-        identifier.put("type", "IdentityObject");
-        identifier.put("hashed", false);
-        identifier.put("identityHash", EMAIL);
-        identifier.put("identityType", "emailAddress");
-        ObjectNode achievement = subject.putObject("achievement");
-        achievement.put("id", "https://ligue37.example/achievements/ateliers");
-        achievement.putArray("type").add("Achievement");
-        achievement.put("name", "Animation d'ateliers");
-        achievement.put("description", "A animé des ateliers pour des enfants.");
-        achievement.putObject("criteria").put("narrative", "Animer au moins dix séances.");
-        return c;
     }
 
     private MockHttpServletRequestBuilder json(String body) {
