@@ -48,6 +48,26 @@ public record HostedUrls(String base) {
         return base + "/ob3/credentials/" + award;
     }
 
+    /** The OB 2.0 assertion as a compact JWS signed with the organisation's key (a signed badge). */
+    public String ob2Signed(UUID award) {
+        return ob2Assertion(award) + "/signed";
+    }
+
+    /** The OB 3.0 credential as a VC-JWT signed with the organisation's Ed25519 key. */
+    public String ob3Jwt(UUID award) {
+        return ob3Credential(award) + "/jwt";
+    }
+
+    /** The badge image with the OB 2.0 assertion baked in; {@code extension} is {@code png} or {@code svg}. */
+    public String ob2Baked(UUID award, String extension) {
+        return ob2Assertion(award) + "/baked." + extension;
+    }
+
+    /** The badge image with the OB 3.0 credential baked in; {@code extension} is {@code png} or {@code svg}. */
+    public String ob3Baked(UUID award, String extension) {
+        return ob3Credential(award) + "/baked." + extension;
+    }
+
     public String ob3Achievement(UUID badgeClass) {
         return base + "/ob3/achievements/" + badgeClass;
     }

@@ -16,7 +16,6 @@ import org.insigne.issuer.badgeclass.BadgeClassView;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.web.account.CurrentUser;
 import org.insigne.web.system.Links;
-import org.insigne.web.system.Mailer;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -45,13 +44,13 @@ class AwardController {
     private final AwardService awards;
     private final BadgeClassService badgeClasses;
     private final Links links;
-    private final Mailer mailer;
+    private final AwardNotifier notifier;
 
-    AwardController(AwardService awards, BadgeClassService badgeClasses, Links links, Mailer mailer) {
+    AwardController(AwardService awards, BadgeClassService badgeClasses, Links links, AwardNotifier notifier) {
         this.awards = awards;
         this.badgeClasses = badgeClasses;
         this.links = links;
-        this.mailer = mailer;
+        this.notifier = notifier;
     }
 
     @PostMapping("/console/organisations/{org}/badge-classes/{id}/awards")
@@ -82,11 +81,7 @@ class AwardController {
             return "issuer/badge-class";
         }
         if (award.created()) {
-            mailer.send(award.recipientEmail(), "badge-awarded", LocaleContextHolder.getLocale(), Map.of(
-                    "name", award.recipientName(),
-                    "badge", view.content().name(),
-                    "issuer", view.organisation().name(),
-                    "link", links.absolute("/ob2/assertions/" + award.id().value())));
+            notifier.notify(award, view.content().name(), view.organisation().name(), LocaleContextHolder.getLocale());
         }
         redirect.addFlashAttribute("notice", "issuer.award.created");
         return "redirect:" + awardsPath(org, id);
