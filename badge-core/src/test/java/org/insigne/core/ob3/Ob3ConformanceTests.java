@@ -31,8 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  * Every OB 3.0 row of {@code shared/conformance/MANIFEST.tsv} expected {@code valid} or {@code invalid} gives
  * that verdict, with contexts from our bundle only. Network documents are served from the corpus copies
  * (DCC status lists and DID documents); RFC 2606 example hosts answer 404; anything else is "offline" (an
- * outage), and a row that needs the
- * network and so ends indeterminate is skipped with the reason.
+ * outage). Status list credentials are verified on their own; the W3C eddsa vectors at cryptosuite level. The
+ * rows that cannot give their verdict are listed in {@code DELIBERATE} with the reason, and skipped.
  */
 class Ob3ConformanceTests {
 
