@@ -164,7 +164,7 @@ public final class Ob3Verifier implements SpecVerifier {
             outage |= endorsements.outage();
         }
         // A status list is no badge: without a view, nobody shows or keeps it as one.
-        BadgeView view = statusList ? null : BadgeViews.of(credential, endorsers);
+        @Nullable BadgeView view = statusList ? null : BadgeViews.of(credential, endorsers);
         return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, outage), checks, view);
     }
 
