@@ -57,7 +57,7 @@ class Ob3ConformanceTests {
                     + " did:web:digitalcredentials.github.io:dcc-did-web-bad (not found: invalid; outage: indeterminate),"
                     + " and no corpus file stands for that answer",
             "w3c-vc-di-eddsa/TestVectors/eddsa-rdfc-2022/employ/signedDataInt.json",
-            "needs the context https://w3id.org/citizenship/v4rc1, which no npm package we can vet ships; contexts are"
+            "needs the context https://w3id.org/citizenship/v4rc1, which no npm package we found ships; contexts are"
                     + " never fetched (HOSTILE F7)");
 
     /**
