@@ -10,9 +10,20 @@ alter table award add constraint award_status_list_index_unique unique (organisa
 alter table award add column ob2_signed text;
 alter table award add column ob3_jwt text;
 
+-- key_id: the Ed25519 key the last index was handed out for. A credential's issuer may be its key (did:key,
+-- on plain-HTTP addresses), and a status list must have the same issuer as the credentials pointing into it
+-- (§3.2): after a key rotation the sequence moves on to the next list, so each list serves one key.
 create table status_list_sequence (
     organisation_id uuid    primary key references organisation (id) on delete cascade,
-    next_index      integer not null
+    next_index      integer not null,
+    key_id          uuid    not null
+);
+
+create table status_list_key (
+    organisation_id uuid    not null references organisation (id) on delete cascade,
+    list_number     integer not null,
+    key_id          uuid    not null,
+    primary key (organisation_id, list_number)
 );
 
 -- The signed status list credentials as last built. A list is rebuilt when the number of revoked awards

@@ -15,12 +15,14 @@ import org.insigne.core.ob3.BitstringStatusList;
 import org.insigne.core.ob3.CredentialWriter;
 import org.insigne.core.ob3.OpenBadgeCredential;
 import org.insigne.core.signing.DataIntegrityProofs;
+import org.insigne.core.signing.Ed25519Keys;
 import org.insigne.issuer.badgeclass.Alignment;
 import org.insigne.issuer.badgeclass.BadgeClassContent;
 import org.insigne.issuer.badgeclass.PublicBadgeClass;
 import org.insigne.issuer.key.KeyAlgorithm;
 import org.insigne.issuer.key.OrganisationKeys;
 import org.insigne.issuer.key.PublicSigningKey;
+import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.jspecify.annotations.Nullable;
@@ -93,7 +95,8 @@ final class AwardDocuments {
         CredentialWriter.Draft draft = new CredentialWriter.Draft(urls.ob3Credential(award), issuerProfile, issuedOn,
                 expires, achievement, new CredentialWriter.Recipient(null, request.recipientEmail(), recipient.salt()),
                 achievedLevel, evidence, status);
-        return sign(CredentialWriter.write(draft), keys, issuer, now, urls, "credential for award " + award);
+        return sign(CredentialWriter.write(draft), new Signer(keys.ed25519Id(), keys.ed25519()), issuer, now, urls,
+                "credential for award " + award);
     }
 
     /**
@@ -145,13 +148,13 @@ final class AwardDocuments {
      * signed like its credentials: same issuer, same key, so that verifiers accept it for them (§3.2 step 7).
      */
     static byte[] statusListCredential(OrganisationProfileView issuer, int list, BitstringStatusList bits,
-                                       OrganisationKeys keys, Instant now, HostedUrls urls) {
+                                       Signer keys, Instant now, HostedUrls urls) {
         String id = urls.ob3StatusList(issuer.id().value(), list);
         ObjectNode c = BoundedJson.MAPPER.createObjectNode();
         c.putArray("@context").add(OpenBadgeCredential.VCDM2_CONTEXT);
         c.put("id", id);
         c.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
-        c.put("issuer", ob3IssuerId(issuer, keys.ed25519().publicKeyMultibase(), urls));
+        c.put("issuer", ob3IssuerId(issuer, keys.pair().publicKeyMultibase(), urls));
         c.put("validFrom", instant(now));
         ObjectNode subject = c.putObject("credentialSubject");
         subject.put("id", id + "#list");
@@ -161,13 +164,17 @@ final class AwardDocuments {
         return sign(c, keys, issuer, now, urls, "status list " + list + " of organisation " + issuer.id().value());
     }
 
-    private static byte[] sign(ObjectNode unsigned, OrganisationKeys keys, OrganisationProfileView issuer, Instant now,
+    /** One Ed25519 key of an organisation, with its id, about to sign. */
+    record Signer(SigningKeyId id, Ed25519Keys.KeyPair pair) {
+    }
+
+    private static byte[] sign(ObjectNode unsigned, Signer keys, OrganisationProfileView issuer, Instant now,
                                HostedUrls urls, String what) {
-        String method = verificationMethod(issuer.id().value(), keys.ed25519Id().value(),
-                keys.ed25519().publicKeyMultibase(), urls);
+        String method = verificationMethod(issuer.id().value(), keys.id().value(), keys.pair().publicKeyMultibase(),
+                urls);
         try {
             ObjectNode signed = DataIntegrityProofs.standard().sign(unsigned,
-                    DataIntegrityProofs.ProofOptions.assertion(method, now.truncatedTo(ChronoUnit.SECONDS)), keys.ed25519());
+                    DataIntegrityProofs.ProofOptions.assertion(method, now.truncatedTo(ChronoUnit.SECONDS)), keys.pair());
             return BoundedJson.MAPPER.writeValueAsBytes(signed);
         } catch (JsonLdRejected e) {
             // Our own documents only use bundled contexts; a refusal here is a bug, not bad input.

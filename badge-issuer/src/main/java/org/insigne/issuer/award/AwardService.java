@@ -97,7 +97,7 @@ public class AwardService {
         OrganisationKeys signing = keys.signingKeys(organisation);
         AwardId id = new AwardId(UUID.randomUUID());
         IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
-        int statusIndex = statusLists.allocate(organisation);
+        int statusIndex = statusLists.allocate(organisation, signing.ed25519Id());
         SignedDocuments documents = new SignedDocuments(
                 AwardDocuments.ob2Assertion(id.value(), hosted, request, recipient, issuedOn, expires, urls),
                 AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, recipient, issuedOn, expires, signing,

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.insigne.core.ob3.BitstringStatusList;
 import org.insigne.core.ob3.CredentialWriter;
+import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.key.SigningKeyService;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
@@ -40,15 +41,27 @@ class StatusLists {
         this.clock = clock;
     }
 
-    /** The next bit of the organisation, never handed out twice: one atomic upsert, in the caller's transaction. */
-    int allocate(OrganisationId organisation) {
+    /**
+     * The next bit of the organisation for a credential signed with {@code key}, never handed out twice: one
+     * atomic upsert, in the caller's transaction. A new key starts a new list (see the migration for why).
+     */
+    int allocate(OrganisationId organisation, SigningKeyId key) {
         Integer index = jdbc.queryForObject("""
-                insert into status_list_sequence (organisation_id, next_index) values (?, 1)
-                on conflict (organisation_id) do update set next_index = status_list_sequence.next_index + 1
-                returning next_index - 1""", Integer.class, organisation.value());
+                insert into status_list_sequence (organisation_id, next_index, key_id) values (?, 1, ?)
+                on conflict (organisation_id) do update set
+                    next_index = case when status_list_sequence.key_id = excluded.key_id
+                        then status_list_sequence.next_index + 1
+                        else (status_list_sequence.next_index + ? - 1) / ? * ? + 1 end,
+                    key_id = excluded.key_id
+                returning next_index - 1""", Integer.class, organisation.value(), key.value(),
+                LIST_SIZE, LIST_SIZE, LIST_SIZE);
         if (index == null || index < 0) {
             throw new IllegalStateException("status list sequence of " + organisation.value() + " returned " + index);
         }
+        jdbc.update("""
+                insert into status_list_key (organisation_id, list_number, key_id) values (?, ?, ?)
+                on conflict (organisation_id, list_number) do nothing""",
+                organisation.value(), index / LIST_SIZE, key.value());
         return index;
     }
 
@@ -86,7 +99,7 @@ class StatusLists {
                 bits = bits.withBit(index - first, true);
             }
             java.time.Instant now = clock.instant();
-            byte[] credential = AwardDocuments.statusListCredential(issuer, list, bits, keys.signingKeys(organisation),
+            byte[] credential = AwardDocuments.statusListCredential(issuer, list, bits, signingKey(organisation, list, urls),
                     now, urls);
             jdbc.update("""
                     insert into status_list_credential
@@ -99,5 +112,26 @@ class StatusLists {
                     java.sql.Timestamp.from(now));
             return credential;
         });
+    }
+
+    /**
+     * Behind HTTPS the issuer is the organisation's URL, whatever the key: the current key signs. On a plain-HTTP
+     * address the issuer is the {@code did:key} of the key the list's credentials were signed with.
+     */
+    private AwardDocuments.Signer signingKey(OrganisationId organisation, int list, HostedUrls urls) {
+        if (!urls.servesHttps()) {
+            List<java.util.UUID> listKey = jdbc.queryForList(
+                    "select key_id from status_list_key where organisation_id = ? and list_number = ?",
+                    java.util.UUID.class, organisation.value(), list);
+            if (!listKey.isEmpty()) {
+                SigningKeyId id = new SigningKeyId(listKey.get(0));
+                Optional<org.insigne.core.signing.Ed25519Keys.KeyPair> pair = keys.ed25519Pair(organisation, id);
+                if (pair.isPresent()) {
+                    return new AwardDocuments.Signer(id, pair.get());
+                }
+            }
+        }
+        var current = keys.signingKeys(organisation);
+        return new AwardDocuments.Signer(current.ed25519Id(), current.ed25519());
     }
 }
