@@ -138,7 +138,7 @@ class AwardIntegrationTests {
         verify("{\"assertion\": " + new String(stored, StandardCharsets.UTF_8) + "}")
                 .andExpect(jsonPath("$.verdict").value("invalid"))
                 .andExpect(jsonPath("$.checks[?(@.id == 'ob2.revocation')].message")
-                        .value("Ce badge a été révoqué par son émetteur."));
+                        .value("Ce badge a été révoqué par son émetteur. Motif : Délivré par erreur"));
         // A Bitstring Status List holds one bit per credential, no reason: the reason stays on the hosted
         // assertion, the revocation lists and the public page.
         verify("{\"credential\": " + credential + "}")
