@@ -42,11 +42,13 @@ public class AwardService {
     private final BadgeClassService badgeClasses;
     private final OrganisationService organisations;
     private final SigningKeyService keys;
+    private final StatusLists statusLists;
     private final Clock clock;
 
     AwardService(AwardRepository awards, BadgeClassService badgeClasses, OrganisationService organisations,
-                 SigningKeyService keys, Clock clock) {
+                 SigningKeyService keys, StatusLists statusLists, Clock clock) {
         this.awards = awards;
+        this.statusLists = statusLists;
         this.badgeClasses = badgeClasses;
         this.organisations = organisations;
         this.keys = keys;
@@ -95,12 +97,13 @@ public class AwardService {
         OrganisationKeys signing = keys.signingKeys(organisation);
         AwardId id = new AwardId(UUID.randomUUID());
         IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
+        int statusIndex = statusLists.allocate(organisation, signing.ed25519Id());
         SignedDocuments documents = new SignedDocuments(
                 AwardDocuments.ob2Assertion(id.value(), hosted, request, recipient, issuedOn, expires, urls),
                 AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, recipient, issuedOn, expires, signing,
-                        now, urls));
+                        now, urls, StatusLists.entry(organisation, statusIndex, urls)));
         Award award = awards.save(new Award(id, organisation, badgeClassId, request, issuedOn, expires, documents,
-                userId, now));
+                statusIndex, userId, now));
         log.info("Award {} of badge class {} made by user {}", id.value(), badgeClassId.value(), userId);
         return award.view(true);
     }
@@ -155,7 +158,10 @@ public class AwardService {
                 awards.findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(organisation.value()), urls));
     }
 
-    /** The OB 3.0 revocation list (1EdTech Revocation List) of an organisation, for anyone. */
+    /**
+     * The OB 3.0 revocation list (1EdTech Revocation List) of an organisation, for anyone. Credentials issued
+     * before status lists name it, so it stays published; new credentials carry a BitstringStatusListEntry.
+     */
     public Optional<byte[]> credentialRevocationList(OrganisationId organisation, HostedUrls urls) {
         return organisations.publicProfile(organisation).map(o -> AwardDocuments.ob3Revocations(organisation.value(),
                 awards.findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(organisation.value()), urls));
