@@ -26,7 +26,7 @@ record TerritoryForm(@Nullable Boolean consent, @Nullable String pseudonym, @Nul
                 Place.of(placeName, degrees(latitude), degrees(longitude)), badgeIds());
     }
 
-    boolean chose(UUID badgeId) {
+    public boolean chose(UUID badgeId) {
         return badges != null && badges.contains(badgeId.toString());
     }
 
