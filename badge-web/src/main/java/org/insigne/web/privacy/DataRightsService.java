@@ -120,6 +120,17 @@ public class DataRightsService {
             m.put("badges", cv.badges().stream().map(b -> b.id().value().toString()).toList());
             return m;
         }).toList());
+        account.put("territoryMap", territory.entryOf(userId).map(entry -> {
+            Map<String, @Nullable Object> m = new LinkedHashMap<>();
+            m.put("publicId", entry.publicId());
+            m.put("pseudonym", entry.pseudonym());
+            m.put("place", entry.place().name());
+            m.put("latitude", entry.place().latitude() == null ? null : entry.place().latitude().toPlainString());
+            m.put("longitude", entry.place().longitude() == null ? null : entry.place().longitude().toPlainString());
+            m.put("consentedAt", entry.consentedAt().toString());
+            m.put("badges", entry.badges().stream().map(b -> b.value().toString()).toList());
+            return m;
+        }).orElse(null));
         return account;
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -40,6 +41,9 @@ class TerritoryIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
 
     TerritoryFixture fixture;
     AccountUser camille;
@@ -245,6 +249,37 @@ class TerritoryIntegrationTests {
         MailServer.awaitMail(camille.email(), 6, Duration.ofSeconds(10));
         Thread.sleep(300);
         assertThat(MailServer.mailsTo(camille.email())).hasSize(6);
+    }
+
+    @Test
+    void theExportHoldsTheEntryAndDeletingTheAccountErasesIt() throws Exception {
+        AccountUser sam = fixture.earner("sam.taylor", "Sam Taylor", "en", passwords);
+        String samsBadge = fixture.publicBadge(sam, fixture.badge(sam, "Youth work " + word, "youth", "BPJEPS",
+                "I do"));
+        mvc.perform(fixture.optIn(sam, "Sam", "Tours 37000", "47.39", "0.69", samsBadge))
+                .andExpect(status().is3xxRedirection());
+
+        byte[] zip = mvc.perform(get("/account/export").with(user(sam))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String account = accountJson(zip);
+        assertThat(account.replace(" ", "")).contains("\"territoryMap\"", "\"pseudonym\":\"Sam\"", "\"latitude\":\"47.39\"",
+                fixture.publicIdOf(sam));
+
+        mvc.perform(post("/account/delete").param("password", TerritoryFixture.PASSWORD).with(csrf()).with(user(sam)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count(sam)).isZero();
+    }
+
+    private static String accountJson(byte[] zip) throws Exception {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            java.util.zip.ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.getName().equals("account.json")) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no account.json in the export");
     }
 
     @Test
