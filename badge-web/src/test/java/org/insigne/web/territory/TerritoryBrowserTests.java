@@ -92,7 +92,7 @@ class TerritoryBrowserTests {
         }
 
         try (Browser recruiter = Browser.open(port)) {
-            recruiter.visit("/territoire");
+            recruiter.visit("/").click("Trouver des compétences près de chez vous");
             assertThat(recruiter.heading()).isEqualTo("Territoire apprenant");
             recruiter.fill("Compétence", "jeunesse " + word).click("Rechercher");
             assertThat(recruiter.text()).contains("Une personne trouvée", "Camille", "Lieu : Tours 37000",
