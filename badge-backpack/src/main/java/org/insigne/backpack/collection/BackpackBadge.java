@@ -126,7 +126,7 @@ class BackpackBadge {
         this.criteriaUrl = uri(badge.criteriaUrl());
         this.issuedOn = badge.issuedOn();
         this.expires = badge.expires();
-        this.level = badge.level() == null ? null : cut(badge.level().strip(), 200);
+        this.level = badge.level() == null || badge.level().isBlank() ? null : cut(badge.level().strip(), 200);
         this.tags = lines(badge.tags());
         this.alignments = lines(badge.alignments().stream().map(BackpackBadge::alignment).toList());
     }
