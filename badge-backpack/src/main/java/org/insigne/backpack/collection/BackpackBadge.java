@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -80,6 +82,15 @@ class BackpackBadge {
 
     private Instant importedAt;
 
+    // Learning territory: what a recruiter may filter on, kept from the badge at each import and re-check.
+    private @Nullable String level;
+
+    /** Tags, one a line. */
+    private @Nullable String tags;
+
+    /** Alignments ("name (framework code)"), one a line. */
+    private @Nullable String alignments;
+
     @Version
     private long version;
 
@@ -115,6 +126,31 @@ class BackpackBadge {
         this.criteriaUrl = uri(badge.criteriaUrl());
         this.issuedOn = badge.issuedOn();
         this.expires = badge.expires();
+        this.level = badge.level() == null || badge.level().isBlank() ? null : cut(badge.level().strip(), 200);
+        this.tags = lines(badge.tags());
+        this.alignments = lines(badge.alignments().stream().map(BackpackBadge::alignment).toList());
+    }
+
+    private static String alignment(BadgeView.Alignment alignment) {
+        String code = Stream.of(alignment.targetFramework(), alignment.targetCode())
+                .filter(s -> s != null && !s.isBlank()).map(String::strip).collect(Collectors.joining(" "));
+        return code.isEmpty() ? alignment.targetName() : alignment.targetName() + " (" + code + ")";
+    }
+
+    /** Non-blank values on one line each (line breaks inside a value become spaces), at most 50 of 200 chars. */
+    private static @Nullable String lines(List<String> values) {
+        String joined = values.stream().map(v -> v.replaceAll("\\s+", " ").strip()).filter(v -> !v.isEmpty())
+                .distinct().limit(50).map(v -> cut(v, 200)).collect(Collectors.joining("\n"));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    /** What the badge says about the skill it stands for, for the learning-territory filter. */
+    BadgeSkills skills() {
+        return new BadgeSkills(level, split(tags), split(alignments));
+    }
+
+    private static List<String> split(@Nullable String lines) {
+        return lines == null ? List.of() : List.of(lines.split("\n"));
     }
 
     /** Records a new verification of the original bytes; the display data follow when the badge was readable. */

@@ -108,6 +108,11 @@ public class CollectionService {
         return badge.view();
     }
 
+    /** The level, tags and alignments of the owner's badge, as kept at its last import or re-check. */
+    public BadgeSkills skills(UUID ownerId, BadgeId id) {
+        return owned(ownerId, id).skills();
+    }
+
     /** A public badge as anyone sees it; not found once its owner made it private again. */
     public PublicBadgeView publicBadge(String publicId) {
         return badges.findByPublicIdAndSharedTrue(publicId).map(BackpackBadge::publicView)

@@ -16,6 +16,7 @@ import org.insigne.backpack.collection.CollectionService;
 import org.insigne.backpack.collection.StoredBadgeView;
 import org.insigne.backpack.sharing.AnonymousCvService;
 import org.insigne.backpack.sharing.BadgeCollectionService;
+import org.insigne.backpack.territory.TerritoryService;
 import org.insigne.web.account.AccountProfile;
 import org.insigne.web.account.AccountService;
 import org.jspecify.annotations.Nullable;
@@ -42,9 +43,12 @@ public class DataRightsService {
     private final BadgeCollectionService collections;
     private final AnonymousCvService cvs;
     private final Clock clock;
+    private final TerritoryService territory;
 
     DataRightsService(AccountService accounts, CollectionService badges, BadgeCollectionService collections,
-                      AnonymousCvService cvs, Clock clock) {
+                      AnonymousCvService cvs, Clock clock,
+                      TerritoryService territory) {
+        this.territory = territory;
         this.accounts = accounts;
         this.badges = badges;
         this.collections = collections;
@@ -79,6 +83,7 @@ public class DataRightsService {
     public void erase(UUID userId, String password) {
         // Password first: a wrong one must leave every badge, collection and CV in place.
         accounts.requirePassword(userId, password);
+        territory.deleteAllOf(userId);
         cvs.deleteAllOf(userId);
         collections.deleteAllOf(userId);
         badges.deleteAllOf(userId);
@@ -115,6 +120,17 @@ public class DataRightsService {
             m.put("badges", cv.badges().stream().map(b -> b.id().value().toString()).toList());
             return m;
         }).toList());
+        account.put("territoryMap", territory.entryOf(userId).map(entry -> {
+            Map<String, @Nullable Object> m = new LinkedHashMap<>();
+            m.put("publicId", entry.publicId());
+            m.put("pseudonym", entry.pseudonym());
+            m.put("place", entry.place().name());
+            m.put("latitude", entry.place().latitude() == null ? null : entry.place().latitude().toPlainString());
+            m.put("longitude", entry.place().longitude() == null ? null : entry.place().longitude().toPlainString());
+            m.put("consentedAt", entry.consentedAt().toString());
+            m.put("badges", entry.badges().stream().map(b -> b.value().toString()).toList());
+            return m;
+        }).orElse(null));
         return account;
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,6 +56,21 @@ public class Mailer {
      */
     @Async
     public void send(String to, String template, Locale locale, Map<String, Object> variables) {
+        deliver(to, template, locale, variables, null);
+    }
+
+    /**
+     * As {@link #send(String, String, Locale, Map)}, with a {@code Reply-To} address: a reply then goes to that
+     * person, not to the platform (the learning-territory contact form). The address must have been validated.
+     */
+    @Async
+    public void send(String to, String template, Locale locale, Map<String, Object> variables,
+                     @Nullable String replyTo) {
+        deliver(to, template, locale, variables, replyTo);
+    }
+
+    private void deliver(String to, String template, Locale locale, Map<String, Object> variables,
+                         @Nullable String replyTo) {
         OutgoingMail mail = render(to, template, locale, variables);
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
@@ -67,6 +83,9 @@ public class Mailer {
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
             helper.setFrom(properties.mailFrom());
             helper.setTo(mail.to());
+            if (replyTo != null) {
+                helper.setReplyTo(replyTo);
+            }
             helper.setSubject(mail.subject());
             helper.setText(mail.htmlBody(), true);
             smtp.send(message);

@@ -2,8 +2,12 @@ package org.insigne.web.system;
 
 import java.io.IOException;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.DisabledException;
@@ -24,7 +28,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http,
+                                            @Value("${insigne.territory.tile-url:}") String tileUrl) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/**", "/backpack/**", "/account", "/account/export", "/account/delete")
@@ -41,11 +46,40 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The policy: our own origin only, plus the map tile server's origin for images when one is configured
+     * ({@code insigne.territory.tile-url}), so that no other third party is ever contacted by a page.
+     */
+    static String contentSecurityPolicy(String tileUrl) {
+        String tiles = tileOrigin(tileUrl);
+        return "default-src 'self'; img-src 'self' data:" + (tiles.isEmpty() ? "" : " " + tiles)
+                + "; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    }
+
+    private static final Pattern TILE_URL = Pattern.compile(
+            "(https?)://((?:\\{s\\}\\.)?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*)(:\\d{1,5})?/[^\\s;,'\"]*");
+
+    /**
+     * The CSP source of a Leaflet tile URL template such as {@code https://{s}.tile.example.org/{z}/{x}/{y}.png}:
+     * scheme, host (a leading {@code {s}} sub-domain becomes {@code *}, the only wildcard CSP allows) and port.
+     * Empty when no tile server is set; anything else refuses to start, since it would end up in a header.
+     */
+    static String tileOrigin(String tileUrl) {
+        if (tileUrl.isBlank()) {
+            return "";
+        }
+        Matcher m = TILE_URL.matcher(tileUrl.strip());
+        if (!m.matches()) {
+            throw new IllegalStateException("insigne.territory.tile-url must be an http(s) URL template such as "
+                    + "https://{s}.tile.example.org/{z}/{x}/{y}.png");
+        }
+        return m.group(1) + "://" + m.group(2).replace("{s}", "*") + (m.group(3) == null ? "" : m.group(3));
     }
 
     /** Tells the login page why: wrong password, unconfirmed address, or too many attempts. */
