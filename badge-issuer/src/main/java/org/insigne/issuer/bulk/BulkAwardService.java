@@ -175,15 +175,15 @@ public class BulkAwardService {
      * the outbox: a mail leaves it only once {@link #mailed} says it was sent, so a restart loses none.
      */
     public List<BulkMail> mailsToSend(int limit) {
-        record Owed(UUID job, int line, UUID award, String locale, UUID badgeClass, UUID organisation) {
+        record Owed(UUID job, int line, UUID award, String locale, UUID badgeClass, UUID organisation, String base) {
         }
         List<Owed> owed = jdbc.query("""
-                select r.job_id, r.line, r.award_id, j.locale, j.badge_class_id, j.organisation_id
+                select r.job_id, r.line, r.award_id, j.locale, j.badge_class_id, j.organisation_id, j.base_url
                 from bulk_award_row r join bulk_award_job j on j.id = r.job_id
                 where r.status = 'ISSUED' and r.notified_at is null
                 order by j.created_at, r.job_id, r.line limit ?""", (rs, n) -> new Owed(
                 rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class), rs.getString(4),
-                rs.getObject(5, UUID.class), rs.getObject(6, UUID.class)), limit);
+                rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getString(7)), limit);
         if (owed.isEmpty()) {
             return List.of();
         }
@@ -200,7 +200,7 @@ public class BulkAwardService {
                     .publicProfile(new OrganisationId(org)).map(p -> p.profile().name()).orElse(""));
             if (view != null) {
                 mails.add(new BulkMail(new BulkJobId(o.job()), o.line(), view, badge, issuer,
-                        Locale.forLanguageTag(o.locale())));
+                        Locale.forLanguageTag(o.locale()), o.base()));
             }
         }
         return mails;

@@ -55,12 +55,20 @@ public class Mailer {
      */
     @Async
     public void send(String to, String template, Locale locale, Map<String, Object> variables) {
+        sendNow(to, template, locale, variables);
+    }
+
+    /**
+     * Sends as {@link #send} does, on the caller's thread, and says whether the mail left (or reached the
+     * development outbox), for senders that keep their own persistent queue and retry.
+     */
+    public boolean sendNow(String to, String template, Locale locale, Map<String, Object> variables) {
         OutgoingMail mail = render(to, template, locale, variables);
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
             outbox.add(mail);
             log.info("Mail '{}' kept in the development outbox (no SMTP server configured)", template);
-            return;
+            return true;
         }
         try {
             MimeMessage message = smtp.createMimeMessage();
@@ -71,8 +79,10 @@ public class Mailer {
             helper.setText(mail.htmlBody(), true);
             smtp.send(message);
             log.info("Mail '{}' sent", template);
+            return true;
         } catch (MessagingException | MailException e) {
             log.error("Mail '{}' could not be sent: {}", template, e.getMessage());
+            return false;
         }
     }
 
