@@ -87,7 +87,7 @@ class BulkAwardController {
             model.addAttribute("badgeClass", view);
             model.addAttribute("maxRows", CsvReader.MAX_RECORDS);
             model.addAttribute("refusalKey", refused.messageKey());
-            model.addAttribute("refusalArgs", refused.args().toArray());
+            model.addAttribute("refusalArgs", java.util.Arrays.copyOf(refused.args().toArray(), 2));
             return "issuer/bulk-upload";
         }
     }
