@@ -25,9 +25,11 @@ import org.insigne.web.testing.MailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -50,7 +52,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * badges that verify, one mail per earner, and nothing issued twice.
  */
 @InsigneIntegrationTest
+@TestPropertySource(properties = "insigne.fetch.allow-loopback=true")
 class BulkAwardIntegrationTests {
+
+    @LocalServerPort int port;
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
@@ -231,7 +236,14 @@ class BulkAwardIntegrationTests {
         return mvc.perform(multipart("/console/organisations/{org}/badge-classes/{id}/bulk", organisation.value(),
                         badgeClass.value())
                 .file(new MockMultipartFile("file", "badges.csv", "text/csv", csv))
-                .with(as(user)).with(csrf()));
+                .with(as(user)).with(csrf())
+                // As if uploaded at this server's real address, which the job writes into the badges, so that
+                // verifiers can fetch the revocation list.
+                .with(r -> {
+                    r.setServerName("127.0.0.1");
+                    r.setServerPort(port);
+                    return r;
+                }));
     }
 
     private ResultActions confirm(AccountUser user, BulkJobId job) throws Exception {
