@@ -35,6 +35,12 @@ final class AwardDocuments {
 
     static final String MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
 
+    /**
+     * One instance for every credential: it keeps the canonical proof configuration of each signing key as a
+     * template, which a new instance per credential would compute again in full each time.
+     */
+    private static final DataIntegrityProofs PROOFS = DataIntegrityProofs.standard();
+
     private AwardDocuments() {
     }
 
@@ -110,7 +116,7 @@ final class AwardDocuments {
         status.put("id", urls.ob3Revocations(issuer.id().value()));
         status.put("type", "1EdTechRevocationList");
         try {
-            ObjectNode signed = DataIntegrityProofs.standard().sign(unsigned,
+            ObjectNode signed = PROOFS.sign(unsigned,
                     DataIntegrityProofs.ProofOptions.assertion(method, now.truncatedTo(ChronoUnit.SECONDS)), keys.ed25519());
             return BoundedJson.MAPPER.writeValueAsBytes(signed);
         } catch (JsonLdRejected e) {

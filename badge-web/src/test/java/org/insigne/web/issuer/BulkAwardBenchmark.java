@@ -79,6 +79,8 @@ class BulkAwardBenchmark {
         String bulk = "/console/organisations/" + organisation.value() + "/badge-classes/" + badgeClass.value() + "/bulk";
         String uploadCsrf = csrf(get(bulk));
 
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         String boundary = "----insigne" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -103,14 +105,16 @@ class BulkAwardBenchmark {
             progress = get(job + "/progress");
         } while (!progress.contains("\"finished\":true"));
         long finished = System.nanoTime();
+        long cpu = os.getProcessCpuTime() - cpuStart;
         Integer issued = jdbc.queryForObject("select count(*) from award where badge_class_id = ?", Integer.class,
                 badgeClass.value());
         Integer queued = jdbc.queryForObject("select count(*) from bulk_award_row where status = 'ISSUED'",
                 Integer.class);
         System.out.printf("BENCHMARK bulk award: %d rows, %d awards stored and signed, %d mails queued;"
-                        + " upload + preview %.1f s, confirm to done %.1f s, end to end %.1f s (%d processors)%n",
+                        + " upload + preview %.1f s, confirm to done %.1f s, end to end %.1f s (%d processors);"
+                        + " application JVM CPU time %.1f s; load average %.1f%n",
                 rows, issued, queued, (previewed - start) / 1e9, (finished - previewed) / 1e9, (finished - start) / 1e9,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), cpu / 1e9, os.getSystemLoadAverage());
         assertThat(issued).isEqualTo(rows);
     }
 
