@@ -132,7 +132,7 @@ class BulkAwardIntegrationTests {
             verify("{\"credential\": " + credential + ", \"recipient\": \"" + award.recipientEmail() + "\"}")
                     .andExpect(jsonPath("$.spec").value("ob3"))
                     .andExpect(jsonPath("$.verdict").value("valid"));
-            MimeMessage mail = MailServer.awaitMail(award.recipientEmail(), 1, Duration.ofSeconds(30));
+            MimeMessage mail = MailServer.awaitMail(award.recipientEmail(), 1, Duration.ofSeconds(90));
             assertThat(mail.getSubject()).isEqualTo("Vous avez reçu un badge");
             assertThat(MailServer.link(mail, "/ob2/assertions/")).endsWith("/ob2/assertions/" + award.id().value());
         }
@@ -169,7 +169,7 @@ class BulkAwardIntegrationTests {
                 .andExpect(content().string(containsString("Déjà décerné")))
                 .andExpect(content().string(containsString("Aucune ligne n&#39;est prête")))
                 .andExpect(content().string(not(containsString("Décerner 0 badges"))));
-        MailServer.awaitMail("ana." + run + "@example.org", 1, Duration.ofSeconds(30));
+        MailServer.awaitMail("ana." + run + "@example.org", 1, Duration.ofSeconds(90));
         assertThat(MailServer.mailsTo("ana." + run + "@example.org")).hasSize(1);
     }
 
