@@ -38,6 +38,12 @@ final class AwardDocuments {
 
     static final String MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
 
+    /**
+     * One instance for every credential: it keeps the canonical proof configuration of each signing key as a
+     * template, which a new instance per credential would compute again in full each time.
+     */
+    private static final DataIntegrityProofs PROOFS = DataIntegrityProofs.standard();
+
     private AwardDocuments() {
     }
 
@@ -173,7 +179,7 @@ final class AwardDocuments {
         String method = verificationMethod(issuer.id().value(), keys.id().value(), keys.pair().publicKeyMultibase(),
                 urls);
         try {
-            ObjectNode signed = DataIntegrityProofs.standard().sign(unsigned,
+            ObjectNode signed = PROOFS.sign(unsigned,
                     DataIntegrityProofs.ProofOptions.assertion(method, now.truncatedTo(ChronoUnit.SECONDS)), keys.pair());
             return BoundedJson.MAPPER.writeValueAsBytes(signed);
         } catch (JsonLdRejected e) {

@@ -50,6 +50,11 @@ public record AwardRequest(UUID formToken, String recipientEmail, String recipie
         }
     }
 
+    /** True when {@code value} (already stripped and lower-cased) looks like an address this form accepts. */
+    public static boolean isPlausibleEmail(String value) {
+        return value.length() <= MAX_EMAIL && EMAIL.matcher(value).matches();
+    }
+
     boolean hasEvidence() {
         return evidenceUrl != null || evidenceNarrative != null;
     }

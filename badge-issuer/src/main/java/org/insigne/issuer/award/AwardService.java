@@ -4,7 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +31,7 @@ import org.insigne.issuer.organisation.StaffRole;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,11 +51,13 @@ public class AwardService {
     private final SigningKeyService keys;
     private final StatusLists statusLists;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     AwardService(AwardRepository awards, BadgeClassService badgeClasses, OrganisationService organisations,
-                 SigningKeyService keys, StatusLists statusLists, Clock clock) {
+                 SigningKeyService keys, StatusLists statusLists, Clock clock, JdbcTemplate jdbc) {
         this.awards = awards;
         this.statusLists = statusLists;
+        this.jdbc = jdbc;
         this.badgeClasses = badgeClasses;
         this.organisations = organisations;
         this.keys = keys;
@@ -106,6 +115,91 @@ public class AwardService {
                 statusIndex, userId, now));
         log.info("Award {} of badge class {} made by user {}", id.value(), badgeClassId.value(), userId);
         return award.view(true);
+    }
+
+    /**
+     * Loads and checks, once, what signing many awards of one badge class needs: the same checks as
+     * {@link #checkCanAward}, the published documents and the organisation's keys.
+     */
+    @Transactional
+    public AwardBatch batch(OrganisationId organisation, BadgeClassId badgeClassId, UUID userId, HostedUrls urls) {
+        BadgeClassView badgeClass = checkCanAward(organisation, badgeClassId, userId);
+        PublicBadgeClass hosted = badgeClasses.publicBadgeClass(badgeClassId).orElseThrow(() -> new BadgeClassNotFound(badgeClassId));
+        OrganisationProfileView issuer = organisations.publicProfile(organisation)
+                .orElseThrow(() -> new OrganisationNotFound(organisation));
+        return new AwardBatch(badgeClass, hosted, issuer, keys.signingKeys(organisation), urls, userId,
+                statusLists, clock);
+    }
+
+    /**
+     * Stores prepared awards in one batch of statements, within the caller's transaction. An award whose
+     * idempotency key is already taken is not stored: the answer says, for each one in order, whether it was.
+     */
+    @Transactional
+    public List<Boolean> store(List<PreparedAward> prepared) {
+        if (prepared.isEmpty()) {
+            return List.of();
+        }
+        // ON CONFLICT answers 0 for a key already taken (by an earlier upload, or a job running twice), where
+        // saving entity by entity would fail the whole transaction.
+        int[][] counts = jdbc.batchUpdate("""
+                insert into award (id, organisation_id, badge_class_id, form_token, recipient_email, recipient_name,
+                    level, evidence_url, evidence_narrative, issued_on, expires_at, ob2_assertion, ob3_credential,
+                    awarded_by, created_at, version, idempotency_key, status_list_index)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                on conflict (idempotency_key) do nothing""", prepared, prepared.size(), (ps, p) -> {
+            ps.setObject(1, p.id.value());
+            ps.setObject(2, p.organisation.value());
+            ps.setObject(3, p.badgeClass.value());
+            ps.setObject(4, p.request.formToken());
+            ps.setString(5, p.request.recipientEmail());
+            ps.setString(6, p.request.recipientName());
+            ps.setString(7, p.request.level());
+            ps.setString(8, p.request.evidenceUrl());
+            ps.setString(9, p.request.evidenceNarrative());
+            ps.setObject(10, OffsetDateTime.ofInstant(p.issuedOn, ZoneOffset.UTC));
+            ps.setObject(11, p.expiresAt == null ? null : OffsetDateTime.ofInstant(p.expiresAt, ZoneOffset.UTC),
+                    Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setBytes(12, p.documents.ob2Assertion());
+            ps.setBytes(13, p.documents.ob3Credential());
+            ps.setObject(14, p.awardedBy);
+            ps.setObject(15, OffsetDateTime.ofInstant(p.createdAt, ZoneOffset.UTC));
+            ps.setString(16, p.key.value());
+            ps.setInt(17, p.statusListIndex);
+        });
+        List<Boolean> stored = new ArrayList<>(prepared.size());
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                // The driver may answer SUCCESS_NO_INFO (-2) when it cannot count; only 0 means "not inserted".
+                stored.add(count != 0);
+            }
+        }
+        log.info("{} awards stored in a batch, {} already made", stored.stream().filter(b -> b).count(),
+                stored.stream().filter(b -> !b).count());
+        return stored;
+    }
+
+    /** Which of these idempotency keys already name an award. */
+    public Set<String> existingKeys(Collection<IdempotencyKey> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> found = new HashSet<>();
+        List<String> values = keys.stream().map(IdempotencyKey::value).distinct().toList();
+        for (int from = 0; from < values.size(); from += 1000) {
+            List<String> slice = values.subList(from, Math.min(values.size(), from + 1000));
+            found.addAll(jdbc.queryForList("select idempotency_key from award where idempotency_key = any (?)",
+                    String.class, (Object) slice.toArray(String[]::new)));
+        }
+        return found;
+    }
+
+    /**
+     * Awards by id, whatever the organisation, for background work that already holds ids it was given (the
+     * earners' mails of a bulk award); never for a request.
+     */
+    public List<AwardView> views(Collection<AwardId> ids) {
+        return awards.findAllById(ids.stream().map(AwardId::value).toList()).stream().map(a -> a.view(true)).toList();
     }
 
     /** The awards of one badge class, newest first, for any member of the staff. */

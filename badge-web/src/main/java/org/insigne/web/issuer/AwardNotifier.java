@@ -24,11 +24,25 @@ public class AwardNotifier {
     }
 
     public void notify(AwardView award, String badgeName, String issuerName, Locale locale) {
-        mailer.send(award.recipientEmail(), "badge-awarded", locale, Map.of(
+        mailer.send(award.recipientEmail(), "badge-awarded", locale,
+                variables(award, badgeName, issuerName, links.absolute("")));
+    }
+
+    /**
+     * Sends the same mail on the caller's thread, outside any request, with links under {@code baseUrl} (the
+     * address the award was made at); false when it could not leave, to be tried again.
+     */
+    public boolean notifyNow(AwardView award, String badgeName, String issuerName, Locale locale, String baseUrl) {
+        return mailer.sendNow(award.recipientEmail(), "badge-awarded", locale,
+                variables(award, badgeName, issuerName, baseUrl.replaceAll("/+$", "")));
+    }
+
+    private static Map<String, Object> variables(AwardView award, String badgeName, String issuerName, String base) {
+        return Map.of(
                 "name", award.recipientName(),
                 "badge", badgeName,
                 "issuer", issuerName,
-                "link", links.absolute("/ob2/assertions/" + award.id().value()),
-                "claimLink", links.absolute("/backpack/claim/" + award.id().value())));
+                "link", base + "/ob2/assertions/" + award.id().value(),
+                "claimLink", base + "/backpack/claim/" + award.id().value());
     }
 }

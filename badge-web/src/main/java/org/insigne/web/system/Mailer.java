@@ -69,14 +69,22 @@ public class Mailer {
         deliver(to, template, locale, variables, replyTo);
     }
 
-    private void deliver(String to, String template, Locale locale, Map<String, Object> variables,
-                         @Nullable String replyTo) {
+    /**
+     * Sends as {@link #send} does, on the caller's thread, and says whether the mail left (or reached the
+     * development outbox), for senders that keep their own persistent queue and retry.
+     */
+    public boolean sendNow(String to, String template, Locale locale, Map<String, Object> variables) {
+        return deliver(to, template, locale, variables, null);
+    }
+
+    private boolean deliver(String to, String template, Locale locale, Map<String, Object> variables,
+                            @Nullable String replyTo) {
         OutgoingMail mail = render(to, template, locale, variables);
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
             outbox.add(mail);
             log.info("Mail '{}' kept in the development outbox (no SMTP server configured)", template);
-            return;
+            return true;
         }
         try {
             MimeMessage message = smtp.createMimeMessage();
@@ -90,8 +98,10 @@ public class Mailer {
             helper.setText(mail.htmlBody(), true);
             smtp.send(message);
             log.info("Mail '{}' sent", template);
+            return true;
         } catch (MessagingException | MailException e) {
             log.error("Mail '{}' could not be sent: {}", template, e.getMessage());
+            return false;
         }
     }
 

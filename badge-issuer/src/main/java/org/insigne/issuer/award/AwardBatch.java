@@ -1,0 +1,85 @@
+package org.insigne.issuer.award;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.insigne.core.ob2.IdentityObject;
+import org.insigne.issuer.badgeclass.BadgeClassView;
+import org.insigne.issuer.badgeclass.PublicBadgeClass;
+import org.insigne.issuer.key.OrganisationKeys;
+import org.insigne.issuer.organisation.OrganisationProfileView;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything needed to sign many awards of one badge class, loaded and checked once (role, published badge
+ * class, issuer profile, decrypted keys). {@link #sign} is pure computation and safe to call from several
+ * threads at once; {@link AwardService#store} then saves the results in one statement batch.
+ */
+public final class AwardBatch {
+
+    private final BadgeClassView badgeClass;
+    private final PublicBadgeClass hosted;
+    private final OrganisationProfileView issuer;
+    private final OrganisationKeys keys;
+    private final HostedUrls urls;
+    private final UUID awardedBy;
+    private final StatusLists statusLists;
+    private final Clock clock;
+
+    AwardBatch(BadgeClassView badgeClass, PublicBadgeClass hosted, OrganisationProfileView issuer,
+               OrganisationKeys keys, HostedUrls urls, UUID awardedBy, StatusLists statusLists, Clock clock) {
+        this.statusLists = statusLists;
+        this.badgeClass = badgeClass;
+        this.hosted = hosted;
+        this.issuer = issuer;
+        this.keys = keys;
+        this.urls = urls;
+        this.awardedBy = awardedBy;
+        this.clock = clock;
+    }
+
+    public BadgeClassView badgeClass() {
+        return badgeClass;
+    }
+
+    /**
+     * Builds and signs both documents of one award, refusing (with {@link InvalidAward}) what the single award
+     * form refuses: an unknown level, missing required evidence, a date in the future.
+     */
+    public PreparedAward sign(AwardRequest request, IdempotencyKey key) {
+        if (!badgeClass.content().levels().contains(request.level())) {
+            throw new InvalidAward("level");
+        }
+        if (badgeClass.content().evidenceRequired() && !request.hasEvidence()) {
+            throw new InvalidAward("evidence");
+        }
+        Instant now = clock.instant();
+        Instant issuedOn = issuedOn(request.issuedOn(), now);
+        Integer months = badgeClass.content().expiryMonths();
+        Instant expires = months == null ? null : issuedOn.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
+        AwardId id = new AwardId(UUID.randomUUID());
+        IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
+        // A row found already awarded when stored leaves its bit unused: a gap in the list, never a shared bit.
+        int statusIndex = statusLists.allocate(badgeClass.organisation().id(), keys.ed25519Id());
+        SignedDocuments documents = new SignedDocuments(
+                AwardDocuments.ob2Assertion(id.value(), hosted, request, recipient, issuedOn, expires, urls),
+                AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, recipient, issuedOn, expires, keys,
+                        now, urls, StatusLists.entry(badgeClass.organisation().id(), statusIndex, urls)));
+        return new PreparedAward(id, badgeClass.organisation().id(), badgeClass.id(), request, key, issuedOn,
+                expires, documents, statusIndex, awardedBy, now);
+    }
+
+    static Instant issuedOn(@Nullable LocalDate date, Instant now) {
+        if (date == null) {
+            return now;
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (date.isAfter(today)) {
+            throw new InvalidAward("issued-on");
+        }
+        return date.equals(today) ? now : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}
