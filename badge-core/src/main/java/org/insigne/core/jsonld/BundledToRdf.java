@@ -201,9 +201,11 @@ final class BundledToRdf {
             if (typeKey != null) {
                 types = strings(element.get(typeKey));
                 for (String type : new TreeSet<>(types)) {
+                    // The local context comes from the context before type scoping, its base URL (as in
+                    // Titanium) from the current one.
                     JsonValue local = localContext(typeContext, type);
                     if (local != null) {
-                        context = scoped(context, local, baseOf(typeContext, type), true);
+                        context = scoped(context, local, baseOf(context, type), true);
                     }
                 }
                 // Titanium reads the remaining keywords with the type-scoped context: they must not move.
