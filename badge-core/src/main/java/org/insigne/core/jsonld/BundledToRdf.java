@@ -151,8 +151,8 @@ final class BundledToRdf {
         private int blankNodes;
 
         /**
-         * §9.4.2 for a map, then §7.2/§8.2 for the node it is: returns the node's subject (IRI or blank node)
-         * or, for a value object, the literal as a one-quad template; null never (unsupported throws).
+         * §9.4.2 for a map, then §8.2 for the node it is, adding its quads: returns the node's subject (IRI or
+         * blank node) or, for a value object, its literal. Whatever this path does not do throws.
          */
         Term node(ActiveContext incoming, @Nullable String property, JsonObject element, int depth, boolean top)
                 throws Unsupported, JsonLdError {
