@@ -51,6 +51,8 @@ class Award {
 
     private @Nullable String revocationReason;
 
+    private @Nullable Instant claimedAt;
+
     @Version
     private long version;
 
@@ -116,6 +118,15 @@ class Award {
         }
         this.revokedAt = now;
         this.revocationReason = reason;
+    }
+
+    /** Notes the first time the earner claimed the badge; false when it was claimed already. */
+    boolean markClaimed(Instant now) {
+        if (claimedAt != null) {
+            return false;
+        }
+        this.claimedAt = now;
+        return true;
     }
 
     AwardView view(boolean created) {

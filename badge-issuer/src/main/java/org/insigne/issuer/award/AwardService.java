@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.insigne.core.ob2.IdentityObject;
+import org.insigne.issuer.audit.AuditAction;
+import org.insigne.issuer.audit.AuditLog;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassNotFound;
 import org.insigne.issuer.badgeclass.BadgeClassService;
@@ -42,10 +44,12 @@ public class AwardService {
     private final BadgeClassService badgeClasses;
     private final OrganisationService organisations;
     private final SigningKeyService keys;
+    private final AuditLog audit;
     private final Clock clock;
 
     AwardService(AwardRepository awards, BadgeClassService badgeClasses, OrganisationService organisations,
-                 SigningKeyService keys, Clock clock) {
+                 SigningKeyService keys, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.awards = awards;
         this.badgeClasses = badgeClasses;
         this.organisations = organisations;
@@ -102,6 +106,7 @@ public class AwardService {
         Award award = awards.save(new Award(id, organisation, badgeClassId, request, issuedOn, expires, documents,
                 userId, now));
         log.info("Award {} of badge class {} made by user {}", id.value(), badgeClassId.value(), userId);
+        audit.record(organisation.value(), userId, AuditAction.AWARD_CREATED, id.value(), AwardAudit.detail(award.view(true), badgeClass.content().name()));
         return award.view(true);
     }
 
@@ -129,7 +134,21 @@ public class AwardService {
         }
         award.revoke(stripped, clock.instant());
         log.info("Award {} revoked by user {}", id.value(), userId);
+        audit.record(organisation.value(), userId, AuditAction.AWARD_REVOKED, id.value(), AwardAudit.detail(award.view(false)));
         return award.view(false);
+    }
+
+    /**
+     * Records that the earner took the badge into a backpack; the first time only, so calling again changes
+     * nothing. No role check: this is the system recording a fact, not a member acting.
+     */
+    @Transactional
+    public void markClaimed(AwardId id) {
+        Award award = awards.findById(id.value()).orElseThrow(() -> new AwardNotFound(id));
+        if (award.markClaimed(clock.instant())) {
+            log.info("Award {} claimed", id.value());
+            audit.record(award.organisationId().value(), null, AuditAction.AWARD_CLAIMED, id.value(), AwardAudit.detail(award.view(false)));
+        }
     }
 
     /** The hosted OB 2.0 assertion, for anyone. */
