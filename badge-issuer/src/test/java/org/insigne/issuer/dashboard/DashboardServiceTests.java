@@ -68,7 +68,7 @@ class DashboardServiceTests {
                 tuple("Brouillon", AwardCounts.NONE));
         assertThat(dashboard.total()).isEqualTo(new AwardCounts(4, 2, 2));
         assertThat(dashboard.badgeClassNames()).containsEntry(draft.value(), "Brouillon");
-        assertThat(dashboard.recent()).hasSize(DashboardService.RECENT);
+        assertThat(dashboard.recent()).hasSize(16);
         assertThat(dashboard.recent().get(0).action()).isEqualTo(AuditAction.AWARD_REVOKED);
         assertThat(dashboard.canReadAuditLog()).isTrue();
     }
@@ -98,6 +98,8 @@ class DashboardServiceTests {
         assertThat(created.total()).isEqualTo(60);
         assertThat(created.entries()).hasSize(10).allMatch(e -> e.action() == AuditAction.BADGE_CLASS_CREATED);
         assertThat(beyond.entries()).isEmpty();
+        assertThat(dashboards.dashboard(org, owner).recent()).hasSize(DashboardService.RECENT)
+                .extracting(e -> e.detail("name")).startsWith("Badge 59", "Badge 58").endsWith("Badge 40");
     }
 
     @Test
