@@ -10,6 +10,7 @@ import org.insigne.core.fetch.DocumentFetcher;
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.jsonld.BoundedJson;
 import org.insigne.core.signing.Ed25519Keys;
+import org.insigne.core.signing.P256Keys;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -105,10 +106,20 @@ public final class KeyResolver {
         if (methodId.contains("#") && !methodId.substring(methodId.indexOf('#') + 1).equals(multibase)) {
             throw new KeyNotResolved(KeyNotResolved.Reason.NOT_FOUND, methodId);
         }
+        return multikey(methodId, did, multibase);
+    }
+
+    /** A Multikey value: Ed25519 ({@code z6Mk…}) or P-256 ({@code zDn…}, used by ecdsa-sd-2023 issuers). */
+    private static VerificationMethod multikey(String methodId, String controller, String multibase)
+            throws KeyNotResolved {
         try {
-            return VerificationMethod.ed25519(methodId, did, Ed25519Keys.decodePublicKeyMultibase(multibase));
-        } catch (IllegalArgumentException e) {
-            throw new KeyNotResolved(KeyNotResolved.Reason.UNSUPPORTED_KEY, methodId);
+            return VerificationMethod.ed25519(methodId, controller, Ed25519Keys.decodePublicKeyMultibase(multibase));
+        } catch (IllegalArgumentException notEd25519) {
+            try {
+                return new VerificationMethod(methodId, controller, null, P256Keys.decodePublicKeyMultibase(multibase));
+            } catch (IllegalArgumentException e) {
+                throw new KeyNotResolved(KeyNotResolved.Reason.UNSUPPORTED_KEY, methodId);
+            }
         }
     }
 
@@ -177,11 +188,7 @@ public final class KeyResolver {
         }
         String multibase = text(method, "publicKeyMultibase");
         if (multibase != null) {
-            try {
-                return VerificationMethod.ed25519(methodId, controller, Ed25519Keys.decodePublicKeyMultibase(multibase));
-            } catch (IllegalArgumentException e) {
-                throw new KeyNotResolved(KeyNotResolved.Reason.UNSUPPORTED_KEY, methodId);
-            }
+            return multikey(methodId, controller, multibase);
         }
         JsonNode jwk = method.get("publicKeyJwk");
         if (jwk != null && jwk.isObject()) {

@@ -2,6 +2,7 @@ package org.insigne.core.fetch;
 
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A remote document could not be had. {@link Reason} tells a refusal (our rules: address, size, type) from
@@ -29,12 +30,31 @@ public final class FetchFailed extends Exception {
     private final URI uri;
     private final Reason reason;
     private final List<Object> args;
+    private final byte @Nullable [] body;
 
     public FetchFailed(URI uri, Reason reason, Object... args) {
+        this(uri, reason, null, args);
+    }
+
+    private FetchFailed(URI uri, Reason reason, byte @Nullable [] body, Object... args) {
         super(reason + " " + uri);
         this.uri = uri;
         this.reason = reason;
         this.args = List.of(args);
+        this.body = body == null ? null : body.clone();
+    }
+
+    /**
+     * The same failure with the (small) body the server sent along with its error status: a revoked OB 2.0
+     * assertion answers 410 Gone with {@code {"revoked": true, "revocationReason": ...}}.
+     */
+    public FetchFailed withBody(byte[] errorBody) {
+        return new FetchFailed(uri, reason, errorBody, args.toArray());
+    }
+
+    /** The body sent with an error status, when the fetcher kept it. */
+    public java.util.Optional<byte[]> body() {
+        return java.util.Optional.ofNullable(body).map(byte[]::clone);
     }
 
     public URI uri() {

@@ -71,6 +71,9 @@ public final class HttpDocumentFetcher implements DocumentFetcher, Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpDocumentFetcher.class);
 
+    /** The most of a 410 body kept (see {@link FetchFailed#body()}). */
+    static final int GONE_BODY_BYTES = 16 * 1024;
+
     private static final ScheduledExecutorService DEADLINES = deadlineScheduler();
 
     private final FetchPolicy policy;
@@ -159,7 +162,16 @@ public final class HttpDocumentFetcher implements DocumentFetcher, Closeable {
                 return new Hop(redirectTarget(uri, response), "", new byte[0]);
             }
             if (status < 200 || status > 299) {
-                throw new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, status, uri.toString());
+                FetchFailed failed = new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, status, uri.toString());
+                if (status == 410) {
+                    // Gone may say why (a revoked OB 2.0 assertion): keep a little of it, never more.
+                    try {
+                        failed = failed.withBody(readBody(uri, response.getEntity(), GONE_BODY_BYTES, deadline));
+                    } catch (FetchFailed | IOException unreadable) {
+                        // the status alone still says gone
+                    }
+                }
+                throw failed;
             }
             String contentType = contentType(uri, response, expect);
             return new Hop(null, contentType, readBody(uri, response.getEntity(), maxBytes(expect), deadline));

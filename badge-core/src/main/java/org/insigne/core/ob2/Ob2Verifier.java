@@ -17,6 +17,7 @@ import java.util.Set;
 import org.insigne.core.fetch.DocumentFetcher;
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.fetch.FetchedDocument;
+import org.insigne.core.jsonld.BoundedJson;
 import org.insigne.core.signing.CompactJws;
 import org.insigne.core.signing.JwsRejected;
 import org.insigne.core.signing.KeyRejected;
@@ -214,7 +215,9 @@ public final class Ob2Verifier implements SpecVerifier {
             } catch (FetchFailed failed) {
                 if (isGone(failed)) {
                     checks.add(Check.passed(PARSE, "ob2.parse.url", url.toString()));
-                    checks.add(Check.failed(REVOCATION, "ob2.revocation.gone", url.toString()));
+                    String reason = goneReason(failed);
+                    checks.add(reason == null ? Check.failed(REVOCATION, "ob2.revocation.gone", url.toString())
+                            : Check.failed(REVOCATION, "ob2.revocation.gone-reason", url.toString(), reason));
                     return report(null);
                 }
                 return unreachable(PARSE, failed);
@@ -318,6 +321,7 @@ public final class Ob2Verifier implements SpecVerifier {
                     Loaded hosted = load(id);
                     if (hosted.failure() != null && isGone(hosted.failure())) {
                         revokedByHost = true;
+                        hostReason = goneReason(hosted.failure());
                         checks.add(Check.skipped(HOSTED_COPY, "ob2.hosted-copy.gone", id.toString()));
                     } else if (hosted.tree() == null) {
                         reportLoadFailure(HOSTED_COPY, hosted, id);
@@ -952,6 +956,23 @@ public final class Ob2Verifier implements SpecVerifier {
     /** The fetcher's own message arguments (e.g. status then address), or just the address. */
     static Object[] fetchArgs(FetchFailed failure, URI id) {
         return failure.args().isEmpty() ? new Object[] {id.toString()} : failure.args().toArray();
+    }
+
+    /**
+     * The {@code revocationReason} of a 410 body, when the host sent one in JSON: OB 2.0 §"Revocation" lets a
+     * hosted assertion that was revoked answer {@code {"revoked": true, "revocationReason": ...}}, and Gone is
+     * how many hosts (Insigne among them) answer.
+     */
+    private static @Nullable String goneReason(FetchFailed failed) {
+        return failed.body().map(body -> {
+            try {
+                JsonNode reason = BoundedJson.readObject(body).get("revocationReason");
+                return reason != null && reason.isString() && !reason.asString().isBlank()
+                        ? reason.asString().strip() : null;
+            } catch (BoundedJson.JsonUnreadable notJson) {
+                return null;
+            }
+        }).orElse(null);
     }
 
     private static boolean isGone(FetchFailed failed) {

@@ -1,5 +1,7 @@
 package org.insigne.core.ob3;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import org.insigne.core.jsonld.JakartaJson;
 import org.insigne.core.jsonld.JsonLdRejected;
 import org.insigne.core.jsonld.RdfCanonicalizer;
 import org.insigne.core.signing.DataIntegrityProofs;
+import org.insigne.core.signing.EcdsaSd2023;
 import org.insigne.core.signing.VcJwts;
 import org.insigne.core.verification.Check;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Checks the embedded proofs of a credential (vc-data-integrity §4.5 "Verify Proof", vc-di-eddsa §3.3.2):
  * {@code DataIntegrityProof}/{@code eddsa-rdfc-2022} (also the pre-release name {@code eddsa-2022}, as DCPV
- * does) and, for the many credentials still carrying it, {@code Ed25519Signature2020}, which hashes the same
- * way. The key must be an {@code assertionMethod} of the issuer (HOSTILE S7). One valid proof suffices.
+ * does), {@code ecdsa-sd-2023} derived proofs (selective disclosure, P-256 keys; vc-di-ecdsa §3.6.7) and, for
+ * the many credentials still carrying it, {@code Ed25519Signature2020}, which hashes the same way as
+ * eddsa-rdfc-2022. The key must be an {@code assertionMethod} of the issuer (HOSTILE S7). One valid proof
+ * suffices.
  */
 final class EmbeddedProofs {
 
@@ -32,6 +37,7 @@ final class EmbeddedProofs {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final DataIntegrityProofs proofs;
+    private final EcdsaSd2023 selectiveDisclosure;
     private final RdfCanonicalizer canonicalizer;
     private final KeyResolver keys;
     private final Clock clock;
@@ -39,6 +45,7 @@ final class EmbeddedProofs {
     EmbeddedProofs(RdfCanonicalizer canonicalizer, KeyResolver keys, Clock clock) {
         this.canonicalizer = canonicalizer;
         this.proofs = new DataIntegrityProofs(canonicalizer);
+        this.selectiveDisclosure = new EcdsaSd2023(canonicalizer);
         this.keys = keys;
         this.clock = clock;
     }
@@ -80,7 +87,8 @@ final class EmbeddedProofs {
         String type = Json.text(proof, "type");
         String suite = Json.text(proof, "cryptosuite");
         return DataIntegrityProofs.PROOF_TYPE.equals(type)
-                && (DataIntegrityProofs.CRYPTOSUITE.equals(suite) || "eddsa-2022".equals(suite))
+                && (DataIntegrityProofs.CRYPTOSUITE.equals(suite) || "eddsa-2022".equals(suite)
+                        || EcdsaSd2023.CRYPTOSUITE.equals(suite))
                 || "Ed25519Signature2020".equals(type);
     }
 
@@ -138,6 +146,9 @@ final class EmbeddedProofs {
         if (!Objects.equals(method.controller(), issuer)) {
             return Outcome.of(Check.failed(CHECK, "ob3.proof.wrong-controller", methodId, String.valueOf(issuer)));
         }
+        if (EcdsaSd2023.CRYPTOSUITE.equals(Json.text(proof, "cryptosuite"))) {
+            return selectiveDisclosure(credential, proof, method, methodId);
+        }
         byte[] key = method.ed25519();
         if (key == null) {
             return Outcome.of(Check.failed(CHECK, "did.key-not-resolved.unsupported-key", methodId));
@@ -152,5 +163,22 @@ final class EmbeddedProofs {
             return Outcome.of(Check.failed(CHECK, "ob3.proof.bad-signature"));
         }
         return Outcome.of(Check.passed(CHECK, "ob3.proof.passed", methodId));
+    }
+
+    private Outcome selectiveDisclosure(ObjectNode credential, ObjectNode proof, VerificationMethod method,
+                                        String methodId) {
+        if (!(method.jwk() instanceof ECKey key) || !Curve.P_256.equals(key.getCurve())) {
+            return Outcome.of(Check.failed(CHECK, "did.key-not-resolved.unsupported-key", methodId));
+        }
+        try {
+            if (!selectiveDisclosure.verify(credential, proof, key)) {
+                return Outcome.of(Check.failed(CHECK, "ob3.proof.bad-signature"));
+            }
+        } catch (EcdsaSd2023.ProofValueUnreadable e) {
+            return Outcome.of(Check.failed(CHECK, "ob3.proof.malformed"));
+        } catch (JsonLdRejected e) {
+            return Outcome.of(Check.failed(CHECK, e.messageKey(), e.args().toArray()));
+        }
+        return Outcome.of(Check.passed(CHECK, "ob3.proof.passed-sd", methodId));
     }
 }

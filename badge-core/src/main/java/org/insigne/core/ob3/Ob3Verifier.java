@@ -34,9 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Verifies an Open Badges 3.0 credential (verification.md), given as JSON with an embedded proof or as a
  * compact VC-JWT, and reports each step as a {@link Check}: {@code ob3.parse}, {@code ob3.context},
  * {@code ob3.structure}, {@code ob3.proof}, {@code ob3.status}, {@code ob3.validity}, {@code ob3.recipient},
- * {@code ob3.endorsements}. Bad input gives failed checks, never an exception. Remote documents (DID
- * documents, keys, status lists) come through the {@link DocumentFetcher}; JSON-LD contexts only from the
- * bundle. Thread-safe.
+ * {@code ob3.endorsements}, and {@code ob3.status-list} when a third party's status list was believed (see
+ * {@link StatusListTrust}). A status list credential handed in on its own is checked as a credential (context,
+ * structure of the list, proof, validity) and reported without a badge view. Bad input gives failed checks,
+ * never an exception. Remote documents (DID documents, keys, status lists) come through the
+ * {@link DocumentFetcher}; JSON-LD contexts only from the bundle. Thread-safe.
  */
 public final class Ob3Verifier implements SpecVerifier {
 
@@ -58,11 +60,18 @@ public final class Ob3Verifier implements SpecVerifier {
 
     /** With a canonicaliser serving other vetted contexts besides the bundle. */
     public Ob3Verifier(DocumentFetcher fetcher, Clock clock, RdfCanonicalizer canonicalizer) {
+        this(fetcher, clock, canonicalizer, StatusListTrust.ANY_VERIFIED_ISSUER);
+    }
+
+    /** With a stricter (or the default) policy on whose status lists to believe. */
+    public Ob3Verifier(DocumentFetcher fetcher, Clock clock, RdfCanonicalizer canonicalizer,
+                       StatusListTrust statusListTrust) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.canonicalizer = Objects.requireNonNull(canonicalizer, "canonicalizer");
         this.keys = new KeyResolver(fetcher);
         this.embeddedProofs = new EmbeddedProofs(canonicalizer, keys, clock);
-        this.status = new StatusCheck(fetcher, embeddedProofs, clock);
+        this.status = new StatusCheck(fetcher, embeddedProofs, clock,
+                Objects.requireNonNull(statusListTrust, "statusListTrust"));
     }
 
     /**
@@ -126,9 +135,12 @@ public final class Ob3Verifier implements SpecVerifier {
             checks.add(Check.failed("ob3.parse", "ob3.parse.not-a-credential"));
             return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, false), checks, null);
         }
-        checks.add(Check.passed("ob3.parse", jwt == null ? "ob3.parse.json" : "ob3.parse.jwt"));
-        checks.add(contextCheck(credential));
-        List<StructureCheck.Problem> problems = StructureCheck.problems(json);
+        boolean statusList = StatusListCredentials.isStatusList(credential);
+        checks.add(statusList ? StatusListCredentials.parsed()
+                : Check.passed("ob3.parse", jwt == null ? "ob3.parse.json" : "ob3.parse.jwt"));
+        checks.add(contextCheck(credential, statusList));
+        List<StructureCheck.Problem> problems = statusList ? StatusListCredentials.problems(json)
+                : StructureCheck.problems(json);
         checks.add(problems.isEmpty() ? Check.passed("ob3.structure", "ob3.structure.passed")
                 : Check.failed("ob3.structure", "ob3.structure.failed", describe(problems)));
 
@@ -136,26 +148,31 @@ public final class Ob3Verifier implements SpecVerifier {
         checks.add(proof.check());
         outage |= proof.outage();
 
-        Outcome statusOutcome = status.check(credential);
-        checks.add(statusOutcome.check());
-        outage |= statusOutcome.outage();
+        for (Outcome statusOutcome : status.check(credential)) {
+            checks.add(statusOutcome.check());
+            outage |= statusOutcome.outage();
+        }
 
         checks.add(validity(credential, jwt));
         if (recipient != null) {
             checks.add(recipientCheck(credential, recipient));
         }
         List<BadgeView.Party> endorsers = new ArrayList<>();
-        if (withEndorsements) {
+        if (withEndorsements && !statusList) {
             Outcome endorsements = endorsements(credential, endorsers);
             checks.add(endorsements.check());
             outage |= endorsements.outage();
         }
-        BadgeView view = BadgeViews.of(credential, endorsers);
+        // A status list is no badge: without a view, nobody shows or keeps it as one.
+        @Nullable BadgeView view = statusList ? null : BadgeViews.of(credential, endorsers);
         return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, outage), checks, view);
     }
 
-    /** serialization.md: the VCDM context first, then an OB 3.0 context; every URL must be bundled. */
-    private Check contextCheck(OpenBadgeCredential credential) {
+    /**
+     * serialization.md: the VCDM context first, then an OB 3.0 context; every URL must be bundled. A status
+     * list credential needs no OB 3.0 context (vc-bitstring-status-list §2.2 uses the VCDM 2.0 one).
+     */
+    private Check contextCheck(OpenBadgeCredential credential, boolean statusList) {
         JsonNode context = credential.json().get("@context");
         if (context == null) {
             return Check.failed("ob3.context", "ob3.context.missing");
@@ -172,6 +189,9 @@ public final class Ob3Verifier implements SpecVerifier {
         if (urls.isEmpty() || !urls.get(0).equals(OpenBadgeCredential.VCDM2_CONTEXT)
                 && !urls.get(0).equals(OpenBadgeCredential.VCDM1_CONTEXT)) {
             return Check.failed("ob3.context", "ob3.context.missing-vc", OpenBadgeCredential.VCDM2_CONTEXT);
+        }
+        if (statusList) {
+            return Check.passed("ob3.context", "ob3.context.passed-vc");
         }
         if (urls.stream().noneMatch(OB_CONTEXTS::contains)) {
             return Check.failed("ob3.context", "ob3.context.missing-ob");

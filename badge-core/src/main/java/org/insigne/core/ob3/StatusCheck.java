@@ -4,7 +4,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.insigne.core.fetch.DocumentFetcher;
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.jsonld.BoundedJson;
@@ -18,38 +22,51 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Revocation and suspension (OB 3.0 verification.md step 4; HOSTILE S12, S13): {@code 1EdTechRevocationList},
  * {@code BitstringStatusListEntry} and, read-only, {@code StatusList2021Entry}. A status that cannot be
- * established (list unreachable, expired, tampered, or published by someone other than the issuer) is a
- * warning that makes the verdict indeterminate, never a green tick.
+ * established (list unreachable, expired, tampered, unsigned from a third party, or from a third party the
+ * {@link StatusListTrust} refuses) is a warning that makes the verdict indeterminate, never a green tick. A
+ * list signed by another issuer and believed adds the warning check {@code ob3.status-list} naming it.
  */
 final class StatusCheck {
 
     static final String CHECK = "ob3.status";
+    /** The check saying who, other than the badge's issuer, vouches for the status list. */
+    static final String LIST_ISSUER_CHECK = "ob3.status-list";
 
     private final DocumentFetcher fetcher;
     private final EmbeddedProofs proofs;
     private final Clock clock;
+    private final StatusListTrust trust;
 
-    StatusCheck(DocumentFetcher fetcher, EmbeddedProofs proofs, Clock clock) {
+    StatusCheck(DocumentFetcher fetcher, EmbeddedProofs proofs, Clock clock, StatusListTrust trust) {
         this.fetcher = fetcher;
         this.proofs = proofs;
         this.clock = clock;
+        this.trust = trust;
     }
 
-    Outcome check(OpenBadgeCredential credential) {
+    /**
+     * The {@code ob3.status} outcome first, then one {@code ob3.status-list} warning per status list that
+     * another issuer signed and that was believed.
+     */
+    List<Outcome> check(OpenBadgeCredential credential) {
         JsonNode status = credential.json().get("credentialStatus");
         if (status == null) {
-            return Outcome.of(Check.skipped(CHECK, "ob3.status.none"));
+            return List.of(Outcome.of(Check.skipped(CHECK, "ob3.status.none")));
         }
         // The specification allows one entry; some issuers publish several (revocation and suspension).
         Outcome worst = null;
+        Set<Check> listIssuers = new LinkedHashSet<>();
         for (JsonNode entry : Json.list(credential.json(), "credentialStatus")) {
-            Outcome outcome = entry.isObject() ? checkEntry(credential, entry)
+            Outcome outcome = entry.isObject() ? checkEntry(credential, entry, listIssuers)
                     : Outcome.of(Check.failed(CHECK, "ob3.status.list-invalid", "credentialStatus"));
             if (worst == null || rank(outcome) > rank(worst)) {
                 worst = outcome;
             }
         }
-        return Objects.requireNonNull(worst);
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.add(Objects.requireNonNull(worst));
+        listIssuers.forEach(check -> outcomes.add(Outcome.of(check)));
+        return outcomes;
     }
 
     private static int rank(Outcome outcome) {
@@ -61,13 +78,14 @@ final class StatusCheck {
         };
     }
 
-    private Outcome checkEntry(OpenBadgeCredential credential, JsonNode entry) {
+    private Outcome checkEntry(OpenBadgeCredential credential, JsonNode entry, Set<Check> listIssuers) {
         String type = String.valueOf(Json.text(entry, "type"));
         return switch (type) {
             case "1EdTechRevocationList" -> revocationList(credential, entry);
-            case "BitstringStatusListEntry" -> statusList(credential, entry, "BitstringStatusListCredential",
-                    "BitstringStatusList");
-            case "StatusList2021Entry" -> statusList(credential, entry, "StatusList2021Credential", "StatusList2021");
+            case "BitstringStatusListEntry" -> statusList(credential, entry, StatusListCredentials.BITSTRING,
+                    "BitstringStatusList", listIssuers);
+            case "StatusList2021Entry" -> statusList(credential, entry, StatusListCredentials.LIST_2021,
+                    "StatusList2021", listIssuers);
             default -> Outcome.outage(Check.warning(CHECK, "ob3.status.unsupported", type));
         };
     }
@@ -93,7 +111,8 @@ final class StatusCheck {
     }
 
     /** vc-bitstring-status-list §3.2 "Validate Algorithm". */
-    private Outcome statusList(OpenBadgeCredential credential, JsonNode entry, String listType, String subjectType) {
+    private Outcome statusList(OpenBadgeCredential credential, JsonNode entry, String listType, String subjectType,
+                               Set<Check> listIssuers) {
         String purpose = Json.text(entry, "statusPurpose");
         int index;
         JsonNode indexNode = entry.get("statusListIndex");
@@ -117,7 +136,10 @@ final class StatusCheck {
         if (!listCredential.type().contains(listType)) {
             return unverifiable("type");
         }
-        if (!Objects.equals(VcJwts.issuerId(list), credential.issuerId())) {
+        String listIssuer = VcJwts.issuerId(list);
+        boolean issuersList = Objects.equals(listIssuer, credential.issuerId());
+        // §3.2 leaves whom to believe to the verifier; a third party's list must at least prove who signed it.
+        if (!issuersList && (trust == StatusListTrust.ISSUER_ONLY || listIssuer == null)) {
             return unverifiable("issuer");
         }
         Instant now = clock.instant();
@@ -125,7 +147,8 @@ final class StatusCheck {
                 || listCredential.validUntil() != null && now.isAfter(listCredential.validUntil())) {
             return unverifiable("validity");
         }
-        if (!listCredential.proof().isEmpty()) {
+        if (!listCredential.proof().isEmpty() || !issuersList) {
+            // EmbeddedProofs binds the key to the list's own issuer (its controller must be that issuer).
             Outcome proof = proofs.verify(list);
             if (proof.check().status() != CheckStatus.PASSED) {
                 return unverifiable("proof");
@@ -150,6 +173,10 @@ final class StatusCheck {
         }
         if (index >= bits.size()) {
             return Outcome.of(Check.failed(CHECK, "ob3.status.list-invalid", "statusListIndex"));
+        }
+        if (!issuersList) {
+            listIssuers.add(Check.warning(LIST_ISSUER_CHECK, "ob3.status-list.other-issuer", listIssuer,
+                    String.valueOf(credential.issuerId())));
         }
         if (!bits.get(index)) {
             return Outcome.of(Check.passed(CHECK, "ob3.status.active"));

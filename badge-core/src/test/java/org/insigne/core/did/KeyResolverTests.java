@@ -30,6 +30,26 @@ class KeyResolverTests {
     private final Ed25519Keys.KeyPair keys = Ed25519Keys.generate();
 
     @Test
+    void decodesP256MultikeysAsJwks() throws Exception {
+        // The P-256 key of 1EdTech's selective-disclosure sample (ecdsa-sd-2023).
+        String multikey = "zDnaekGZTbQBerwcehBSXLqAg6s55hVEBms1zFy89VHXtJSa9";
+        String did = "did:key:" + multikey;
+        documents.put("https://issuer.example/keys", """
+                {"id": "https://issuer.example/keys", "assertionMethod": ["https://issuer.example/keys#p256"],
+                 "verificationMethod": [{"id": "https://issuer.example/keys#p256", "type": "Multikey",
+                   "controller": "https://issuer.example/keys", "publicKeyMultibase": "%s"}]}""".formatted(multikey));
+
+        VerificationMethod fromDid = resolver.resolve(did + "#" + multikey);
+        VerificationMethod fromDocument = resolver.resolve("https://issuer.example/keys#p256");
+
+        assertThat(fromDid.ed25519()).isNull();
+        assertThat(fromDid.jwk()).isInstanceOf(com.nimbusds.jose.jwk.ECKey.class);
+        assertThat(((com.nimbusds.jose.jwk.ECKey) fromDid.jwk()).getCurve()).isEqualTo(com.nimbusds.jose.jwk.Curve.P_256);
+        assertThat(fromDocument.jwk()).isEqualTo(fromDid.jwk());
+        assertThat(fromDocument.controller()).isEqualTo("https://issuer.example/keys");
+    }
+
+    @Test
     void decodesDidKeyLocally() throws Exception {
         String did = "did:key:" + keys.publicKeyMultibase();
 

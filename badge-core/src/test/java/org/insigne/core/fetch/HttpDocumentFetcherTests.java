@@ -272,6 +272,16 @@ class HttpDocumentFetcherTests {
 
         assertThat(failed.args()).first().isEqualTo(410);
         assertThat(failed.isOutage()).isFalse();
+        assertThat(failed.body()).hasValueSatisfying(body -> assertThat(new String(body, StandardCharsets.UTF_8))
+                .isEqualTo("{}"));
+    }
+
+    @Test
+    void keepsNoBodyWithOtherErrorStatuses() {
+        FetchFailed failed = assertFailure(new HttpDocumentFetcher(LOCAL), base + "/error", Expect.JSON,
+                Reason.HTTP_STATUS);
+
+        assertThat(failed.body()).isEmpty();
     }
 
     @Test

@@ -222,6 +222,33 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    void carriesTheReasonAGoneHostSends() {
+        Ob2Fixture fixture = new Ob2Fixture(rsa);
+        String json = fixture.hosted();
+        fixture.failures.put(Ob2Fixture.HOSTED, new FetchFailed(Ob2Fixture.HOSTED, FetchFailed.Reason.HTTP_STATUS, 410)
+                .withBody("{\"revoked\": true, \"revocationReason\": \"Délivré par erreur\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        VerificationReport report = fixture.verifier().verify(json, null);
+
+        assertFailedOnly(report, "ob2.revocation", "ob2.revocation.revoked");
+        assertThat(check(report, "ob2.revocation").args()).containsExactly("Délivré par erreur");
+    }
+
+    @Test
+    void ignoresAGoneBodyThatIsNotJson() {
+        Ob2Fixture fixture = new Ob2Fixture(rsa);
+        String json = fixture.hosted();
+        fixture.failures.put(Ob2Fixture.HOSTED, new FetchFailed(Ob2Fixture.HOSTED, FetchFailed.Reason.HTTP_STATUS, 410)
+                .withBody("<html>gone</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        VerificationReport report = fixture.verifier().verify(json, null);
+
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(check(report, "ob2.revocation").messageKey()).isEqualTo("ob2.revocation.revoked-no-reason");
+    }
+
+    @Test
     void failsRevocationWhenHostedCopySaysRevoked() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         String json = fixture.hosted();

@@ -7,13 +7,16 @@ import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
+import org.insigne.core.jsonld.BoundedJson;
+import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckMessages;
+import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Bitstring encoding, the 1EdTech revocation list and suspension. */
+/** Bitstring encoding, the 1EdTech revocation list, suspension, and whose status lists are believed. */
 class StatusMethodsTests {
 
     private final Ob3Fixtures fixtures = new Ob3Fixtures();
@@ -92,15 +95,91 @@ class StatusMethodsTests {
     }
 
     @Test
-    void doesNotTrustAStatusListFromAnotherIssuer() throws Exception {
-        Ob3Fixtures other = new Ob3Fixtures();
-        other.publishStatusList(42);
-        fixtures.fetcher.serve(Ob3Fixtures.STATUS_URL, other.fetcher.documents.get(Ob3Fixtures.STATUS_URL));
+    void readsAStatusListSignedByAnotherIssuerAndSaysWhoSignedIt() throws Exception {
+        Ob3Fixtures service = new Ob3Fixtures();
+        service.publishStatusList(42);
+        fixtures.fetcher.serve(Ob3Fixtures.STATUS_URL, service.fetcher.documents.get(Ob3Fixtures.STATUS_URL));
 
         VerificationReport report = fixtures.verifier().verify(fixtures.sign(fixtures.credential()).toString(), null);
 
-        assertThat(report.check("ob3.status").orElseThrow().messageKey()).isEqualTo("ob3.status.list-unverifiable");
+        assertThat(report.check("ob3.status").orElseThrow().messageKey()).isEqualTo("ob3.status.revoked");
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
+        Check listIssuer = report.check("ob3.status-list").orElseThrow();
+        assertThat(listIssuer.status()).isEqualTo(CheckStatus.WARNING);
+        assertThat(listIssuer.args()).containsExactly(service.issuer, fixtures.issuer);
+        assertThat(CheckMessages.render(listIssuer, Locale.FRENCH)).contains("signée par " + service.issuer)
+                .contains("pas par l'émetteur du badge");
+        assertThat(CheckMessages.render(listIssuer, Locale.ENGLISH)).contains("not by the badge issuer");
+    }
+
+    @Test
+    void keepsABadgeValidOnAnotherIssuersListButWithTheWarning() throws Exception {
+        Ob3Fixtures service = new Ob3Fixtures();
+        service.publishStatusList(7);
+        fixtures.fetcher.serve(Ob3Fixtures.STATUS_URL, service.fetcher.documents.get(Ob3Fixtures.STATUS_URL));
+
+        VerificationReport report = fixtures.verifier().verify(fixtures.sign(fixtures.credential()).toString(), null);
+
+        assertThat(report.check("ob3.status").orElseThrow().messageKey()).isEqualTo("ob3.status.active");
+        assertThat(report.check("ob3.status-list").orElseThrow().status()).isEqualTo(CheckStatus.WARNING);
+        assertThat(report.verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void doesNotBelieveAnotherIssuersListUnderTheIssuerOnlyPolicy() throws Exception {
+        Ob3Fixtures service = new Ob3Fixtures();
+        service.publishStatusList(42);
+        fixtures.fetcher.serve(Ob3Fixtures.STATUS_URL, service.fetcher.documents.get(Ob3Fixtures.STATUS_URL));
+        Ob3Verifier strict = new Ob3Verifier(fixtures.fetcher, Ob3Fixtures.CLOCK,
+                org.insigne.core.jsonld.RdfCanonicalizer.standard(), StatusListTrust.ISSUER_ONLY);
+
+        VerificationReport report = strict.verify(fixtures.sign(fixtures.credential()).toString(), null);
+
+        Check status = report.check("ob3.status").orElseThrow();
+        assertThat(status.messageKey()).isEqualTo("ob3.status.list-unverifiable");
+        assertThat(status.args()).containsExactly("issuer");
+        assertThat(report.check("ob3.status-list")).isEmpty();
         assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+    }
+
+    @Test
+    void doesNotBelieveAnotherIssuersListWithoutAValidProof() throws Exception {
+        Ob3Fixtures service = new Ob3Fixtures();
+        service.publishStatusList(42);
+        ObjectNode signed = BoundedJson.readObject(service.fetcher.documents.get(Ob3Fixtures.STATUS_URL));
+        ObjectNode unsigned = signed.deepCopy();
+        unsigned.remove("proof");
+        ObjectNode tampered = signed.deepCopy();
+        ((ObjectNode) tampered.get("credentialSubject")).put("encodedList",
+                BitstringStatusList.empty(BitstringStatusList.MIN_BITS).encode());
+
+        for (ObjectNode list : new ObjectNode[] {unsigned, tampered}) {
+            fixtures.fetcher.serve(Ob3Fixtures.STATUS_URL, list.toString());
+
+            VerificationReport report = fixtures.verifier().verify(fixtures.sign(fixtures.credential()).toString(), null);
+
+            Check status = report.check("ob3.status").orElseThrow();
+            assertThat(status.messageKey()).isEqualTo("ob3.status.list-unverifiable");
+            assertThat(status.args()).containsExactly("proof");
+            assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        }
+    }
+
+    @Test
+    void verifiesAStatusListCredentialHandedInOnItsOwn() throws Exception {
+        fixtures.publishStatusList(3);
+        String list = fixtures.fetcher.documents.get(Ob3Fixtures.STATUS_URL);
+        ObjectNode untyped = BoundedJson.readObject(list);
+        ((tools.jackson.databind.node.ArrayNode) untyped.get("type")).remove(1);
+
+        VerificationReport report = fixtures.verifier().verify(list, null);
+        VerificationReport untypedReport = fixtures.verifier().verify(untyped.toString(), null);
+
+        assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.VALID);
+        assertThat(report.check("ob3.parse").orElseThrow().messageKey()).isEqualTo("ob3.parse.status-list");
+        assertThat(report.badge()).isNull();
+        assertThat(untypedReport.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(untypedReport.check("ob3.structure").orElseThrow().args()).first().asString().contains("type");
     }
 
     @Test

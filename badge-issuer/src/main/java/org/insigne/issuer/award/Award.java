@@ -51,6 +51,9 @@ class Award {
 
     private @Nullable String revocationReason;
 
+    /** Bit of the organisation's status lists; null for awards made before credentials carried one. */
+    private @Nullable Integer statusListIndex;
+
     private @Nullable Instant claimedAt;
 
     @Version
@@ -61,7 +64,7 @@ class Award {
     }
 
     Award(AwardId id, OrganisationId organisation, BadgeClassId badgeClass, AwardRequest request, Instant issuedOn,
-          @Nullable Instant expiresAt, SignedDocuments documents, UUID awardedBy, Instant now) {
+          @Nullable Instant expiresAt, SignedDocuments documents, int statusListIndex, UUID awardedBy, Instant now) {
         this.id = id.value();
         this.organisationId = organisation.value();
         this.badgeClassId = badgeClass.value();
@@ -75,6 +78,7 @@ class Award {
         this.expiresAt = expiresAt;
         this.ob2Assertion = documents.ob2Assertion();
         this.ob3Credential = documents.ob3Credential();
+        this.statusListIndex = statusListIndex;
         this.awardedBy = awardedBy;
         this.createdAt = now;
     }
@@ -97,6 +101,10 @@ class Award {
 
     byte[] ob3Credential() {
         return ob3Credential.clone();
+    }
+
+    @Nullable Integer statusListIndex() {
+        return statusListIndex;
     }
 
     boolean isRevoked() {

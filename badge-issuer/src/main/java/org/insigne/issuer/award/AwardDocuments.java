@@ -11,15 +11,18 @@ import org.insigne.core.jsonld.JsonLdRejected;
 import org.insigne.core.ob2.CryptographicKey;
 import org.insigne.core.ob2.IdentityObject;
 import org.insigne.core.ob2.Ob2Writer;
+import org.insigne.core.ob3.BitstringStatusList;
 import org.insigne.core.ob3.CredentialWriter;
 import org.insigne.core.ob3.OpenBadgeCredential;
 import org.insigne.core.signing.DataIntegrityProofs;
+import org.insigne.core.signing.Ed25519Keys;
 import org.insigne.issuer.badgeclass.Alignment;
 import org.insigne.issuer.badgeclass.BadgeClassContent;
 import org.insigne.issuer.badgeclass.PublicBadgeClass;
 import org.insigne.issuer.key.KeyAlgorithm;
 import org.insigne.issuer.key.OrganisationKeys;
 import org.insigne.issuer.key.PublicSigningKey;
+import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.jspecify.annotations.Nullable;
@@ -65,58 +68,126 @@ final class AwardDocuments {
         return Ob2Writer.write(a);
     }
 
-    /** OB 3.0 OpenBadgeCredential, signed with the organisation's Ed25519 key (VC Data Integrity EdDSA 2022). */
+    /**
+     * OB 3.0 OpenBadgeCredential, signed with the organisation's Ed25519 key (VC Data Integrity EdDSA 2022). Its
+     * {@code credentialStatus} is bit {@code status} of the organisation's Bitstring Status List.
+     */
     static byte[] ob3Credential(UUID award, PublicBadgeClass badgeClass, OrganisationProfileView issuer,
                                 AwardRequest request, IdentityObject recipient, Instant issuedOn,
-                                @Nullable Instant expires, OrganisationKeys keys, Instant now, HostedUrls urls) {
+                                @Nullable Instant expires, OrganisationKeys keys, Instant now, HostedUrls urls,
+                                CredentialWriter.StatusEntry status) {
         String issuerId = ob3IssuerId(issuer, keys.ed25519().publicKeyMultibase(), urls);
-        String method = urls.servesHttps()
-                ? urls.ob3Key(issuer.id().value(), keys.ed25519Id().value())
-                : issuerId + "#" + keys.ed25519().publicKeyMultibase();
         OrganisationProfile profile = issuer.profile();
         OpenBadgeCredential.Profile issuerProfile = new OpenBadgeCredential.Profile(issuerId, List.of("Profile"),
                 profile.name(), profile.websiteUrl() != null ? profile.websiteUrl() : urls.ob2Issuer(issuer.id().value()),
                 profile.contactEmail(), profile.description(), null);
+        OpenBadgeCredential.Achievement achievement = achievement(badgeClass, urls);
+        String achievedLevel = null;
+        List<String> levels = badgeClass.content().levels();
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).equals(request.level())) {
+                achievedLevel = levelId(achievement.id(), i);
+            }
+        }
+        List<OpenBadgeCredential.Evidence> evidence = request.hasEvidence()
+                ? List.of(new OpenBadgeCredential.Evidence(request.evidenceUrl(), null, request.evidenceNarrative(), null))
+                : List.of();
+        CredentialWriter.Draft draft = new CredentialWriter.Draft(urls.ob3Credential(award), issuerProfile, issuedOn,
+                expires, achievement, new CredentialWriter.Recipient(null, request.recipientEmail(), recipient.salt()),
+                achievedLevel, evidence, status);
+        return sign(CredentialWriter.write(draft), new Signer(keys.ed25519Id(), keys.ed25519()), issuer, now, urls,
+                "credential for award " + award);
+    }
+
+    /**
+     * The Achievement of a badge class, exactly as credentials embed it, as a document of its own at its id
+     * (OB 3.0 §B.1.1 "Achievement"). It goes through the same writer as credentials so the two cannot drift.
+     */
+    static byte[] ob3Achievement(PublicBadgeClass badgeClass, HostedUrls urls) {
+        OpenBadgeCredential.Achievement achievement = achievement(badgeClass, urls);
+        UUID organisation = badgeClass.organisation().value();
+        // The writer needs a whole credential; only its achievement is kept.
+        OpenBadgeCredential.Profile placeholder = new OpenBadgeCredential.Profile(urls.ob3Issuer(organisation),
+                List.of("Profile"), "-", urls.base(), null, null, null);
+        CredentialWriter.Draft draft = new CredentialWriter.Draft(urls.ob3Achievement(badgeClass.id().value()),
+                placeholder, Instant.EPOCH, null, achievement, new CredentialWriter.Recipient("urn:example:nobody", null, null),
+                null, List.of(), null);
+        ObjectNode written = (ObjectNode) CredentialWriter.write(draft).path("credentialSubject").path("achievement");
+        ObjectNode document = BoundedJson.MAPPER.createObjectNode();
+        document.putArray("@context").add(OpenBadgeCredential.VCDM2_CONTEXT).add(CredentialWriter.OB_CONTEXT);
+        document.setAll(written);
+        return write(document);
+    }
+
+    private static OpenBadgeCredential.Achievement achievement(PublicBadgeClass badgeClass, HostedUrls urls) {
         String achievementId = urls.ob3Achievement(badgeClass.id().value());
         BadgeClassContent content = badgeClass.content();
         List<OpenBadgeCredential.RubricCriterionLevel> levels = new ArrayList<>();
-        String achievedLevel = null;
         for (int i = 0; i < content.levels().size(); i++) {
-            String levelId = achievementId + "#level-" + (i + 1);
-            levels.add(new OpenBadgeCredential.RubricCriterionLevel(levelId, content.levels().get(i), null, null));
-            if (content.levels().get(i).equals(request.level())) {
-                achievedLevel = levelId;
-            }
+            levels.add(new OpenBadgeCredential.RubricCriterionLevel(levelId(achievementId, i), content.levels().get(i),
+                    null, null));
         }
         List<OpenBadgeCredential.ResultDescription> results = List.of(new OpenBadgeCredential.ResultDescription(
                 achievementId + "#levels", "Niveau", "RubricCriterionLevel", levels));
         List<OpenBadgeCredential.Alignment> alignments = content.alignments().stream()
                 .map(a -> new OpenBadgeCredential.Alignment(a.name(), a.url(), null, a.framework(), a.code(), null))
                 .toList();
-        OpenBadgeCredential.Achievement achievement = new OpenBadgeCredential.Achievement(achievementId,
+        return new OpenBadgeCredential.Achievement(achievementId,
                 List.of("Achievement"), content.name(), content.description(),
                 new OpenBadgeCredential.Criteria(null, content.criteriaMarkdown()),
                 new OpenBadgeCredential.Image(urls.badgeImage(badgeClass.id().value()), null), "Badge", alignments,
                 content.tags(), results, null);
-        List<OpenBadgeCredential.Evidence> evidence = request.hasEvidence()
-                ? List.of(new OpenBadgeCredential.Evidence(request.evidenceUrl(), null, request.evidenceNarrative(), null))
-                : List.of();
-        CredentialWriter.Draft draft = new CredentialWriter.Draft(urls.ob3Credential(award), issuerProfile, issuedOn,
-                expires, achievement, new CredentialWriter.Recipient(null, request.recipientEmail(), recipient.salt()),
-                achievedLevel, evidence, null);
-        ObjectNode unsigned = CredentialWriter.write(draft);
-        // OB 3.0 §"1EdTech Revocation List Status Method": unlike a bitstring, it carries the reason.
-        ObjectNode status = unsigned.putObject("credentialStatus");
-        status.put("id", urls.ob3Revocations(issuer.id().value()));
-        status.put("type", "1EdTechRevocationList");
+    }
+
+    private static String levelId(String achievementId, int index) {
+        return achievementId + "#level-" + (index + 1);
+    }
+
+    /**
+     * A BitstringStatusListCredential (vc-bitstring-status-list §2.2) for list {@code list} of the organisation,
+     * signed like its credentials: same issuer, same key, so that verifiers accept it for them (§3.2 step 7).
+     */
+    static byte[] statusListCredential(OrganisationProfileView issuer, int list, BitstringStatusList bits,
+                                       Signer keys, Instant now, HostedUrls urls) {
+        String id = urls.ob3StatusList(issuer.id().value(), list);
+        ObjectNode c = BoundedJson.MAPPER.createObjectNode();
+        c.putArray("@context").add(OpenBadgeCredential.VCDM2_CONTEXT);
+        c.put("id", id);
+        c.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
+        c.put("issuer", ob3IssuerId(issuer, keys.pair().publicKeyMultibase(), urls));
+        c.put("validFrom", instant(now));
+        ObjectNode subject = c.putObject("credentialSubject");
+        subject.put("id", id + "#list");
+        subject.put("type", "BitstringStatusList");
+        subject.put("statusPurpose", StatusLists.PURPOSE);
+        subject.put("encodedList", bits.encode());
+        return sign(c, keys, issuer, now, urls, "status list " + list + " of organisation " + issuer.id().value());
+    }
+
+    /** One Ed25519 key of an organisation, with its id, about to sign. */
+    record Signer(SigningKeyId id, Ed25519Keys.KeyPair pair) {
+    }
+
+    private static byte[] sign(ObjectNode unsigned, Signer keys, OrganisationProfileView issuer, Instant now,
+                               HostedUrls urls, String what) {
+        String method = verificationMethod(issuer.id().value(), keys.id().value(), keys.pair().publicKeyMultibase(),
+                urls);
         try {
             ObjectNode signed = DataIntegrityProofs.standard().sign(unsigned,
-                    DataIntegrityProofs.ProofOptions.assertion(method, now.truncatedTo(ChronoUnit.SECONDS)), keys.ed25519());
+                    DataIntegrityProofs.ProofOptions.assertion(method, now.truncatedTo(ChronoUnit.SECONDS)), keys.pair());
             return BoundedJson.MAPPER.writeValueAsBytes(signed);
         } catch (JsonLdRejected e) {
-            // Our own credential only uses bundled contexts; a refusal here is a bug, not bad input.
-            throw new IllegalStateException("credential for award " + award + " could not be canonicalised", e);
+            // Our own documents only use bundled contexts; a refusal here is a bug, not bad input.
+            throw new IllegalStateException(what + " could not be canonicalised", e);
         }
+    }
+
+    /**
+     * The verification method a proof or a VC-JWT {@code kid} names: the Multikey document URL behind HTTPS,
+     * else the {@code did:key} method, which the core resolves without fetching.
+     */
+    static String verificationMethod(UUID organisation, UUID keyId, String multibase, HostedUrls urls) {
+        return urls.servesHttps() ? urls.ob3Key(organisation, keyId) : "did:key:" + multibase + "#" + multibase;
     }
 
     static String ob3IssuerId(OrganisationProfileView issuer, String ed25519Multibase, HostedUrls urls) {
@@ -273,6 +344,51 @@ final class AwardDocuments {
         k.put("controller", urls.ob3Issuer(key.organisation().value()));
         k.put("publicKeyMultibase", key.multibase());
         return k;
+    }
+
+    /**
+     * The payload of the signed form of a stored hosted assertion (OB 2.0 §"Signed Badges"): the same assertion,
+     * its {@code verification} now {@code SignedBadge} naming the key in {@code creator}. The id stays the hosted
+     * URL, which is what the organisation's revocation list names.
+     */
+    static byte[] ob2SignedPayload(byte[] hostedAssertion, UUID rsaKey, HostedUrls urls) {
+        ObjectNode assertion;
+        try {
+            assertion = BoundedJson.readObject(hostedAssertion);
+        } catch (BoundedJson.JsonUnreadable e) {
+            throw new IllegalStateException("stored assertion unreadable", e);
+        }
+        ObjectNode verification = BoundedJson.MAPPER.createObjectNode();
+        verification.put("type", "SignedBadge");
+        verification.put("creator", urls.ob2Key(rsaKey));
+        assertion.set("verification", verification);
+        return Ob2Writer.write(assertion);
+    }
+
+    /**
+     * The organisation's DID document for did:web (DID Core §5; Controlled Identifiers §2.2.2 Multikey): every
+     * Ed25519 key it ever signed with, retired ones included, so that what they signed keeps verifying.
+     */
+    static byte[] didDocument(UUID organisation, List<PublicSigningKey> keys, HostedUrls urls) {
+        String did = urls.didWeb(organisation);
+        ObjectNode d = BoundedJson.MAPPER.createObjectNode();
+        d.putArray("@context").add("https://www.w3.org/ns/did/v1").add(MULTIKEY_CONTEXT);
+        d.put("id", did);
+        d.putArray("alsoKnownAs").add(urls.ob3Issuer(organisation));
+        ArrayNode methods = d.putArray("verificationMethod");
+        ArrayNode assertion = d.putArray("assertionMethod");
+        for (PublicSigningKey key : keys) {
+            if (key.algorithm() == KeyAlgorithm.ED25519) {
+                String id = did + "#" + key.id().value();
+                ObjectNode k = methods.addObject();
+                k.put("id", id);
+                k.put("type", "Multikey");
+                k.put("controller", did);
+                k.put("publicKeyMultibase", key.multibase());
+                assertion.add(id);
+            }
+        }
+        return write(d);
     }
 
     private static byte[] write(ObjectNode node) {

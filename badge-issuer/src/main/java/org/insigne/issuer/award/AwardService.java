@@ -44,13 +44,15 @@ public class AwardService {
     private final BadgeClassService badgeClasses;
     private final OrganisationService organisations;
     private final SigningKeyService keys;
+    private final StatusLists statusLists;
     private final AuditLog audit;
     private final Clock clock;
 
     AwardService(AwardRepository awards, BadgeClassService badgeClasses, OrganisationService organisations,
-                 SigningKeyService keys, AuditLog audit, Clock clock) {
+                 SigningKeyService keys, StatusLists statusLists, AuditLog audit, Clock clock) {
         this.audit = audit;
         this.awards = awards;
+        this.statusLists = statusLists;
         this.badgeClasses = badgeClasses;
         this.organisations = organisations;
         this.keys = keys;
@@ -99,12 +101,13 @@ public class AwardService {
         OrganisationKeys signing = keys.signingKeys(organisation);
         AwardId id = new AwardId(UUID.randomUUID());
         IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
+        int statusIndex = statusLists.allocate(organisation, signing.ed25519Id());
         SignedDocuments documents = new SignedDocuments(
                 AwardDocuments.ob2Assertion(id.value(), hosted, request, recipient, issuedOn, expires, urls),
                 AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, recipient, issuedOn, expires, signing,
-                        now, urls));
+                        now, urls, StatusLists.entry(organisation, statusIndex, urls)));
         Award award = awards.save(new Award(id, organisation, badgeClassId, request, issuedOn, expires, documents,
-                userId, now));
+                statusIndex, userId, now));
         log.info("Award {} of badge class {} made by user {}", id.value(), badgeClassId.value(), userId);
         audit.record(organisation.value(), userId, AuditAction.AWARD_CREATED, id.value(), AwardAudit.detail(award.view(true), badgeClass.content().name()));
         return award.view(true);
@@ -174,7 +177,10 @@ public class AwardService {
                 awards.findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(organisation.value()), urls));
     }
 
-    /** The OB 3.0 revocation list (1EdTech Revocation List) of an organisation, for anyone. */
+    /**
+     * The OB 3.0 revocation list (1EdTech Revocation List) of an organisation, for anyone. Credentials issued
+     * before status lists name it, so it stays published; new credentials carry a BitstringStatusListEntry.
+     */
     public Optional<byte[]> credentialRevocationList(OrganisationId organisation, HostedUrls urls) {
         return organisations.publicProfile(organisation).map(o -> AwardDocuments.ob3Revocations(organisation.value(),
                 awards.findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(organisation.value()), urls));

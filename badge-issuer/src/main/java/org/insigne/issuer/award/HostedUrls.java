@@ -44,6 +44,36 @@ public record HostedUrls(String base) {
         return ob3Issuer(organisation) + "/revocations";
     }
 
+    /**
+     * The Bitstring Status List credential number {@code list} of an organisation (vc-bitstring-status-list
+     * §2.2); each list holds {@link StatusLists#LIST_SIZE} bits.
+     */
+    public String ob3StatusList(UUID organisation, int list) {
+        return ob3Issuer(organisation) + "/status/" + list;
+    }
+
+    /** Where the organisation's DID document is served, as did:web resolves its DID (DID Web Method §3.2). */
+    public String ob3DidDocument(UUID organisation) {
+        return ob3Issuer(organisation) + "/did.json";
+    }
+
+    /**
+     * The organisation's {@code did:web}: {@code did:web:<host>[%3A<port>]:ob3:issuers:<uuid>}, which resolves
+     * to {@link #ob3DidDocument(UUID)} (over HTTPS only, as the method requires).
+     */
+    public String didWeb(UUID organisation) {
+        java.net.URI uri = java.net.URI.create(base);
+        String host = uri.getHost() + (uri.getPort() >= 0 ? "%3A" + uri.getPort() : "");
+        StringBuilder did = new StringBuilder("did:web:").append(host);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                did.append(':').append(segment);
+            }
+        }
+        return did.append(":ob3:issuers:").append(organisation).toString();
+    }
+
     public String ob3Credential(UUID award) {
         return base + "/ob3/credentials/" + award;
     }

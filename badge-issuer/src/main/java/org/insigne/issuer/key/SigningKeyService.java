@@ -64,6 +64,16 @@ public class SigningKeyService {
         return keys.findById(id.value()).map(SigningKey::publicView);
     }
 
+    /**
+     * One Ed25519 key of the organisation, retired or not, decrypted: a badge signed on demand in another form
+     * (VC-JWT) must be signed with the key its first proof names, which may have been retired since.
+     */
+    public Optional<Ed25519Keys.KeyPair> ed25519Pair(OrganisationId organisation, SigningKeyId id) {
+        return keys.findById(id.value())
+                .filter(k -> k.algorithm() == KeyAlgorithm.ED25519 && k.publicView().organisation().equals(organisation))
+                .map(k -> Ed25519Keys.fromPrivateKey(vault.decrypt(k.id(), k.encryptedPrivateKey())));
+    }
+
     /** Retires the active keys; the next signing makes new ones. */
     @Transactional
     public void rotate(OrganisationId organisation) {

@@ -24,6 +24,7 @@ import org.insigne.issuer.badgeclass.BadgeClassNotFound;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.image.ImageUploads;
 import org.insigne.issuer.image.StoredImage;
+import org.insigne.issuer.key.KeyAlgorithm;
 import org.insigne.issuer.key.SigningKeyService;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
@@ -52,6 +53,7 @@ class AwardServiceTests {
     @Autowired OrganisationService organisations;
     @Autowired StaffService staff;
     @Autowired SigningKeyService keys;
+    @Autowired IssuedForms forms;
 
     final UUID owner = UUID.randomUUID();
 
@@ -93,10 +95,35 @@ class AwardServiceTests {
         VerificationReport credentialAfterRevocation = offlineVerifier(org, badge, award)
                 .verify(VerificationRequest.ofText(credential));
         assertThat(credentialAfterRevocation.verdict()).isEqualTo(Verdict.INVALID);
+        // The Bitstring Status List says revoked, with no reason; the 1EdTech list keeps the reason.
         assertThat(credentialAfterRevocation.checks()).anySatisfy(check -> {
             assertThat(check.id()).isEqualTo("ob3.status");
-            assertThat(check.args()).contains("Badge délivré par erreur");
+            assertThat(check.messageKey()).isEqualTo("ob3.status.revoked");
         });
+        assertThat(new String(awards.credentialRevocationList(org, HTTPS).orElseThrow(), StandardCharsets.UTF_8))
+                .contains(HTTPS.ob3Credential(award.id().value()), "Badge délivré par erreur");
+    }
+
+    @Test
+    void signsTheOtherFormsBehindHttpsWithKeysVerifiersResolveThere() {
+        OrganisationId org = organisations.create(owner, "Ligue").id();
+        BadgeClassId badge = published(org, content(false, null));
+        AwardView award = awards.award(org, badge, owner, request("camille@example.org", "Je fais", null), HTTPS);
+
+        String jwt = forms.ob3Jwt(award.id(), HTTPS).orElseThrow();
+        String jws = forms.ob2Signed(award.id(), HTTPS).orElseThrow();
+        assertThat(forms.ob3Jwt(award.id(), HTTPS)).hasValue(jwt);
+        assertThat(forms.ob2Signed(award.id(), HTTPS)).hasValue(jws);
+
+        Verifier verifier = offlineVerifier(org, badge, award);
+        for (String form : List.of(jwt, jws)) {
+            VerificationReport report = verifier.verify(VerificationRequest.ofText(form).withRecipient("camille@example.org"));
+            assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.VALID);
+        }
+        String did = new String(forms.didDocument(org, HTTPS).orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(did).contains("\"id\":\"did:web:badges.insigne.test:ob3:issuers:" + org.value() + "\"",
+                keys.publishedKeys(org).stream().filter(k -> k.algorithm() == KeyAlgorithm.ED25519)
+                        .findFirst().orElseThrow().multibase());
     }
 
     @Test
@@ -163,6 +190,9 @@ class AwardServiceTests {
         put(documents, HTTPS.ob2Revocations(org.value()), awards.revocationList(org, HTTPS).orElseThrow());
         put(documents, HTTPS.ob3Issuer(org.value()), hosted.ob3Issuer(org, HTTPS).orElseThrow());
         put(documents, HTTPS.ob3Revocations(org.value()), awards.credentialRevocationList(org, HTTPS).orElseThrow());
+        put(documents, HTTPS.ob3StatusList(org.value(), 0), forms.statusList(org, 0, HTTPS).orElseThrow());
+        keys.publishedKeys(org).forEach(k -> hosted.ob2Key(k.id(), HTTPS)
+                .ifPresent(doc -> put(documents, HTTPS.ob2Key(k.id().value()), doc)));
         keys.publishedKeys(org).forEach(k -> hosted.ob3Key(org, k.id(), HTTPS)
                 .ifPresent(doc -> put(documents, HTTPS.ob3Key(org.value(), k.id().value()), doc)));
         return new Verifier(new OfflineDocumentFetcher(documents), new Baker(BakingLimits.defaults()), Clock.systemUTC());

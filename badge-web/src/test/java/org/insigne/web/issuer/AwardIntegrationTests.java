@@ -129,19 +129,25 @@ class AwardIntegrationTests {
         mvc.perform(local(get("/ob2/issuers/" + organisation.value() + "/revocations")))
                 .andExpect(jsonPath("$.revokedAssertions[0].id").value(assertionUrl))
                 .andExpect(jsonPath("$.revokedAssertions[0].revocationReason").value("Délivré par erreur"));
-        // The reason is published (410 body, revocation list, both checked above); the core verifier reports a
-        // 410 as revoked without reading either, so the verdict carries no reason yet.
+        // The core verifier reads the reason from the 410 body.
         verify("{\"url\": \"" + assertionUrl + "\"}")
                 .andExpect(jsonPath("$.verdict").value("invalid"))
-                .andExpect(jsonPath("$.checks[?(@.id == 'ob2.revocation')].status").value("failed"));
+                .andExpect(jsonPath("$.checks[?(@.id == 'ob2.revocation')].status").value("failed"))
+                .andExpect(jsonPath("$.checks[?(@.id == 'ob2.revocation')].message").value("Ce badge a été révoqué "
+                        + "par son émetteur : il n'est plus publié à l'adresse " + assertionUrl + ". Motif : Délivré par erreur"));
         verify("{\"assertion\": " + new String(stored, StandardCharsets.UTF_8) + "}")
                 .andExpect(jsonPath("$.verdict").value("invalid"))
                 .andExpect(jsonPath("$.checks[?(@.id == 'ob2.revocation')].message")
-                        .value("Ce badge a été révoqué par son émetteur."));
+                        .value("Ce badge a été révoqué par son émetteur. Motif : Délivré par erreur"));
+        // A Bitstring Status List holds one bit per credential, no reason: the reason stays on the hosted
+        // assertion, the revocation lists and the public page.
         verify("{\"credential\": " + credential + "}")
                 .andExpect(jsonPath("$.verdict").value("invalid"))
+                .andExpect(jsonPath("$.checks[?(@.id == 'ob3.status')].status").value("failed"))
                 .andExpect(jsonPath("$.checks[?(@.id == 'ob3.status')].message")
-                        .value("Le badge a été révoqué par son émetteur (motif : Délivré par erreur)."));
+                        .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.startsWith("Le badge a été révoqué"))));
+        mvc.perform(local(get("/ob3/issuers/" + organisation.value() + "/revocations")))
+                .andExpect(jsonPath("$.revokedCredential[0].revocationReason").value("Délivré par erreur"));
     }
 
     @Test

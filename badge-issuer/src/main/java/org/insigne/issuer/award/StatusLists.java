@@ -1,0 +1,137 @@
+package org.insigne.issuer.award;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.insigne.core.ob3.BitstringStatusList;
+import org.insigne.core.ob3.CredentialWriter;
+import org.insigne.issuer.key.SigningKeyId;
+import org.insigne.issuer.key.SigningKeyService;
+import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.organisation.OrganisationService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisations' Bitstring Status Lists (W3C vc-bitstring-status-list): hands each new credential the next
+ * bit of its organisation, and builds the signed list credentials from the awards' revocations.
+ *
+ * <p>A list is not rewritten when an award is revoked: it is rebuilt on the next request whose count of revoked
+ * awards in its range (which only grows) or public address differs from the stored one. A revocation is thus
+ * public from the first fetch that follows it, and no public request signs anything while nothing changed.
+ */
+@Component
+class StatusLists {
+
+    /** 131,072 bits: the 16 KB minimum the specification sets for group privacy (§"Bitstring Generation"). */
+    static final int LIST_SIZE = BitstringStatusList.MIN_BITS;
+
+    static final String PURPOSE = "revocation";
+
+    private final JdbcTemplate jdbc;
+    private final OrganisationService organisations;
+    private final SigningKeyService keys;
+    private final Clock clock;
+
+    StatusLists(JdbcTemplate jdbc, OrganisationService organisations, SigningKeyService keys, Clock clock) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /**
+     * The next bit of the organisation for a credential signed with {@code key}, never handed out twice: one
+     * atomic upsert, in the caller's transaction. A new key starts a new list (see the migration for why).
+     */
+    int allocate(OrganisationId organisation, SigningKeyId key) {
+        Integer index = jdbc.queryForObject("""
+                insert into status_list_sequence (organisation_id, next_index, key_id) values (?, 1, ?)
+                on conflict (organisation_id) do update set
+                    next_index = case when status_list_sequence.key_id = excluded.key_id
+                        then status_list_sequence.next_index + 1
+                        else (status_list_sequence.next_index + ? - 1) / ? * ? + 1 end,
+                    key_id = excluded.key_id
+                returning next_index - 1""", Integer.class, organisation.value(), key.value(),
+                LIST_SIZE, LIST_SIZE, LIST_SIZE);
+        if (index == null || index < 0) {
+            throw new IllegalStateException("status list sequence of " + organisation.value() + " returned " + index);
+        }
+        jdbc.update("""
+                insert into status_list_key (organisation_id, list_number, key_id) values (?, ?, ?)
+                on conflict (organisation_id, list_number) do nothing""",
+                organisation.value(), index / LIST_SIZE, key.value());
+        return index;
+    }
+
+    static CredentialWriter.StatusEntry entry(OrganisationId organisation, int index, HostedUrls urls) {
+        return new CredentialWriter.StatusEntry(urls.ob3StatusList(organisation.value(), index / LIST_SIZE),
+                index % LIST_SIZE, PURPOSE);
+    }
+
+    /** List {@code list} of the organisation as a signed credential; empty when no credential points into it. */
+    Optional<byte[]> credential(OrganisationId organisation, int list, HostedUrls urls) {
+        if (list < 0) {
+            return Optional.empty();
+        }
+        List<Integer> allocated = jdbc.queryForList(
+                "select next_index from status_list_sequence where organisation_id = ?", Integer.class,
+                organisation.value());
+        if (allocated.isEmpty() || (long) list * LIST_SIZE >= allocated.get(0)) {
+            return Optional.empty();
+        }
+        int first = list * LIST_SIZE;
+        List<Integer> revoked = jdbc.queryForList("""
+                select status_list_index from award where organisation_id = ? and revoked_at is not null
+                and status_list_index >= ? and status_list_index < ?""", Integer.class,
+                organisation.value(), first, first + LIST_SIZE);
+        List<byte[]> stored = jdbc.query("""
+                select credential from status_list_credential
+                where organisation_id = ? and list_number = ? and base_url = ? and revoked_count = ?""",
+                (row, n) -> row.getBytes(1), organisation.value(), list, urls.base(), revoked.size());
+        if (!stored.isEmpty()) {
+            return Optional.of(stored.get(0));
+        }
+        return organisations.publicProfile(organisation).map(issuer -> {
+            BitstringStatusList bits = BitstringStatusList.empty(LIST_SIZE);
+            for (int index : revoked) {
+                bits = bits.withBit(index - first, true);
+            }
+            java.time.Instant now = clock.instant();
+            byte[] credential = AwardDocuments.statusListCredential(issuer, list, bits, signingKey(organisation, list, urls),
+                    now, urls);
+            jdbc.update("""
+                    insert into status_list_credential
+                        (organisation_id, list_number, base_url, revoked_count, credential, built_at)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict (organisation_id, list_number) do update set base_url = excluded.base_url,
+                        revoked_count = excluded.revoked_count, credential = excluded.credential,
+                        built_at = excluded.built_at""",
+                    organisation.value(), list, urls.base(), revoked.size(), credential,
+                    java.sql.Timestamp.from(now));
+            return credential;
+        });
+    }
+
+    /**
+     * Behind HTTPS the issuer is the organisation's URL, whatever the key: the current key signs. On a plain-HTTP
+     * address the issuer is the {@code did:key} of the key the list's credentials were signed with.
+     */
+    private AwardDocuments.Signer signingKey(OrganisationId organisation, int list, HostedUrls urls) {
+        if (!urls.servesHttps()) {
+            List<java.util.UUID> listKey = jdbc.queryForList(
+                    "select key_id from status_list_key where organisation_id = ? and list_number = ?",
+                    java.util.UUID.class, organisation.value(), list);
+            if (!listKey.isEmpty()) {
+                SigningKeyId id = new SigningKeyId(listKey.get(0));
+                Optional<org.insigne.core.signing.Ed25519Keys.KeyPair> pair = keys.ed25519Pair(organisation, id);
+                if (pair.isPresent()) {
+                    return new AwardDocuments.Signer(id, pair.get());
+                }
+            }
+        }
+        var current = keys.signingKeys(organisation);
+        return new AwardDocuments.Signer(current.ed25519Id(), current.ed25519());
+    }
+}
