@@ -54,6 +54,8 @@ class Award {
     /** Bit of the organisation's status lists; null for awards made before credentials carried one. */
     private @Nullable Integer statusListIndex;
 
+    private @Nullable Instant claimedAt;
+
     @Version
     private long version;
 
@@ -124,6 +126,15 @@ class Award {
         }
         this.revokedAt = now;
         this.revocationReason = reason;
+    }
+
+    /** Notes the first time the earner claimed the badge; false when it was claimed already. */
+    boolean markClaimed(Instant now) {
+        if (claimedAt != null) {
+            return false;
+        }
+        this.claimedAt = now;
+        return true;
     }
 
     AwardView view(boolean created) {

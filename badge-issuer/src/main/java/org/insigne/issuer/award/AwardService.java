@@ -8,13 +8,17 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.insigne.core.ob2.IdentityObject;
+import org.insigne.issuer.audit.AuditAction;
+import org.insigne.issuer.audit.AuditLog;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassNotFound;
 import org.insigne.issuer.badgeclass.BadgeClassService;
@@ -50,11 +54,13 @@ public class AwardService {
     private final OrganisationService organisations;
     private final SigningKeyService keys;
     private final StatusLists statusLists;
+    private final AuditLog audit;
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
     AwardService(AwardRepository awards, BadgeClassService badgeClasses, OrganisationService organisations,
-                 SigningKeyService keys, StatusLists statusLists, Clock clock, JdbcTemplate jdbc) {
+                 SigningKeyService keys, StatusLists statusLists, AuditLog audit, Clock clock, JdbcTemplate jdbc) {
+        this.audit = audit;
         this.awards = awards;
         this.statusLists = statusLists;
         this.jdbc = jdbc;
@@ -114,6 +120,7 @@ public class AwardService {
         Award award = awards.save(new Award(id, organisation, badgeClassId, request, issuedOn, expires, documents,
                 statusIndex, userId, now));
         log.info("Award {} of badge class {} made by user {}", id.value(), badgeClassId.value(), userId);
+        audit.record(organisation.value(), userId, AuditAction.AWARD_CREATED, id.value(), AwardAudit.detail(award.view(true), badgeClass.content().name()));
         return award.view(true);
     }
 
@@ -174,6 +181,16 @@ public class AwardService {
                 stored.add(count != 0);
             }
         }
+        Map<BadgeClassId, String> names = new HashMap<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            if (stored.get(i)) {
+                PreparedAward p = prepared.get(i);
+                String name = names.computeIfAbsent(p.badgeClass, id -> badgeClasses.publicBadgeClass(id)
+                        .map(c -> c.content().name()).orElse(""));
+                audit.record(p.organisation.value(), p.awardedBy, AuditAction.AWARD_CREATED, p.id.value(),
+                        AwardAudit.detail(p, name));
+            }
+        }
         log.info("{} awards stored in a batch, {} already made", stored.stream().filter(b -> b).count(),
                 stored.stream().filter(b -> !b).count());
         return stored;
@@ -226,7 +243,21 @@ public class AwardService {
         }
         award.revoke(stripped, clock.instant());
         log.info("Award {} revoked by user {}", id.value(), userId);
+        audit.record(organisation.value(), userId, AuditAction.AWARD_REVOKED, id.value(), AwardAudit.detail(award.view(false)));
         return award.view(false);
+    }
+
+    /**
+     * Records that the earner took the badge into a backpack; the first time only, so calling again changes
+     * nothing. No role check: this is the system recording a fact, not a member acting.
+     */
+    @Transactional
+    public void markClaimed(AwardId id) {
+        Award award = awards.findById(id.value()).orElseThrow(() -> new AwardNotFound(id));
+        if (award.markClaimed(clock.instant())) {
+            log.info("Award {} claimed", id.value());
+            audit.record(award.organisationId().value(), null, AuditAction.AWARD_CLAIMED, id.value(), AwardAudit.detail(award.view(false)));
+        }
     }
 
     /** The hosted OB 2.0 assertion, for anyone. */

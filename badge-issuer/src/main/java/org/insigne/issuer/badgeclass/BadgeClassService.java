@@ -2,9 +2,12 @@ package org.insigne.issuer.badgeclass;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.insigne.issuer.audit.AuditAction;
+import org.insigne.issuer.audit.AuditLog;
 import org.insigne.issuer.image.StoredImage;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
@@ -30,10 +33,12 @@ public class BadgeClassService {
     private final BadgeClassRepository badgeClasses;
     private final BadgeClassImageRepository images;
     private final OrganisationService organisations;
+    private final AuditLog audit;
     private final Clock clock;
 
     BadgeClassService(BadgeClassRepository badgeClasses, BadgeClassImageRepository images,
-                      OrganisationService organisations, Clock clock) {
+                      OrganisationService organisations, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.badgeClasses = badgeClasses;
         this.images = images;
         this.organisations = organisations;
@@ -78,6 +83,7 @@ public class BadgeClassService {
         images.save(new BadgeClassImage(badgeClass.id(), image, clock.instant()));
         log.info("Badge class {} created in organisation {} by user {}", badgeClass.id().value(),
                 organisation.value(), userId);
+        audit.record(organisation.value(), userId, AuditAction.BADGE_CLASS_CREATED, badgeClass.id().value(), Map.of("name", content.name()));
         return viewOf(badgeClass, image.mediaType(), staff);
     }
 
@@ -92,8 +98,10 @@ public class BadgeClassService {
             images.findById(id.value()).ifPresentOrElse(
                     existing -> existing.replace(image, clock.instant()),
                     () -> images.save(new BadgeClassImage(id, image, clock.instant())));
+            audit.record(organisation.value(), userId, AuditAction.BADGE_CLASS_IMAGE_CHANGED, id.value(), Map.of("name", content.name(), "mediaType", image.mediaType()));
         }
         log.info("Badge class {} edited by user {}", id.value(), userId);
+        audit.record(organisation.value(), userId, AuditAction.BADGE_CLASS_EDITED, id.value(), Map.of("name", content.name()));
         return viewOf(badgeClass, staff);
     }
 
@@ -103,6 +111,7 @@ public class BadgeClassService {
         BadgeClass badgeClass = load(organisation, id);
         badgeClass.publish(clock.instant());
         log.info("Badge class {} published by user {}", id.value(), userId);
+        audit.record(organisation.value(), userId, AuditAction.BADGE_CLASS_PUBLISHED, id.value(), Map.of("name", badgeClass.name()));
         return viewOf(badgeClass, staff);
     }
 
@@ -112,6 +121,7 @@ public class BadgeClassService {
         BadgeClass badgeClass = load(organisation, id);
         badgeClass.archive(clock.instant());
         log.info("Badge class {} archived by user {}", id.value(), userId);
+        audit.record(organisation.value(), userId, AuditAction.BADGE_CLASS_ARCHIVED, id.value(), Map.of("name", badgeClass.name()));
         return viewOf(badgeClass, staff);
     }
 

@@ -7,10 +7,13 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.insigne.core.signing.Ed25519Keys;
+import org.insigne.issuer.audit.AuditAction;
+import org.insigne.issuer.audit.AuditLog;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +32,11 @@ public class SigningKeyService {
 
     private final SigningKeyRepository keys;
     private final KeyVault vault;
+    private final AuditLog audit;
     private final Clock clock;
 
-    SigningKeyService(SigningKeyRepository keys, KeyVault vault, Clock clock) {
+    SigningKeyService(SigningKeyRepository keys, KeyVault vault, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.keys = keys;
         this.vault = vault;
         this.clock = clock;
@@ -75,6 +80,7 @@ public class SigningKeyService {
         keys.findByOrganisationIdAndRetiredAtIsNullOrderByCreatedAtDesc(organisation.value())
                 .forEach(k -> k.retire(clock.instant()));
         log.info("Signing keys of organisation {} retired", organisation.value());
+        audit.record(organisation.value(), null, AuditAction.SIGNING_KEYS_ROTATED, organisation.value(), Map.of());
     }
 
     private SigningKey generate(OrganisationId organisation, KeyAlgorithm algorithm) {
@@ -100,6 +106,7 @@ public class SigningKeyService {
                 clock.instant()));
         java.util.Arrays.fill(privateKey, (byte) 0);
         log.info("{} signing key {} generated for organisation {}", algorithm, id.value(), organisation.value());
+        audit.record(organisation.value(), null, AuditAction.SIGNING_KEY_GENERATED, id.value(), Map.of("algorithm", algorithm.name()));
         return key;
     }
 

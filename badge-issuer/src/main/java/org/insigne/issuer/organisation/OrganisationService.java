@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.insigne.issuer.audit.AuditAction;
+import org.insigne.issuer.audit.AuditLog;
 import org.insigne.issuer.image.StoredImage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,10 +28,12 @@ public class OrganisationService {
     private final OrganisationRepository organisations;
     private final MembershipRepository memberships;
     private final OrganisationLogoRepository logos;
+    private final AuditLog audit;
     private final Clock clock;
 
     OrganisationService(OrganisationRepository organisations, MembershipRepository memberships,
-                        OrganisationLogoRepository logos, Clock clock) {
+                        OrganisationLogoRepository logos, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.organisations = organisations;
         this.memberships = memberships;
         this.logos = logos;
@@ -46,6 +50,7 @@ public class OrganisationService {
         Organisation organisation = organisations.save(new Organisation(trimmed, clock.instant()));
         memberships.save(new Membership(organisation.id(), userId, StaffRole.OWNER, clock.instant()));
         log.info("Organisation {} created by user {}", organisation.id().value(), userId);
+        audit.record(organisation.id().value(), userId, AuditAction.ORGANISATION_CREATED, organisation.id().value(), Map.of("name", trimmed));
         return new OrganisationView(organisation.id(), organisation.name(), StaffRole.OWNER, organisation.createdAt());
     }
 
@@ -106,6 +111,7 @@ public class OrganisationService {
                     () -> logos.save(new OrganisationLogo(id, logo, clock.instant())));
         }
         log.info("Organisation {} profile updated by user {}", id.value(), userId);
+        audit.record(id.value(), userId, AuditAction.ORGANISATION_PROFILE_CHANGED, id.value(), Map.of("name", profile.name(), "logo", String.valueOf(logo != null)));
         return profileOf(organisation);
     }
 

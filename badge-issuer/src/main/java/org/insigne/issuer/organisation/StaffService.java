@@ -10,9 +10,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.insigne.issuer.audit.AuditAction;
+import org.insigne.issuer.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,10 +39,12 @@ public class StaffService {
     private final OrganisationService organisations;
     private final MembershipRepository memberships;
     private final StaffInvitationRepository invitations;
+    private final AuditLog audit;
     private final Clock clock;
 
     StaffService(OrganisationService organisations, MembershipRepository memberships,
-                 StaffInvitationRepository invitations, Clock clock) {
+                 StaffInvitationRepository invitations, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.organisations = organisations;
         this.memberships = memberships;
         this.invitations = invitations;
@@ -71,6 +76,7 @@ public class StaffService {
         StaffInvitation invitation = invitations.save(new StaffInvitation(id, address, role, hash(token), userId,
                 clock.instant().plus(INVITATION_VALIDITY), clock.instant()));
         log.info("Invitation {} to organisation {} as {} sent by user {}", invitation.id(), id.value(), role, userId);
+        audit.record(id.value(), userId, AuditAction.STAFF_INVITED, invitation.id(), Map.of("email", AuditLog.masked(address), "role", role.name()));
         return new InvitationIssued(token, new InvitationView(id, organisation.name(), address, role,
                 invitation.expiresAt()));
     }
@@ -103,6 +109,7 @@ public class StaffService {
                 },
                 () -> memberships.save(new Membership(id, userId, invitation.role(), clock.instant())));
         log.info("Invitation {} accepted by user {}", invitation.id(), userId);
+        audit.record(id.value(), userId, AuditAction.STAFF_INVITATION_ACCEPTED, userId, Map.of("role", invitation.role().name(), "invitation", invitation.id().toString()));
         return organisations.organisation(id, userId);
     }
 
@@ -119,6 +126,7 @@ public class StaffService {
         }
         member.changeRole(newRole);
         log.info("User {} now {} of organisation {}, changed by user {}", memberId, newRole, id.value(), userId);
+        audit.record(id.value(), userId, AuditAction.STAFF_ROLE_CHANGED, memberId, Map.of("role", newRole.name()));
     }
 
     /** Takes {@code memberId} off the staff. */
@@ -134,6 +142,7 @@ public class StaffService {
         }
         memberships.delete(member);
         log.info("User {} removed from organisation {} by user {}", memberId, id.value(), userId);
+        audit.record(id.value(), userId, AuditAction.STAFF_MEMBER_REMOVED, memberId, Map.of("role", member.role().name()));
     }
 
     private void keepAnOwnerBesides(OrganisationId id) {

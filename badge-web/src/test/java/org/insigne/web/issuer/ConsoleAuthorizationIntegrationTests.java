@@ -91,6 +91,12 @@ class ConsoleAuthorizationIntegrationTests {
         int[] awardersAct = {302, 302, 302, 403, 404, LOGIN};
         return List.of(
                 new Action("view organisation", t -> get(t.org()), readers),
+                // Every member sees the counts and the recent activity; the full audit log names who did what
+                // with their address, so only owners and administrators read it.
+                new Action("view dashboard", t -> get(t.org() + "/dashboard"), readers),
+                new Action("view audit log", t -> get(t.org() + "/audit"), writersPage),
+                new Action("filter audit log", t -> get(t.org() + "/audit").param("action", "AWARD_CREATED")
+                        .param("page", "2"), writersPage),
                 new Action("open profile form", t -> get(t.org() + "/profile"), writersPage),
                 new Action("edit profile", t -> multipart(t.org() + "/profile").file(png("logo"))
                         .param("name", "Ligue de l'enseignement").param("websiteUrl", "https://ligue.example.org"), writersAct),

@@ -1,0 +1,37 @@
+package org.insigne.issuer.audit;
+
+/**
+ * What an audit entry records, with the kind of thing it acted on. The name is the stored code: add constants,
+ * never rename them, since old entries keep theirs.
+ */
+public enum AuditAction {
+    ORGANISATION_CREATED(Subject.ORGANISATION),
+    ORGANISATION_PROFILE_CHANGED(Subject.ORGANISATION),
+    STAFF_INVITED(Subject.INVITATION),
+    STAFF_INVITATION_ACCEPTED(Subject.MEMBER),
+    STAFF_ROLE_CHANGED(Subject.MEMBER),
+    STAFF_MEMBER_REMOVED(Subject.MEMBER),
+    BADGE_CLASS_CREATED(Subject.BADGE_CLASS),
+    BADGE_CLASS_EDITED(Subject.BADGE_CLASS),
+    BADGE_CLASS_IMAGE_CHANGED(Subject.BADGE_CLASS),
+    BADGE_CLASS_PUBLISHED(Subject.BADGE_CLASS),
+    BADGE_CLASS_ARCHIVED(Subject.BADGE_CLASS),
+    AWARD_CREATED(Subject.AWARD),
+    AWARD_REVOKED(Subject.AWARD),
+    AWARD_CLAIMED(Subject.AWARD),
+    SIGNING_KEY_GENERATED(Subject.SIGNING_KEY),
+    SIGNING_KEYS_ROTATED(Subject.ORGANISATION);
+
+    /** The kind of thing an entry's subject id names. */
+    public enum Subject { ORGANISATION, INVITATION, MEMBER, BADGE_CLASS, AWARD, SIGNING_KEY }
+
+    private final Subject subject;
+
+    AuditAction(Subject subject) {
+        this.subject = subject;
+    }
+
+    public Subject subject() {
+        return subject;
+    }
+}

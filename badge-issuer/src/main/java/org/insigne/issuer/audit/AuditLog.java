@@ -1,0 +1,105 @@
+package org.insigne.issuer.audit;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes and reads the audit log. Each feature's service calls {@link #record} inside its own transaction, so an
+ * entry exists exactly when the action it records was committed. Reading does no role check: callers (the
+ * dashboard) check that the reader may see the organisation's log.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditLog {
+
+    /** Longest text kept per detail: details describe, they are not a copy of the data. */
+    static final int MAX_DETAIL_LENGTH = 500;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, String>> DETAIL = new TypeReference<>() { };
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+
+    private final AuditEntryRepository entries;
+    private final ObjectProvider<ActorDirectory> actors;
+    private final Clock clock;
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    AuditLog(AuditEntryRepository entries, ObjectProvider<ActorDirectory> actors, Clock clock) {
+        this.entries = entries;
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    /**
+     * Records that {@code actorId} (null for the system itself) did {@code action} on {@code subjectId}. Refused
+     * outside a transaction, since an entry must commit or roll back with its action.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(UUID organisationId, @Nullable UUID actorId, AuditAction action, UUID subjectId,
+                       Map<String, String> detail) {
+        String email = null;
+        if (actorId != null) {
+            ActorDirectory directory = actors.getIfAvailable();
+            email = directory == null ? null : directory.emailOf(actorId).orElse(null);
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        detail.forEach((name, value) -> kept.put(name,
+                value.length() > MAX_DETAIL_LENGTH ? value.substring(0, MAX_DETAIL_LENGTH) : value));
+        entityManager.persist(new AuditEntry(organisationId, actorId, email, action, subjectId,
+                JSON.writeValueAsString(kept), clock.instant()));
+    }
+
+    /** The {@code limit} newest entries of an organisation. */
+    public List<AuditEntryView> recent(UUID organisationId, int limit) {
+        return entries.findByOrganisationId(organisationId, PageRequest.of(0, limit, NEWEST_FIRST))
+                .map(AuditLog::viewOf).getContent();
+    }
+
+    /** One page of an organisation's log, newest first, of one action only when {@code action} is given. */
+    public AuditPage page(UUID organisationId, @Nullable AuditAction action, int number, int size) {
+        PageRequest request = PageRequest.of(Math.max(0, number), size, NEWEST_FIRST);
+        Page<AuditEntry> page = action == null
+                ? entries.findByOrganisationId(organisationId, request)
+                : entries.findByOrganisationIdAndAction(organisationId, action, request);
+        return new AuditPage(page.map(AuditLog::viewOf).getContent(), request.getPageNumber(), size,
+                page.getTotalElements());
+    }
+
+    /**
+     * An e-mail address shown to people who need not know it: first character of the local part, then the
+     * domain ({@code j***@example.org}).
+     */
+    public static String masked(@Nullable String email) {
+        if (email == null) {
+            return "***";
+        }
+        int at = email.lastIndexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return email.substring(0, email.offsetByCodePoints(0, 1)) + "***" + email.substring(at);
+    }
+
+    private static AuditEntryView viewOf(AuditEntry entry) {
+        return new AuditEntryView(entry.id(), entry.organisationId(), entry.actorId(), entry.actorEmail(),
+                entry.action(), entry.subjectId(), JSON.readValue(entry.detail(), DETAIL), entry.createdAt());
+    }
+}
