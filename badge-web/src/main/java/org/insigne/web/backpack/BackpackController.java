@@ -14,6 +14,7 @@ import org.insigne.backpack.collection.CollectionService;
 import org.insigne.backpack.collection.StoredBadgeView;
 import org.insigne.backpack.imports.ImportRefused;
 import org.insigne.backpack.imports.ImportService;
+import org.insigne.core.baking.Baker;
 import org.insigne.core.error.DomainException;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckMessages;
@@ -44,9 +45,13 @@ class BackpackController {
     private final ImportService imports;
     private final CollectionService collection;
     private final BadgeSharing sharing;
+    private final EarnerVerifications earners;
+    private final Baker baker;
 
     BackpackController(VerificationService verifications, ImportService imports, CollectionService collection,
-                       BadgeSharing sharing) {
+                       BadgeSharing sharing, EarnerVerifications earners, Baker baker) {
+        this.earners = earners;
+        this.baker = baker;
         this.verifications = verifications;
         this.imports = imports;
         this.collection = collection;
@@ -73,7 +78,8 @@ class BackpackController {
         } catch (ImportRefused refusal) {
             return CompletableFuture.completedFuture(refused(refusal, user, locale, model, response));
         }
-        return verifications.verify(input.toRequest(user.email())).thenApply(report -> {
+        return EarnerVerifications.firstMatching(verifications::verify, input::toRequest, earners.addressesOf(user))
+                .thenApply(report -> {
             try {
                 StoredBadgeView stored = imports.importBadge(user.id(), input, report);
                 return "redirect:/backpack/badges/" + stored.id().value() + "?imported";
@@ -91,6 +97,7 @@ class BackpackController {
         StoredBadgeView badge = collection.badge(user.id(), badgeId(id));
         model.addAttribute("badge", badge);
         model.addAttribute("checks", lines(badge.lastChecks(), locale));
+        model.addAttribute("downloads", BadgeDownloads.available(collection.export(user.id(), badge.id()), baker));
         if (badge.shared()) {
             model.addAttribute("share", sharing.links(badge.name(), badge.issuerName(), badge.issuedOn(),
                     badge.publicId(), badge.hasImage(), locale));
@@ -106,11 +113,20 @@ class BackpackController {
     @PostMapping("/backpack/badges/{id}/recheck")
     CompletableFuture<String> recheck(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
         BadgeId badge = badgeId(id);
-        return verifications.verify(collection.recheckRequest(user.id(), badge, user.email()))
+        return EarnerVerifications.firstMatching(verifications::verify,
+                        recipient -> collection.recheckRequest(user.id(), badge, recipient), earners.addressesOf(user))
                 .thenApply(report -> {
                     collection.recordCheck(user.id(), badge, report);
                     return "redirect:/backpack/badges/" + badge.value() + "?rechecked";
                 });
+    }
+
+    /** The original as imported, the baked image or the OB 3.0 JSON, as an attachment; 404 when not offered. */
+    @GetMapping("/backpack/badges/{id}/download/{file}")
+    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String file,
+                                    @AuthenticationPrincipal AccountUser user) {
+        return BadgeDownloads.find(file, collection.export(user.id(), badgeId(id)), baker)
+                .map(BadgeDownloads::serve).orElseThrow(BadgeNotFound::new);
     }
 
     @PostMapping("/backpack/badges/{id}/visibility")
