@@ -77,7 +77,7 @@ class AddressController {
     @GetMapping("/account/confirm-address")
     String confirm(@RequestParam(defaultValue = "") String token, RedirectAttributes redirect) {
         EmailAddressView confirmed = accounts.confirmAddress(token);
-        redirect.addFlashAttribute("notice", "account.emails.confirmed");
+        redirect.addFlashAttribute("notice", "account.emails.confirmed.notice");
         redirect.addFlashAttribute("sentTo", confirmed.email());
         return "redirect:/account/emails";
     }
