@@ -124,10 +124,9 @@ class BackpackConformanceIntegrationTests {
         }
         byte[] bytes = Files.readAllBytes(dir.resolve(row.path()));
         VerificationReport report = verifier.verify(VerificationRequest.ofFile(bytes));
-        if (report.verdict() == Verdict.INDETERMINATE) {
-            skip(row, "needs the network: " + report.checks().stream()
-                    .filter(c -> c.status() != org.insigne.core.verification.CheckStatus.PASSED)
-                    .map(c -> c.messageKey()).toList());
+        String unverifiable = report.verdict() == Verdict.INDETERMINATE ? whyIndeterminate(report) : null;
+        if (unverifiable != null && row.expected().equals("invalid")) {
+            skip(row, unverifiable);
         }
         AccountUser earner = new AccountUser(UUID.randomUUID(), plainRecipient(bytes), "Camille Martin", "", true, false);
 
@@ -146,7 +145,11 @@ class BackpackConformanceIntegrationTests {
                     .anyMatch(c -> c.messageKey().startsWith("ob2.document-kind."));
             if (kept) {
                 assertThat(stored).isEqualTo(1);
-                record(row, "imported");
+                String status = jdbc.queryForObject("select status from backpack_badge where owner_id = ?",
+                        String.class, earner.id());
+                assertThat(status).as(row.path()).isIn("VERIFIED", "UNVERIFIED");
+                record(row, status.equals("VERIFIED") ? "imported, verified"
+                        : "imported, shown as not verified: " + unverifiable);
             } else if (notAwarded) {
                 // A valid BadgeClass or Issuer document, but nobody's badge: nothing a backpack could hold.
                 assertThat(page).contains("is not a badge awarded to someone");
@@ -165,6 +168,20 @@ class BackpackConformanceIntegrationTests {
             assertThat(stored).isZero();
             record(row, "refused as invalid");
         }
+    }
+
+    /** Why a verification stayed indeterminate, in the words of the interoperability notes. */
+    private static String whyIndeterminate(VerificationReport report) {
+        List<String> keys = report.checks().stream()
+                .filter(c -> c.status() != org.insigne.core.verification.CheckStatus.PASSED)
+                .map(c -> c.messageKey()).toList();
+        if (keys.contains("ob3.status.list-unverifiable")) {
+            return "status list signed by another issuer than the badge's; only the issuer's own list is trusted";
+        }
+        if (keys.stream().anyMatch(k -> k.startsWith("did.key-not-resolved"))) {
+            return "the issuer's key document is not in the corpus (network needed)";
+        }
+        return "needs the network: " + keys;
     }
 
     private static void skip(Row row, String reason) {
@@ -234,6 +251,7 @@ class BackpackConformanceIntegrationTests {
                 put(root, "text/html", "<!doctype html><title>Example Domain</title>".getBytes(StandardCharsets.UTF_8));
             }
             try (Stream<Path> files = Files.list(dir.resolve("1edtech-dcpv/ob20/assets"))) {
+                servedAsThemselves(dir);
                 for (Path file : files.toList()) {
                     String name = file.getFileName().toString();
                     String type = name.endsWith(".png") ? "image/png"
@@ -259,6 +277,28 @@ class BackpackConformanceIntegrationTests {
                         "application/json", Files.readAllBytes(dir.resolve("1edtech-dcpv/ob30/bit-string-list/testlist")));
             } catch (IOException unreadable) {
                 throw new java.io.UncheckedIOException(unreadable);
+            }
+        }
+
+        /** Hosted OB 2.0 samples whose id is on example.org with no asset: the issuer serves the sample itself. */
+        private void servedAsThemselves(Path dir) throws IOException {
+            for (String line : Files.readAllLines(dir.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8)) {
+                String[] c = line.split("\t", -1);
+                if (c.length < 4 || !c[1].equals("ob2")) {
+                    continue;
+                }
+                try {
+                    byte[] bytes = Files.readAllBytes(dir.resolve(c[0]));
+                    String text = ImageFormat.sniff(bytes).isPresent() ? BAKER.unbake(bytes).text()
+                            : new String(bytes, StandardCharsets.UTF_8);
+                    JsonNode id = JSON.readTree(text.strip()).get("id");
+                    if (id != null && id.isString() && id.stringValue().contains("://example.org/")
+                            && !documents.containsKey(id.stringValue())) {
+                        put(id.stringValue(), "application/ld+json", text.getBytes(StandardCharsets.UTF_8));
+                    }
+                } catch (Exception notJson) {
+                    // a JWS, or not a document: nothing to serve
+                }
             }
         }
 
