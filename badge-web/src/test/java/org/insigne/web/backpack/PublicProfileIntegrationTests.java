@@ -28,6 +28,7 @@ class PublicProfileIntegrationTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.insigne.backpack.sharing.BadgeCollectionService collections;
 
     @Test
     void listsOnlyPublicBadgesAndCollectionsUnderTheChosenNameUntilWithdrawn() throws Exception {
@@ -40,6 +41,10 @@ class PublicProfileIntegrationTests {
             site.publish("/assertions/2", other);
             String hidden = BadgeUploads.imported(mvc, camille, BadgeUploads.bakedPng(other));
             BadgeUploads.makePublic(mvc, camille, shown);
+            var both = java.util.List.of(new org.insigne.backpack.collection.BadgeId(UUID.fromString(BadgeUploads.idOf(shown))),
+                    new org.insigne.backpack.collection.BadgeId(UUID.fromString(BadgeUploads.idOf(hidden))));
+            collections.makePublic(camille.id(), collections.create(camille.id(), "Engagement associatif", null, both).id());
+            collections.create(camille.id(), "Collection privée", null, both);
             jdbc.update("update backpack_badge set badge_name = 'Badge caché' where id = ?",
                     UUID.fromString(BadgeUploads.idOf(hidden)));
 
@@ -62,6 +67,9 @@ class PublicProfileIntegrationTests {
                     .andExpect(content().string(containsString("Animateur bénévole")))
                     .andExpect(content().string(containsString("property=\"og:title\"")))
                     .andExpect(content().string(containsString("og:image")))
+                    .andExpect(content().string(containsString("Engagement associatif")))
+                    .andExpect(content().string(containsString("un badge")))
+                    .andExpect(content().string(not(containsString("Collection privée"))))
                     .andExpect(content().string(not(containsString("Badge caché"))))
                     .andExpect(content().string(not(containsString(email))))
                     .andExpect(content().string(not(containsString("Camille Martin"))));
