@@ -226,7 +226,11 @@ public class AccountService implements UserDetailsService {
         UserAccount account = accounts.findById(token.userId())
                 .orElseThrow(() -> new InvalidAccountToken(InvalidAccountToken.Why.UNKNOWN));
         account.changePassword(passwords.encode(newPassword));
+        boolean newlyConfirmed = !account.isEmailConfirmed();
         account.confirmEmail(clock.instant());
+        if (newlyConfirmed) {
+            events.publishEvent(new EmailAddressConfirmed(account.id(), account.email()));
+        }
         log.info("Account {} reset its password", account.id());
     }
 
