@@ -1,6 +1,8 @@
 package org.insigne.web.backpack;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,12 +16,18 @@ import org.insigne.backpack.collection.CollectionService;
 import org.insigne.backpack.collection.StoredBadgeView;
 import org.insigne.backpack.imports.ImportRefused;
 import org.insigne.backpack.imports.ImportService;
+import org.insigne.backpack.collection.BadgeExport;
 import org.insigne.core.baking.Baker;
+import org.insigne.core.fetch.DocumentFetcher;
+import org.insigne.core.fetch.FetchFailed;
+import org.insigne.core.fetch.HttpDocumentFetcher;
 import org.insigne.core.error.DomainException;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckMessages;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.verify.VerificationService;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,9 +55,14 @@ class BackpackController {
     private final BadgeSharing sharing;
     private final EarnerVerifications earners;
     private final Baker baker;
+    private final HttpDocumentFetcher fetcher;
+    private final AsyncTaskExecutor executor;
 
     BackpackController(VerificationService verifications, ImportService imports, CollectionService collection,
-                       BadgeSharing sharing, EarnerVerifications earners, Baker baker) {
+                       BadgeSharing sharing, EarnerVerifications earners, Baker baker, HttpDocumentFetcher fetcher,
+                       @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
+        this.fetcher = fetcher;
+        this.executor = executor;
         this.earners = earners;
         this.baker = baker;
         this.verifications = verifications;
@@ -127,6 +140,42 @@ class BackpackController {
                                     @AuthenticationPrincipal AccountUser user) {
         return BadgeDownloads.find(file, collection.export(user.id(), badgeId(id)), baker)
                 .map(BadgeDownloads::serve).orElseThrow(BadgeNotFound::new);
+    }
+
+    /**
+     * A badge kept as JSON or JWS text, baked into its issuer's image: the image is fetched now, off the request
+     * thread and through the bounded fetcher (a {@code data:} image is decoded instead).
+     */
+    @GetMapping("/backpack/badges/{id}/download/baked")
+    CompletableFuture<ResponseEntity<byte[]>> bakedOnDemand(@PathVariable String id,
+                                                            @AuthenticationPrincipal AccountUser user) {
+        BadgeExport badge = collection.export(user.id(), badgeId(id));
+        if (!BadgeDownloads.canBakeOnDemand(badge)) {
+            throw new BadgeNotFound();
+        }
+        URI image = badge.badge().imageUrl();
+        return CompletableFuture.supplyAsync(() -> BadgeDownloads.bakeInto(badge, imageBytes(image), baker)
+                .map(BadgeDownloads::serve).orElseThrow(BadgeImageUnavailable::new), executor);
+    }
+
+    private byte[] imageBytes(URI image) {
+        String text = image.toString();
+        if (text.startsWith("data:")) {
+            int comma = text.indexOf(',');
+            if (comma < 0 || !text.substring(0, comma).endsWith(";base64")) {
+                throw new BadgeImageUnavailable();
+            }
+            try {
+                return Base64.getDecoder().decode(text.substring(comma + 1));
+            } catch (IllegalArgumentException malformed) {
+                throw new BadgeImageUnavailable();
+            }
+        }
+        try {
+            return fetcher.fetch(image, DocumentFetcher.Expect.IMAGE).body();
+        } catch (FetchFailed unavailable) {
+            throw new BadgeImageUnavailable();
+        }
     }
 
     @PostMapping("/backpack/badges/{id}/visibility")

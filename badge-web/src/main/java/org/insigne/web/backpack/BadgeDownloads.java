@@ -7,9 +7,11 @@ import java.util.Optional;
 
 import org.insigne.backpack.collection.BadgeExport;
 import org.insigne.backpack.collection.BadgeInput;
+import org.insigne.core.baking.BakedPayload;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingFailed;
 import org.insigne.core.baking.ImageFormat;
+import org.insigne.core.baking.PayloadKind;
 import org.insigne.core.verification.Spec;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -19,9 +21,11 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The files a badge's page offers: the original exactly as imported, the baked image, and for an Open Badges
- * 3.0 credential its JSON. A baked image is the imported one (it already holds the assertion or credential):
- * we keep no other image of a badge and never fetch one, so a PNG badge offers PNG only, an SVG badge SVG only,
- * and a badge imported as JSON, text or a URL no baked image. The OB 3.0 JSON is offered when the credential
+ * 3.0 credential its JSON. A badge imported as a baked image is offered in that image's format only (it
+ * already holds the assertion or credential; we do not convert PNG and SVG into each other). A badge imported
+ * as JSON or compact JWS text is baked on demand into the issuer's image ({@code baked}), fetched through
+ * the bounded fetcher when the owner asks, in whatever format the issuer publishes; one imported by URL
+ * offers no baked image (its assertion lives at that address). The OB 3.0 JSON is offered when the credential
  * is JSON with an embedded proof; a VC-JWT is its own original (decoding it would drop the signature).
  */
 final class BadgeDownloads {
@@ -38,6 +42,9 @@ final class BadgeDownloads {
         keys.add("original");
         baked(badge, ImageFormat.PNG).ifPresent(d -> keys.add(d.key()));
         baked(badge, ImageFormat.SVG).ifPresent(d -> keys.add(d.key()));
+        if (canBakeOnDemand(badge)) {
+            keys.add("baked");
+        }
         credentialJson(badge, baker).ifPresent(d -> keys.add(d.key()));
         return keys;
     }
@@ -75,6 +82,30 @@ final class BadgeDownloads {
         return Optional.of(format == ImageFormat.PNG
                 ? new Download("baked.png", name(badge, "png"), "image/png", badge.original())
                 : new Download("baked.svg", name(badge, "svg"), "image/svg+xml", badge.original()));
+    }
+
+    /** A badge kept as JSON or JWS text whose issuer names an image: it can be baked into that image. */
+    static boolean canBakeOnDemand(BadgeExport badge) {
+        return !badge.badge().hasImage() && badge.badge().inputKind() != BadgeInput.Kind.URL
+                && badge.badge().imageUrl() != null;
+    }
+
+    /** The original JSON or JWS baked into {@code image}; empty when the image is no PNG or SVG we can bake. */
+    static Optional<Download> bakeInto(BadgeExport badge, byte[] image, Baker baker) {
+        ImageFormat format = ImageFormat.sniff(image).orElse(null);
+        if (format == null) {
+            return Optional.empty();
+        }
+        String text = new String(badge.original(), StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+        PayloadKind kind = badge.badge().spec() == Spec.OB3 ? PayloadKind.OB3_CREDENTIAL : PayloadKind.OB2_ASSERTION;
+        try {
+            byte[] baked = baker.bake(image, new BakedPayload(kind, text, null));
+            return Optional.of(format == ImageFormat.PNG
+                    ? new Download("baked", name(badge, "png"), "image/png", baked)
+                    : new Download("baked", name(badge, "svg"), "image/svg+xml", baked));
+        } catch (BakingFailed unbakeable) {
+            return Optional.empty();
+        }
     }
 
     static Optional<Download> credentialJson(BadgeExport badge, Baker baker) {
