@@ -200,6 +200,10 @@ class BackpackBadge {
         return new BadgeId(id);
     }
 
+    UUID ownerId() {
+        return ownerId;
+    }
+
     StoredBadgeView view() {
         return new StoredBadgeView(id(), publicId, shared, spec, inputKind, badgeName, issuerName, description,
                 criteriaNarrative, toUri(criteriaUrl), toUri(imageUrl), issuedOn, expires, mediaType != null, status,

@@ -1,10 +1,12 @@
 package org.insigne.backpack.collection;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,6 +15,7 @@ import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
+import org.springframework.data.domain.PageRequest;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -146,6 +149,32 @@ public class CollectionService {
     public List<BadgeExport> exportOf(UUID ownerId) {
         return badges.findByOwnerIdOrderByImportedAtDesc(ownerId).stream()
                 .map(b -> new BadgeExport(b.view(), b.input().bytes())).toList();
+    }
+
+    /** The owner's badge kept under {@code fingerprint}, if any: what makes claiming a badge twice harmless. */
+    public Optional<StoredBadgeView> byFingerprint(UUID ownerId, String fingerprint) {
+        return badges.findByOwnerIdAndFingerprint(ownerId, fingerprint).map(BackpackBadge::view);
+    }
+
+    /** One badge of the owner's with its original bytes, for the downloads of its page. */
+    public BadgeExport export(UUID ownerId, BadgeId id) {
+        BackpackBadge badge = owned(ownerId, id);
+        return new BadgeExport(badge.view(), badge.input().bytes());
+    }
+
+    /** The owner's public badges, latest import first, for their public profile. */
+    public List<PublicBadgeView> publicBadgesOf(UUID ownerId) {
+        return badges.findByOwnerIdAndSharedTrueOrderByImportedAtDesc(ownerId).stream()
+                .map(BackpackBadge::publicView).toList();
+    }
+
+    /**
+     * At most {@code limit} badges, of any owner, last checked before {@code checkedBefore}, the longest
+     * unchecked first: the next batch of the scheduled re-check.
+     */
+    public List<DueBadge> dueForRecheck(Instant checkedBefore, int limit) {
+        return badges.findByLastCheckedAtBeforeOrderByLastCheckedAtAsc(checkedBefore, PageRequest.of(0, limit))
+                .stream().map(b -> new DueBadge(b.ownerId(), b.id())).toList();
     }
 
     /** Erases every badge of the owner's, when they delete their account. */

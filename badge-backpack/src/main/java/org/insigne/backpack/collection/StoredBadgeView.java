@@ -36,4 +36,28 @@ public record StoredBadgeView(
     public StoredBadgeView {
         lastChecks = List.copyOf(lastChecks);
     }
+
+    /**
+     * Why the last check failed, when it is one the earner should see at a glance in the list: {@code revoked}
+     * (OB 2.0 revocation, OB 3.0 status) or {@code expired}; null otherwise.
+     */
+    public @Nullable String problem() {
+        if (status != VerificationStatus.INVALID) {
+            return null;
+        }
+        for (Check check : lastChecks) {
+            if (check.status() != org.insigne.core.verification.CheckStatus.FAILED) {
+                continue;
+            }
+            if (check.id().equals("ob2.revocation") || check.id().equals("ob3.status")
+                    && check.messageKey().contains("revoked")) {
+                return "revoked";
+            }
+            if (check.id().equals("ob2.expiry") || check.id().equals("ob3.validity")
+                    && check.messageKey().contains("expired")) {
+                return "expired";
+            }
+        }
+        return null;
+    }
 }

@@ -87,6 +87,19 @@ public class ImportService {
                 accepted.recipient(), accepted.checks()));
     }
 
+    /**
+     * Like {@link #importBadge}, except that a badge already in the backpack is not refused but returned: a claim
+     * link opened twice, or a claim racing the automatic one, ends with one badge.
+     */
+    @Transactional
+    public StoredBadgeView claim(UUID ownerId, BadgeInput input, VerificationReport report) {
+        requireUsable(input);
+        Accepted accepted = assess(input, report);
+        String fingerprint = fingerprint(input, accepted.badge());
+        return collection.byFingerprint(ownerId, fingerprint).orElseGet(() -> collection.add(new NewBadge(ownerId,
+                input, fingerprint, accepted.badge(), accepted.verdict(), accepted.recipient(), accepted.checks())));
+    }
+
     private record Accepted(BadgeView badge, Verdict verdict, RecipientStatus recipient, List<Check> checks) {
     }
 

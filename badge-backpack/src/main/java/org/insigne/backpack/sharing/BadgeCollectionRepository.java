@@ -13,4 +13,6 @@ interface BadgeCollectionRepository extends JpaRepository<BadgeCollection, UUID>
     Optional<BadgeCollection> findByIdAndOwnerId(UUID id, UUID ownerId);
 
     Optional<BadgeCollection> findByPublicIdAndSharedTrue(String publicId);
+
+    List<BadgeCollection> findByOwnerIdAndSharedTrueOrderByCreatedAt(UUID ownerId);
 }

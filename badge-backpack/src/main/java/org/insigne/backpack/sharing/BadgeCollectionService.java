@@ -112,6 +112,14 @@ public class BadgeCollectionService {
         return new PublicCollectionView(collection.publicId(), collection.name(), collection.description(), shown);
     }
 
+    /** The owner's shared collections, each with only its public badges, for their public profile. */
+    public List<PublicCollectionView> publicCollectionsOf(UUID ownerId) {
+        return collections.findByOwnerIdAndSharedTrueOrderByCreatedAt(ownerId).stream()
+                .map(c -> new PublicCollectionView(c.publicId(), c.name(), c.description(), badgesOf(c).stream()
+                        .filter(StoredBadgeView::shared).map(PublicBadgeView::of).toList()))
+                .toList();
+    }
+
     private BadgeCollectionView view(BadgeCollection collection) {
         return new BadgeCollectionView(new CollectionId(collection.id()), collection.publicId(), collection.name(),
                 collection.description(), collection.isShared(), collection.createdAt(), badgesOf(collection));

@@ -15,4 +15,6 @@ interface AwardRepository extends JpaRepository<Award, UUID> {
     List<Award> findByOrganisationIdAndBadgeClassIdOrderByCreatedAtDesc(UUID organisationId, UUID badgeClassId);
 
     List<Award> findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(UUID organisationId);
+
+    List<Award> findByRecipientEmailOrderByCreatedAtAsc(String recipientEmail);
 }

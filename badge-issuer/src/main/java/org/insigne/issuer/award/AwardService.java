@@ -292,6 +292,16 @@ public class AwardService {
                 awards.findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(organisation.value()), urls));
     }
 
+    /**
+     * The awards made to {@code email} (compared as stored: lower case), oldest first, so that an earner who
+     * confirms that address finds them in their backpack. Only ids: the badge itself goes through the public
+     * documents, as any platform's would.
+     */
+    public List<AwardId> awardsTo(String email) {
+        return awards.findByRecipientEmailOrderByCreatedAtAsc(email.strip().toLowerCase(java.util.Locale.ROOT))
+                .stream().map(Award::id).toList();
+    }
+
     private Award load(OrganisationId organisation, AwardId id) {
         return awards.findByIdAndOrganisationId(id.value(), organisation.value())
                 .orElseThrow(() -> new AwardNotFound(id));

@@ -145,6 +145,36 @@ public class StaffService {
         audit.record(id.value(), userId, AuditAction.STAFF_MEMBER_REMOVED, memberId, Map.of("role", member.role().name()));
     }
 
+    /**
+     * Takes {@code userId} off every staff, when they delete their account. An organisation they were the last
+     * owner of is handed to its longest-serving administrator, else to its longest-serving member; with nobody
+     * left it keeps no staff: nobody can award from it any more, but the badges it issued stay verifiable.
+     *
+     * @return how many memberships were removed
+     */
+    @Transactional
+    public int leaveAll(UUID userId) {
+        List<Membership> own = memberships.findByUserId(userId);
+        for (Membership membership : own) {
+            OrganisationId organisation = membership.organisationId();
+            memberships.delete(membership);
+            memberships.flush();
+            if (membership.role() == StaffRole.OWNER
+                    && memberships.countByOrganisationIdAndRole(organisation.value(), StaffRole.OWNER) == 0) {
+                List<Membership> others = memberships.findByOrganisationIdOrderByCreatedAtAsc(organisation.value());
+                others.stream().filter(m -> m.role() == StaffRole.ADMIN).findFirst()
+                        .or(() -> others.stream().findFirst())
+                        .ifPresentOrElse(heir -> {
+                            heir.changeRole(StaffRole.OWNER);
+                            log.info("User {} now owner of organisation {}: its last owner left", heir.userId(),
+                                    organisation.value());
+                        }, () -> log.info("Organisation {} has no staff left", organisation.value()));
+            }
+        }
+        log.info("User {} left {} organisations", userId, own.size());
+        return own.size();
+    }
+
     private void keepAnOwnerBesides(OrganisationId id) {
         if (memberships.countByOrganisationIdAndRole(id.value(), StaffRole.OWNER) <= 1) {
             throw new OrganisationWithoutOwner();

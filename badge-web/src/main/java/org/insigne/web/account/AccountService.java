@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import org.insigne.web.system.Links;
 import org.insigne.web.system.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,6 +39,8 @@ public class AccountService implements UserDetailsService {
     static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
     static final Duration RESET_VALIDITY = Duration.ofHours(1);
     public static final int MIN_PASSWORD_LENGTH = 12;
+    /** Addresses an account may hold besides its login address. */
+    public static final int MAX_ADDRESSES = 10;
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -47,9 +52,14 @@ public class AccountService implements UserDetailsService {
     private final Links links;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final AccountEmailRepository addresses;
+    private final ApplicationEventPublisher events;
 
     AccountService(UserAccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwords,
-                   Mailer mailer, Links links, LoginThrottle throttle, Clock clock) {
+                   Mailer mailer, Links links, LoginThrottle throttle, Clock clock, AccountEmailRepository addresses,
+                   ApplicationEventPublisher events) {
+        this.addresses = addresses;
+        this.events = events;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -63,7 +73,7 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public UUID signUp(String email, String displayName, String password, Locale locale) {
         String address = normalise(email);
-        if (accounts.existsByEmail(address)) {
+        if (accounts.existsByEmail(address) || addresses.existsByEmailAndConfirmedAtIsNotNull(address)) {
             throw new EmailAlreadyRegistered();
         }
         UserAccount account = accounts.save(new UserAccount(address, displayName.strip(),
@@ -83,7 +93,107 @@ public class AccountService implements UserDetailsService {
         UserAccount account = accounts.findById(token.userId())
                 .orElseThrow(() -> new InvalidAccountToken(InvalidAccountToken.Why.UNKNOWN));
         account.confirmEmail(clock.instant());
+        events.publishEvent(new EmailAddressConfirmed(account.id(), account.email()));
         log.info("Account {} confirmed its e-mail address", account.id());
+    }
+
+    /**
+     * The account's addresses, login address first, then the added ones oldest first. Login uses only the login
+     * address: one name per account to sign in with, and the one password resets go to.
+     */
+    public List<EmailAddressView> addresses(UUID userId) {
+        UserAccount account = accounts.findById(userId).orElseThrow(EmailAddressNotFound::new);
+        List<EmailAddressView> all = new ArrayList<>();
+        all.add(new EmailAddressView(null, account.email(), account.isEmailConfirmed(), true));
+        addresses.findByUserIdOrderByCreatedAtAsc(userId).forEach(a -> all.add(a.view()));
+        return all;
+    }
+
+    /**
+     * Every confirmed address of the account, login address first: badges awarded to any of them are the
+     * account holder's. Empty when the account does not exist.
+     */
+    public List<String> confirmedAddresses(UUID userId) {
+        return accounts.findById(userId).map(account -> {
+            List<String> confirmed = new ArrayList<>();
+            if (account.isEmailConfirmed()) {
+                confirmed.add(account.email());
+            }
+            addresses.findByUserIdOrderByCreatedAtAsc(userId).stream().filter(AccountEmail::isConfirmed)
+                    .forEach(a -> confirmed.add(a.email()));
+            return List.copyOf(confirmed);
+        }).orElse(List.of());
+    }
+
+    /**
+     * Adds an address to the account and mails it a confirmation link; it counts only once confirmed. Refused
+     * when it is already the account's, or another account's login or confirmed address.
+     */
+    @Transactional
+    public EmailAddressView addAddress(UUID userId, String email, Locale locale) {
+        UserAccount account = accounts.findById(userId).orElseThrow(EmailAddressNotFound::new);
+        String address = normalise(email);
+        if (address.equals(account.email()) || addresses.existsByUserIdAndEmail(userId, address)) {
+            throw new EmailAlreadyYours();
+        }
+        if (accounts.existsByEmail(address) || addresses.existsByEmailAndConfirmedAtIsNotNull(address)) {
+            throw new EmailAlreadyRegistered();
+        }
+        if (addresses.countByUserId(userId) >= MAX_ADDRESSES) {
+            throw new TooManyAddresses();
+        }
+        AccountEmail added = addresses.save(new AccountEmail(userId, address, clock.instant()));
+        String raw = randomToken();
+        tokens.save(AccountToken.forAddress(userId, added.id(), hash(raw), clock.instant().plus(CONFIRMATION_VALIDITY),
+                clock.instant()));
+        mailer.send(address, "confirm-address", locale, Map.of(
+                "name", account.displayName(),
+                "link", links.absolute("/account/confirm-address?token=" + raw)));
+        log.info("Account {} added address {}", userId, added.id());
+        return added.view();
+    }
+
+    /** Confirms an added address from its mailed link; {@code EmailAlreadyRegistered} if another account was faster. */
+    @Transactional
+    public EmailAddressView confirmAddress(String rawToken) {
+        AccountToken token = spend(rawToken, AccountToken.Purpose.CONFIRM_ADDRESS);
+        UUID emailId = token.emailId();
+        AccountEmail address = (emailId == null ? Optional.<AccountEmail>empty() : addresses.findById(emailId))
+                .orElseThrow(() -> new InvalidAccountToken(InvalidAccountToken.Why.UNKNOWN));
+        if (!address.isConfirmed() && (accounts.existsByEmail(address.email())
+                || addresses.existsByEmailAndConfirmedAtIsNotNull(address.email()))) {
+            throw new EmailAlreadyRegistered();
+        }
+        address.confirm(clock.instant());
+        events.publishEvent(new EmailAddressConfirmed(address.userId(), address.email()));
+        log.info("Account {} confirmed address {}", address.userId(), address.id());
+        return address.view();
+    }
+
+    /** Removes an added address; its badges already in the backpack stay there. */
+    @Transactional
+    public void removeAddress(UUID userId, UUID addressId) {
+        AccountEmail address = addresses.findByIdAndUserId(addressId, userId).orElseThrow(EmailAddressNotFound::new);
+        addresses.delete(address);
+        log.info("Account {} removed address {}", userId, addressId);
+    }
+
+    /**
+     * Removes the login address: the oldest other confirmed address becomes the login address. Refused with
+     * {@link LastConfirmedAddress} when there is none, or the account could no longer sign in nor be reached.
+     *
+     * @return the new login address
+     */
+    @Transactional
+    public String removeLoginAddress(UUID userId) {
+        UserAccount account = accounts.findById(userId).orElseThrow(EmailAddressNotFound::new);
+        AccountEmail heir = addresses.findByUserIdOrderByCreatedAtAsc(userId).stream().filter(AccountEmail::isConfirmed)
+                .findFirst().orElseThrow(LastConfirmedAddress::new);
+        addresses.delete(heir);
+        addresses.flush();
+        account.changeLoginEmail(heir.email());
+        log.info("Account {} now signs in with address {}", userId, heir.id());
+        return heir.email();
     }
 
     /**
@@ -116,7 +226,11 @@ public class AccountService implements UserDetailsService {
         UserAccount account = accounts.findById(token.userId())
                 .orElseThrow(() -> new InvalidAccountToken(InvalidAccountToken.Why.UNKNOWN));
         account.changePassword(passwords.encode(newPassword));
+        boolean newlyConfirmed = !account.isEmailConfirmed();
         account.confirmEmail(clock.instant());
+        if (newlyConfirmed) {
+            events.publishEvent(new EmailAddressConfirmed(account.id(), account.email()));
+        }
         log.info("Account {} reset its password", account.id());
     }
 
@@ -175,10 +289,14 @@ public class AccountService implements UserDetailsService {
                 account.isEmailConfirmed(), throttle.isBlocked(account.email()));
     }
 
-    private String issueToken(UUID userId, AccountToken.Purpose purpose, Duration validity) {
+    private static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private String issueToken(UUID userId, AccountToken.Purpose purpose, Duration validity) {
+        String raw = randomToken();
         tokens.save(new AccountToken(userId, purpose, hash(raw), clock.instant().plus(validity), clock.instant()));
         return raw;
     }

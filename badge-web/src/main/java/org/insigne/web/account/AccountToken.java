@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "account_token")
 class AccountToken {
 
-    enum Purpose { CONFIRM_EMAIL, RESET_PASSWORD }
+    enum Purpose { CONFIRM_EMAIL, RESET_PASSWORD, CONFIRM_ADDRESS }
 
     @Id
     private UUID id;
@@ -31,6 +31,9 @@ class AccountToken {
 
     private @Nullable Instant usedAt;
 
+    /** The added address a {@code CONFIRM_ADDRESS} token confirms; null for the other purposes. */
+    private @Nullable UUID emailId;
+
     private Instant createdAt;
 
     protected AccountToken() {
@@ -44,6 +47,17 @@ class AccountToken {
         this.tokenHash = tokenHash;
         this.expiresAt = expiresAt;
         this.createdAt = now;
+    }
+
+    /** A token confirming the added address {@code emailId}. */
+    static AccountToken forAddress(UUID userId, UUID emailId, String tokenHash, Instant expiresAt, Instant now) {
+        AccountToken token = new AccountToken(userId, Purpose.CONFIRM_ADDRESS, tokenHash, expiresAt, now);
+        token.emailId = emailId;
+        return token;
+    }
+
+    @Nullable UUID emailId() {
+        return emailId;
     }
 
     UUID userId() {

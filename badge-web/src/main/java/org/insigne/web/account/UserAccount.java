@@ -86,6 +86,11 @@ class UserAccount {
         }
     }
 
+    /** Signs in with another (confirmed) address from now on. */
+    void changeLoginEmail(String confirmedEmail) {
+        this.email = confirmedEmail;
+    }
+
     void changePassword(String newHash) {
         this.passwordHash = newHash;
     }

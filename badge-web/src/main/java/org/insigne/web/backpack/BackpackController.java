@@ -1,6 +1,8 @@
 package org.insigne.web.backpack;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,11 +16,18 @@ import org.insigne.backpack.collection.CollectionService;
 import org.insigne.backpack.collection.StoredBadgeView;
 import org.insigne.backpack.imports.ImportRefused;
 import org.insigne.backpack.imports.ImportService;
+import org.insigne.backpack.collection.BadgeExport;
+import org.insigne.core.baking.Baker;
+import org.insigne.core.fetch.DocumentFetcher;
+import org.insigne.core.fetch.FetchFailed;
+import org.insigne.core.fetch.HttpDocumentFetcher;
 import org.insigne.core.error.DomainException;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckMessages;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.verify.VerificationService;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,9 +53,18 @@ class BackpackController {
     private final ImportService imports;
     private final CollectionService collection;
     private final BadgeSharing sharing;
+    private final EarnerVerifications earners;
+    private final Baker baker;
+    private final HttpDocumentFetcher fetcher;
+    private final AsyncTaskExecutor executor;
 
     BackpackController(VerificationService verifications, ImportService imports, CollectionService collection,
-                       BadgeSharing sharing) {
+                       BadgeSharing sharing, EarnerVerifications earners, Baker baker, HttpDocumentFetcher fetcher,
+                       @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
+        this.fetcher = fetcher;
+        this.executor = executor;
+        this.earners = earners;
+        this.baker = baker;
         this.verifications = verifications;
         this.imports = imports;
         this.collection = collection;
@@ -73,7 +91,8 @@ class BackpackController {
         } catch (ImportRefused refusal) {
             return CompletableFuture.completedFuture(refused(refusal, user, locale, model, response));
         }
-        return verifications.verify(input.toRequest(user.email())).thenApply(report -> {
+        return EarnerVerifications.firstMatching(verifications::verify, input::toRequest, earners.addressesOf(user))
+                .thenApply(report -> {
             try {
                 StoredBadgeView stored = imports.importBadge(user.id(), input, report);
                 return "redirect:/backpack/badges/" + stored.id().value() + "?imported";
@@ -91,6 +110,7 @@ class BackpackController {
         StoredBadgeView badge = collection.badge(user.id(), badgeId(id));
         model.addAttribute("badge", badge);
         model.addAttribute("checks", lines(badge.lastChecks(), locale));
+        model.addAttribute("downloads", BadgeDownloads.available(collection.export(user.id(), badge.id()), baker));
         if (badge.shared()) {
             model.addAttribute("share", sharing.links(badge.name(), badge.issuerName(), badge.issuedOn(),
                     badge.publicId(), badge.hasImage(), locale));
@@ -106,11 +126,56 @@ class BackpackController {
     @PostMapping("/backpack/badges/{id}/recheck")
     CompletableFuture<String> recheck(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
         BadgeId badge = badgeId(id);
-        return verifications.verify(collection.recheckRequest(user.id(), badge, user.email()))
+        return EarnerVerifications.firstMatching(verifications::verify,
+                        recipient -> collection.recheckRequest(user.id(), badge, recipient), earners.addressesOf(user))
                 .thenApply(report -> {
                     collection.recordCheck(user.id(), badge, report);
                     return "redirect:/backpack/badges/" + badge.value() + "?rechecked";
                 });
+    }
+
+    /** The original as imported, the baked image or the OB 3.0 JSON, as an attachment; 404 when not offered. */
+    @GetMapping("/backpack/badges/{id}/download/{file}")
+    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String file,
+                                    @AuthenticationPrincipal AccountUser user) {
+        return BadgeDownloads.find(file, collection.export(user.id(), badgeId(id)), baker)
+                .map(BadgeDownloads::serve).orElseThrow(BadgeNotFound::new);
+    }
+
+    /**
+     * A badge kept as JSON or JWS text, baked into its issuer's image: the image is fetched now, off the request
+     * thread and through the bounded fetcher (a {@code data:} image is decoded instead).
+     */
+    @GetMapping("/backpack/badges/{id}/download/baked")
+    CompletableFuture<ResponseEntity<byte[]>> bakedOnDemand(@PathVariable String id,
+                                                            @AuthenticationPrincipal AccountUser user) {
+        BadgeExport badge = collection.export(user.id(), badgeId(id));
+        if (!BadgeDownloads.canBakeOnDemand(badge)) {
+            throw new BadgeNotFound();
+        }
+        URI image = badge.badge().imageUrl();
+        return CompletableFuture.supplyAsync(() -> BadgeDownloads.bakeInto(badge, imageBytes(image), baker)
+                .map(BadgeDownloads::serve).orElseThrow(BadgeImageUnavailable::new), executor);
+    }
+
+    private byte[] imageBytes(URI image) {
+        String text = image.toString();
+        if (text.startsWith("data:")) {
+            int comma = text.indexOf(',');
+            if (comma < 0 || !text.substring(0, comma).endsWith(";base64")) {
+                throw new BadgeImageUnavailable();
+            }
+            try {
+                return Base64.getDecoder().decode(text.substring(comma + 1));
+            } catch (IllegalArgumentException malformed) {
+                throw new BadgeImageUnavailable();
+            }
+        }
+        try {
+            return fetcher.fetch(image, DocumentFetcher.Expect.IMAGE).body();
+        } catch (FetchFailed unavailable) {
+            throw new BadgeImageUnavailable();
+        }
     }
 
     @PostMapping("/backpack/badges/{id}/visibility")

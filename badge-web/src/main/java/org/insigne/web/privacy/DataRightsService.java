@@ -16,7 +16,9 @@ import org.insigne.backpack.collection.CollectionService;
 import org.insigne.backpack.collection.StoredBadgeView;
 import org.insigne.backpack.sharing.AnonymousCvService;
 import org.insigne.backpack.sharing.BadgeCollectionService;
+import org.insigne.backpack.sharing.PublicProfileService;
 import org.insigne.backpack.territory.TerritoryService;
+import org.insigne.issuer.organisation.StaffService;
 import org.insigne.web.account.AccountProfile;
 import org.insigne.web.account.AccountService;
 import org.jspecify.annotations.Nullable;
@@ -44,11 +46,15 @@ public class DataRightsService {
     private final AnonymousCvService cvs;
     private final Clock clock;
     private final TerritoryService territory;
+    private final PublicProfileService profiles;
+    private final StaffService staff;
 
     DataRightsService(AccountService accounts, CollectionService badges, BadgeCollectionService collections,
-                      AnonymousCvService cvs, Clock clock,
-                      TerritoryService territory) {
+                      AnonymousCvService cvs, Clock clock, TerritoryService territory, PublicProfileService profiles,
+                      StaffService staff) {
         this.territory = territory;
+        this.profiles = profiles;
+        this.staff = staff;
         this.accounts = accounts;
         this.badges = badges;
         this.collections = collections;
@@ -84,6 +90,10 @@ public class DataRightsService {
         // Password first: a wrong one must leave every badge, collection and CV in place.
         accounts.requirePassword(userId, password);
         territory.deleteAllOf(userId);
+        // Staff places go too; an organisation left without owner passes to its longest-serving admin, else
+        // member, else keeps no staff while the badges it issued stay verifiable (see StaffService.leaveAll).
+        staff.leaveAll(userId);
+        profiles.deleteAllOf(userId);
         cvs.deleteAllOf(userId);
         collections.deleteAllOf(userId);
         badges.deleteAllOf(userId);
@@ -98,6 +108,19 @@ public class DataRightsService {
         account.put("preferredLanguage", profile.preferredLanguage());
         account.put("createdAt", profile.createdAt().toString());
         account.put("emailConfirmedAt", text(profile.emailConfirmedAt()));
+        account.put("addresses", accounts.addresses(userId).stream().map(a -> {
+            Map<String, @Nullable Object> m = new LinkedHashMap<>();
+            m.put("email", a.email());
+            m.put("confirmed", a.confirmed());
+            m.put("login", a.login());
+            return m;
+        }).toList());
+        account.put("publicProfile", profiles.profileOf(userId).map(p -> {
+            Map<String, @Nullable Object> m = new LinkedHashMap<>();
+            m.put("publicId", p.publicId());
+            m.put("displayName", p.displayName());
+            return m;
+        }).orElse(null));
         account.put("exportedAt", clock.instant().toString());
         account.put("collections", collections.collectionsOf(userId).stream().map(c -> {
             Map<String, @Nullable Object> m = new LinkedHashMap<>();

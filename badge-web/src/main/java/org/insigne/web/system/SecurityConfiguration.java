@@ -34,6 +34,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/**", "/backpack/**", "/account", "/account/export", "/account/delete")
                         .authenticated()
+                        .requestMatchers("/account/emails", "/account/emails/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"insigne.test.suite=web", "insigne.verify.requests-per-minute=100000"})
+        properties = {"insigne.test.suite=web", "insigne.verify.requests-per-minute=100000",
+                "insigne.backpack.recheck-interval=-"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestEnvironmentInitializer.class)
 public @interface InsigneIntegrationTest {

@@ -1,0 +1,14 @@
+package org.insigne.backpack.sharing;
+
+import java.util.List;
+
+import org.insigne.backpack.collection.PublicBadgeView;
+
+/** A public profile as anyone sees it: the chosen name, the public badges, the public collections. */
+public record PublicProfileView(String publicId, String displayName, List<PublicBadgeView> badges,
+                                List<PublicCollectionView> collections) {
+    public PublicProfileView {
+        badges = List.copyOf(badges);
+        collections = List.copyOf(collections);
+    }
+}

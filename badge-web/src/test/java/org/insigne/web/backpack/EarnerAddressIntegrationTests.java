@@ -1,0 +1,138 @@
+package org.insigne.web.backpack;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+import org.insigne.web.account.AccountService;
+import org.insigne.web.account.AccountUser;
+import org.insigne.web.account.EmailAddressView;
+import org.insigne.web.testing.HostedBadgeServer;
+import org.insigne.web.testing.InsigneIntegrationTest;
+import org.insigne.web.testing.MailServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An earner's further addresses: added, confirmed by the mailed single-use link, then counted by imports; the
+ * login address stays while it is the only confirmed one; nobody can take an address another account confirmed.
+ */
+@InsigneIntegrationTest
+@TestPropertySource(properties = "insigne.fetch.allow-loopback=true")
+class EarnerAddressIntegrationTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired AccountService accounts;
+
+    Earners earners;
+    AccountUser camille;
+
+    @BeforeEach
+    void signUp() throws Exception {
+        earners = new Earners(mvc, jdbc, accounts);
+        camille = earners.confirmed(Earners.address("camille"), "Camille Martin");
+    }
+
+    @Test
+    void confirmsAnAddedAddressByItsMailedLinkOnceAndThenImportsBadgesAwardedToIt() throws Exception {
+        String work = Earners.address("camille.work");
+        mvc.perform(post("/account/emails").param("email", work.toUpperCase()).with(csrf()).with(user(camille)))
+                .andExpect(redirectedUrl("/account/emails"));
+        assertThat(accounts.confirmedAddresses(camille.id())).containsExactly(camille.email());
+
+        try (HostedBadgeServer site = HostedBadgeServer.start(work)) {
+            byte[] png = BadgeUploads.bakedPng(site.assertion());
+            importing(png).andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("Ce badge a été délivré à une autre adresse")));
+
+            MimeMessage mail = MailServer.awaitMail(work, 1, Duration.ofSeconds(20));
+            String link = MailServer.link(mail, "/account/confirm-address");
+            mvc.perform(get(link)).andExpect(redirectedUrl("/account/emails"));
+            mvc.perform(get(link)).andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("Ce lien a déjà servi")));
+            assertThat(accounts.confirmedAddresses(camille.id())).containsExactly(camille.email(), work);
+
+            importing(png).andExpect(status().is3xxRedirection());
+            assertThat(earners.badgesOf(camille.id())).isEqualTo(1);
+        }
+        mvc.perform(get("/account/emails").with(user(camille)))
+                .andExpect(content().string(containsString(work)))
+                .andExpect(content().string(containsString("(adresse de connexion)")));
+    }
+
+    @Test
+    void keepsTheLoginAddressWhileItIsTheOnlyConfirmedOneThenHandsLoginToAnother() throws Exception {
+        mvc.perform(post("/account/emails/login/remove").with(csrf()).with(user(camille)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("tant qu&#39;aucune autre adresse n&#39;est confirmée")));
+
+        String other = Earners.address("camille.other");
+        mvc.perform(post("/account/emails").param("email", other).with(csrf()).with(user(camille)))
+                .andExpect(redirectedUrl("/account/emails"));
+        mvc.perform(post("/account/emails/login/remove").with(csrf()).with(user(camille)))
+                .andExpect(status().isConflict());
+        mvc.perform(get(MailServer.link(MailServer.awaitMail(other, 1, Duration.ofSeconds(20)),
+                "/account/confirm-address")));
+
+        mvc.perform(post("/account/emails/login/remove").with(csrf()).with(user(camille)))
+                .andExpect(redirectedUrl("/account/emails"));
+        List<EmailAddressView> now = accounts.addresses(camille.id());
+        assertThat(now).extracting(EmailAddressView::email).containsExactly(other);
+        assertThat(now.get(0).login()).isTrue();
+        assertThat(accounts.loadUserByUsername(other).id()).isEqualTo(camille.id());
+    }
+
+    @Test
+    void refusesAnAddressAnotherAccountHoldsAndOneAlreadyYours() throws Exception {
+        AccountUser dominique = earners.confirmed(Earners.address("dominique"), "Dominique Durand");
+        mvc.perform(post("/account/emails").param("email", dominique.email()).with(csrf()).with(user(camille)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Un compte existe déjà avec cette adresse")));
+        mvc.perform(post("/account/emails").param("email", camille.email()).with(csrf()).with(user(camille)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("déjà l&#39;une des vôtres")));
+        mvc.perform(post("/account/emails").param("email", "pas-une-adresse").with(csrf()).with(user(camille)))
+                .andExpect(status().isBadRequest());
+        assertThat(accounts.addresses(camille.id())).hasSize(1);
+    }
+
+    @Test
+    void answersNotFoundWhenRemovingSomeoneElsesAddress() throws Exception {
+        AccountUser dominique = earners.confirmed(Earners.address("dominique"), "Dominique Durand");
+        mvc.perform(post("/account/emails").param("email", Earners.address("dominique.bis")).with(csrf())
+                .with(user(dominique))).andExpect(redirectedUrl("/account/emails"));
+        EmailAddressView added = accounts.addresses(dominique.id()).get(1);
+        mvc.perform(post("/account/emails/" + added.id() + "/remove").with(csrf()).with(user(camille)))
+                .andExpect(status().isNotFound());
+        assertThat(accounts.addresses(dominique.id())).hasSize(2);
+        mvc.perform(post("/account/emails/" + added.id() + "/remove").with(csrf()).with(user(dominique)))
+                .andExpect(redirectedUrl("/account/emails"));
+        assertThat(accounts.addresses(dominique.id())).hasSize(1);
+        mvc.perform(get("/account/emails")).andExpect(redirectedUrl("/login"));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions importing(byte[] png) throws Exception {
+        MvcResult started = mvc.perform(multipart("/backpack/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "badge.png", "image/png", png))
+                .with(csrf()).with(user(camille))).andReturn();
+        return mvc.perform(asyncDispatch(started));
+    }
+}
