@@ -84,6 +84,11 @@ class ClaimIntegrationTests {
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(first).matches("/backpack/badges/[0-9a-f-]{36}\\?claimed").isEqualTo(second);
         assertThat(earners.badgesOf(camille.id())).isEqualTo(1);
+        // The issuer's dashboard counts the claim, once.
+        assertThat(jdbc.queryForObject("select claimed_at is not null from award where id = ?", Boolean.class,
+                award.value())).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where subject_id = ? and action = 'AWARD_CLAIMED'",
+                Integer.class, award.value())).isEqualTo(1);
 
         String page = first.substring(0, first.indexOf('?'));
         mvc.perform(get(first).with(user(camille)))
