@@ -87,7 +87,7 @@ class PublicAwardPage {
         }
         boolean recipient = awards.isRecipient(id, candidate)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("recipientAnswer", recipient ? "yes" : "no");
+        model.addAttribute("recipientAnswer", recipient ? "badge.page.recipient.yes" : "badge.page.recipient.no");
         return VIEW;
     }
 

@@ -1,5 +1,7 @@
 package org.insigne.web.system;
 
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -7,9 +9,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-
-import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * Keeps CSRF tokens in the session, except on the public badge pages ({@code /ob2/assertions/*},
@@ -21,8 +20,8 @@ final class BadgePageCsrfTokenRepository implements CsrfTokenRepository {
 
     static final String COOKIE = "INSIGNE-BADGE-CSRF";
 
-    private final RequestMatcher badgePages = request -> pathPattern("/ob2/assertions/*").matches(request)
-            || pathPattern("/ob3/credentials/*").matches(request);
+    private static final Pattern BADGE_PAGE = Pattern.compile("/ob2/assertions/[^/]+|/ob3/credentials/[^/]+");
+
     private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
     private final CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
 
@@ -47,6 +46,7 @@ final class BadgePageCsrfTokenRepository implements CsrfTokenRepository {
     }
 
     private CsrfTokenRepository pick(HttpServletRequest request) {
-        return badgePages.matches(request) ? cookies : sessions;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return BADGE_PAGE.matcher(path).matches() ? cookies : sessions;
     }
 }
