@@ -212,7 +212,8 @@ class BackpackBadge {
 
     PublicBadgeView publicView() {
         return new PublicBadgeView(publicId, badgeName, issuerName, description, criteriaNarrative,
-                toUri(criteriaUrl), issuedOn, expires, mediaType != null, status, lastCheckedAt);
+                toUri(criteriaUrl), issuedOn, expires, mediaType != null, status, lastCheckedAt,
+                checks().stream().filter(c -> !c.id().contains("recipient")).toList());
     }
 
     private List<Check> checks() {

@@ -16,9 +16,12 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.insigne.core.jsonld.BoundedJson;
 import org.insigne.core.ob2.IdentityObject;
 import org.insigne.issuer.audit.AuditAction;
 import org.insigne.issuer.audit.AuditLog;
+import org.insigne.core.ob2.Ob2ParseFailed;
+import org.insigne.core.ob2.Ob2Reader;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassNotFound;
 import org.insigne.issuer.badgeclass.BadgeClassService;
@@ -38,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Awards badges and revokes them. Owners, administrators and awarders award from published badge classes;
@@ -270,6 +274,37 @@ public class AwardService {
                             badgeClass.content().name(), issuer.profile().name(), view.level(), view.issuedOn(),
                             view.expiresAt(), badgeClass.id().value());
                 })));
+    }
+
+    /**
+     * The award as its public page shows it, for anyone: one query by primary keys, no verification work.
+     * Insigne issued it and keeps the signed bytes, so its own records (revoked or not, expiry date) are the
+     * verdict; re-verifying our own signature on each view would prove nothing more and cost a lot.
+     */
+    public Optional<PublicAward> publicAward(AwardId id) {
+        return awards.findPublic(id.value()).map(row -> new PublicAward(new AwardId(row.id()), row.badgeClassId(),
+                row.badgeName(), row.badgeDescription(), badgeClasses.criteriaHtml(row.criteriaMarkdown()),
+                row.level(), row.evidenceUrl(), row.evidenceNarrative(), row.organisationId(), row.issuerName(),
+                row.issuerWebsite(), row.issuedOn(), row.expiresAt(), row.revokedAt(), row.revocationReason(),
+                row.imageMediaType(), List.of()));
+    }
+
+    /**
+     * Whether {@code email} is the recipient of the award, checked against the salted hash published in the
+     * OB 2.0 assertion (ob_v2p0 IdentityHash), exactly as any verifier holding the badge could check it; empty
+     * when there is no such award. The stored address is not compared: the answer must follow from what is
+     * published, and never tells more than yes or no.
+     */
+    public Optional<Boolean> isRecipient(AwardId id, String email) {
+        return awards.findOb2Assertion(id.value()).map(bytes -> {
+            try {
+                JsonNode recipient = BoundedJson.read(bytes).get("recipient");
+                return recipient != null && Ob2Reader.readIdentity(recipient, "recipient").matches(email);
+            } catch (BoundedJson.JsonUnreadable | Ob2ParseFailed e) {
+                // Our own stored assertion: unreadable would be a bug, not bad input.
+                throw new IllegalStateException("stored assertion of award " + id.value() + " is unreadable", e);
+            }
+        });
     }
 
     /** The OB 3.0 credential as signed, for anyone holding its URL. */

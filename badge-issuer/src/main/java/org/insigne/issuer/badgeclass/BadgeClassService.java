@@ -141,6 +141,11 @@ public class BadgeClassService {
                         CriteriaHtml.render(b.content().criteriaMarkdown()), b.status()));
     }
 
+    /** Criteria written in Markdown as safe HTML for a public page, from a cache of recent renderings. */
+    public String criteriaHtml(String criteriaMarkdown) {
+        return CriteriaHtml.cached(criteriaMarkdown);
+    }
+
     private BadgeClass load(OrganisationId organisation, BadgeClassId id) {
         return badgeClasses.findByIdAndOrganisationId(id.value(), organisation.value())
                 .orElseThrow(() -> new BadgeClassNotFound(id));

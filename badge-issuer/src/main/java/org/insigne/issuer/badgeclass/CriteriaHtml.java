@@ -1,6 +1,7 @@
 package org.insigne.issuer.badgeclass;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -25,7 +26,27 @@ final class CriteriaHtml {
             .requireRelsOnLinks("nofollow", "noopener")
             .toFactory();
 
+    /**
+     * Rendered criteria by their Markdown. Rendering is a pure function of the text, so a cached entry is never
+     * stale; public badge pages show a few badge classes' criteria again and again, and parsing plus sanitising
+     * would otherwise be a large share of each request. Bounded: cleared when full.
+     */
+    private static final int MAX_CACHED = 512;
+    private static final ConcurrentHashMap<String, String> CACHE = new ConcurrentHashMap<>();
+
     private CriteriaHtml() {
+    }
+
+    static String cached(String markdown) {
+        String html = CACHE.get(markdown);
+        if (html == null) {
+            if (CACHE.size() >= MAX_CACHED) {
+                CACHE.clear();
+            }
+            html = render(markdown);
+            CACHE.put(markdown, html);
+        }
+        return html;
     }
 
     static String render(String markdown) {

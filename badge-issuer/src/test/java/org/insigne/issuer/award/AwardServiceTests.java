@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 @SpringBootTest
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
@@ -200,6 +202,44 @@ class AwardServiceTests {
 
     private static void put(Map<URI, FetchedDocument> documents, String url, byte[] body) {
         documents.put(URI.create(url), OfflineDocumentFetcher.json(URI.create(url), new String(body, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void readsThePublicAwardInOneRowAndItsStatusFromTheRecords() {
+        OrganisationId org = organisations.create(owner, "Ligue").id();
+        BadgeClassId badge = published(org, content(false, 1));
+        AwardView award = awards.award(org, badge, owner, request("Camille@Example.org", "Je fais", "https://preuve.example/1"),
+                HTTPS);
+
+        PublicAward shown = awards.publicAward(award.id()).orElseThrow();
+        assertThat(shown.badgeName()).isEqualTo("Animer une réunion");
+        assertThat(shown.criteriaHtml()).isEqualTo("<p>Avoir préparé un <strong>ordre du jour</strong>.</p>\n");
+        assertThat(shown.issuerName()).isEqualTo("Ligue");
+        assertThat(shown.level()).isEqualTo("Je fais");
+        assertThat(shown.evidenceUrl()).isEqualTo("https://preuve.example/1");
+        assertThat(shown.imageMediaType()).isEqualTo("image/png");
+        assertThat(shown.endorsements()).isEmpty();
+        assertThat(shown.status(award.issuedOn())).isEqualTo(PublicAward.Status.VALID);
+        // PostgreSQL keeps microseconds (rounded), hence the tolerance and the second after the expiry.
+        assertThat(shown.expiresAt()).isCloseTo(award.expiresAt(), within(1, ChronoUnit.MILLIS));
+        assertThat(shown.status(award.expiresAt().minusSeconds(1))).isEqualTo(PublicAward.Status.VALID);
+        assertThat(shown.status(award.expiresAt().plusSeconds(1))).isEqualTo(PublicAward.Status.EXPIRED);
+
+        awards.revoke(org, award.id(), owner, "Erreur");
+        assertThat(awards.publicAward(award.id()).orElseThrow().status(award.issuedOn()))
+                .isEqualTo(PublicAward.Status.REVOKED);
+        assertThat(awards.publicAward(new AwardId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void checksAnAddressAgainstThePublishedHashOnly() {
+        OrganisationId org = organisations.create(owner, "Ligue").id();
+        BadgeClassId badge = published(org, content(false, null));
+        AwardView award = awards.award(org, badge, owner, request("camille@example.org", "Je fais", null), HTTPS);
+
+        assertThat(awards.isRecipient(award.id(), " Camille@Example.ORG ")).contains(true);
+        assertThat(awards.isRecipient(award.id(), "camille@example.com")).contains(false);
+        assertThat(awards.isRecipient(new AwardId(UUID.randomUUID()), "camille@example.org")).isEmpty();
     }
 
     private UUID member(OrganisationId org, StaffRole role) {

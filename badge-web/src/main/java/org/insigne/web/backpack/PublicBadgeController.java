@@ -1,9 +1,14 @@
 package org.insigne.web.backpack;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import org.insigne.backpack.collection.CollectionService;
 import org.insigne.backpack.collection.PublicBadgeView;
+import org.insigne.core.verification.Verdict;
+import org.insigne.web.verify.BadgeCard;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,21 +26,47 @@ class PublicBadgeController {
 
     private final CollectionService collection;
     private final BadgeSharing sharing;
+    private final Clock clock;
 
-    PublicBadgeController(CollectionService collection, BadgeSharing sharing) {
+    PublicBadgeController(CollectionService collection, BadgeSharing sharing, Clock clock) {
         this.collection = collection;
         this.sharing = sharing;
+        this.clock = clock;
     }
 
     @GetMapping("/p/badges/{publicId}")
     String badge(@PathVariable String publicId, Locale locale, Model model) {
         PublicBadgeView badge = collection.publicBadge(publicId);
         model.addAttribute("badge", badge);
+        model.addAttribute("card", card(badge, clock.instant(), locale));
         model.addAttribute("share", sharing.links(badge.name(), badge.issuerName(), badge.issuedOn(),
                 badge.publicId(), badge.hasImage(), locale));
         model.addAttribute("openGraph", sharing.openGraph(badge.name(), badge.issuerName(), badge.description(),
                 badge.publicId(), badge.hasImage(), locale));
         return "backpack/public-badge";
+    }
+
+    /**
+     * The badge as every public badge page shows it, from its last verification (and its time): the backpack
+     * does not re-verify on each view. A badge whose expiry date has passed since is shown as expired, since
+     * that follows from the badge itself.
+     */
+    static BadgeCard card(PublicBadgeView badge, Instant now, Locale locale) {
+        Verdict verdict = switch (badge.status()) {
+            case VERIFIED -> Verdict.VALID;
+            case UNVERIFIED -> Verdict.INDETERMINATE;
+            case INVALID -> Verdict.INVALID;
+        };
+        BadgeCard.Status status = BadgeCard.statusOf(verdict, badge.lastChecks());
+        if (status == BadgeCard.Status.AUTHENTIC && badge.expires() != null && !badge.expires().isAfter(now)) {
+            status = BadgeCard.Status.EXPIRED;
+        }
+        return new BadgeCard(status, BadgeCard.Basis.LAST_CHECK, badge.lastCheckedAt(), null,
+                BadgeCard.detailOf(status, badge.lastChecks(), locale), badge.name(),
+                badge.hasImage() ? "/p/badges/" + badge.publicId() + "/image" : null, badge.description(), null,
+                badge.issuerName(), null, List.of(), null, badge.criteriaNarrative(),
+                badge.criteriaUrl() == null ? null : badge.criteriaUrl().toString(), List.of(), badge.issuedOn(),
+                badge.expires(), null);
     }
 
     /** The QR code of the public address; not found once the badge is private again, like the page. */

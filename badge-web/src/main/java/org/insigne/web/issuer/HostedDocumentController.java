@@ -23,42 +23,55 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The documents that make Insigne badges verifiable, public and without login: OB 2.0 hosted assertions,
  * badge classes, issuer profiles, keys and revocation lists, OB 3.0 issuer profiles, key documents and
- * credentials and revocation lists. Machines get JSON-LD; a browser ({@code Accept: text/html}) gets a page for the assertion,
- * the badge class and the issuer. Nothing personal is published beyond what the badge holds (a salted hash).
+ * credentials and revocation lists. Machines get JSON-LD; a browser ({@code Accept: text/html}) gets a page for the assertion
+ * and the credential (the public badge page, {@link PublicAwardPage}), the badge class and the issuer. Nothing personal is published beyond what the badge holds (a salted hash).
  */
 @Controller
 class HostedDocumentController {
 
     static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
+    static final String MACHINE_FORMAT = "json-ld";
 
     private final AwardService awards;
     private final HostedDocuments documents;
     private final Links links;
+    private final PublicAwardPage publicPage;
 
-    HostedDocumentController(AwardService awards, HostedDocuments documents, Links links) {
+    HostedDocumentController(AwardService awards, HostedDocuments documents, Links links, PublicAwardPage publicPage) {
         this.awards = awards;
         this.documents = documents;
         this.links = links;
+        this.publicPage = publicPage;
     }
 
-    /** Served as stored while valid; 410 Gone with {@code revoked: true} and the reason once revoked. */
+    /**
+     * Served as stored while valid; 410 Gone with {@code revoked: true} and the reason once revoked. A browser
+     * gets the public badge page instead, with 200 even when the badge is revoked: the page answers the
+     * question fully ("Révoqué", and why), and a 410 would make link previews and some browsers treat the
+     * badge as missing rather than withdrawn.
+     */
     @GetMapping("/ob2/assertions/{id}")
     Object assertion(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (wantsHtml(request)) {
+            return publicPage.show(new AwardId(id), "/ob2/assertions/" + id, request, response, model);
+        }
         HostedAssertion assertion = found(awards.hostedAssertion(new AwardId(id), urls()));
         HttpStatus status = assertion.revoked() ? HttpStatus.GONE : HttpStatus.OK;
-        if (wantsHtml(request)) {
-            response.setStatus(status.value());
-            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-            model.addAttribute("assertion", assertion);
-            model.addAttribute("jsonUrl", links.absolute("/ob2/assertions/" + id));
-            return "hosted/assertion";
-        }
         return json(status, assertion.json());
+    }
+
+    /** "Does this badge belong to …?" from the public page of the OB 2.0 assertion. */
+    @PostMapping("/ob2/assertions/{id}")
+    String assertionRecipient(@PathVariable UUID id, @RequestParam(defaultValue = "") String email,
+                              HttpServletRequest request, HttpServletResponse response, Model model) {
+        return publicPage.checkRecipient(new AwardId(id), "/ob2/assertions/" + id, email, request, response, model);
     }
 
     @GetMapping("/ob2/badge-classes/{id}")
@@ -110,9 +123,20 @@ class HostedDocumentController {
         return json(HttpStatus.OK, found(documents.ob3Key(new OrganisationId(id), new SigningKeyId(key), urls())));
     }
 
+    /** The credential as signed; a browser gets the same public badge page as the OB 2.0 assertion's. */
     @GetMapping("/ob3/credentials/{id}")
-    ResponseEntity<byte[]> credential(@PathVariable UUID id) {
+    Object credential(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (wantsHtml(request)) {
+            return publicPage.show(new AwardId(id), "/ob3/credentials/" + id, request, response, model);
+        }
         return json(HttpStatus.OK, found(awards.credential(new AwardId(id))));
+    }
+
+    /** "Does this badge belong to …?" from the public page of the OB 3.0 credential. */
+    @PostMapping("/ob3/credentials/{id}")
+    String credentialRecipient(@PathVariable UUID id, @RequestParam(defaultValue = "") String email,
+                               HttpServletRequest request, HttpServletResponse response, Model model) {
+        return publicPage.checkRecipient(new AwardId(id), "/ob3/credentials/" + id, email, request, response, model);
     }
 
     private HostedUrls urls() {
@@ -124,8 +148,14 @@ class HostedDocumentController {
                 .header("Access-Control-Allow-Origin", "*").body(body);
     }
 
-    /** A browser asks for HTML first; verifiers ask for JSON or anything. */
+    /**
+     * A browser asks for HTML first; verifiers ask for JSON or anything. {@code ?format=json-ld} asks for the
+     * machine form whatever the Accept header, so that the public page can link to it.
+     */
     private static boolean wantsHtml(HttpServletRequest request) {
+        if (MACHINE_FORMAT.equals(request.getParameter("format"))) {
+            return false;
+        }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept == null) {
             return false;

@@ -45,7 +45,7 @@ class SecurityConfiguration {
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/?logout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(new BadgePageCsrfTokenRepository()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
                         .referrerPolicy(referrer -> referrer.policy(

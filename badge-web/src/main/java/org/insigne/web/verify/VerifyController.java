@@ -74,6 +74,7 @@ class VerifyController {
         model.addAttribute("recipient", recipient);
         return verifications.verify(request).thenApply(report -> {
             model.addAttribute("report", report);
+            model.addAttribute("card", BadgeCard.of(report, locale).orElse(null));
             model.addAttribute("checks", report.checks().stream()
                     .map(c -> new CheckLine(c.id(), c.status().name().toLowerCase(Locale.ROOT),
                             CheckMessages.render(c, locale)))

@@ -133,6 +133,22 @@ class SharingIntegrationTests {
     }
 
     @Test
+    void showsThePublicBadgeWithTheVerdictOfItsLastVerification() throws Exception {
+        String page = imported();
+        String publicId = publicId();
+        makePublic(page);
+
+        mvc.perform(get("/p/badges/" + publicId)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"badge-card\"")))
+                .andExpect(content().string(containsString("Authentique")))
+                .andExpect(content().string(containsString("D&#39;après la dernière vérification faite par Insigne, le ")))
+                .andExpect(content().string(not(containsString(email))));
+        mvc.perform(get("/p/badges/" + publicId + "?lang=en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Genuine")))
+                .andExpect(content().string(containsString("As of the last verification made by Insigne, on ")));
+    }
+
+    @Test
     void sharesNothingWhileTheBadgeIsPrivate() throws Exception {
         String page = imported();
         String publicId = publicId();

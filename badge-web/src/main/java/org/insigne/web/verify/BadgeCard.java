@@ -1,0 +1,151 @@
+package org.insigne.web.verify;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.insigne.core.verification.BadgeView;
+import org.insigne.core.verification.Check;
+import org.insigne.core.verification.CheckMessages;
+import org.insigne.core.verification.CheckStatus;
+import org.insigne.core.verification.Verdict;
+import org.insigne.core.verification.VerificationReport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One badge as every public page shows it, through {@code fragments/badgeCard}: a plain verdict with its
+ * reason, what the verdict rests on, and the badge's facts. Built from the issuer's own records (a badge
+ * Insigne issued), from a backpack badge's last verification, or from a verification just made.
+ *
+ * <p>Text is as the issuer wrote it and is rendered escaped, except {@code criteriaHtml}, which Insigne's
+ * badge classes produce already sanitised. {@code detail} is a check message already in the reader's
+ * language; {@code reason} is the issuer's revocation reason.
+ */
+public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt, @Nullable String reason,
+                        @Nullable String detail, String name, @Nullable String imageUrl,
+                        @Nullable String description, @Nullable String level, String issuerName,
+                        @Nullable String issuerUrl, List<Endorsement> endorsements, @Nullable String criteriaHtml,
+                        @Nullable String criteriaText, @Nullable String criteriaUrl, List<Evidence> evidence,
+                        @Nullable Instant issuedOn, @Nullable Instant expires, @Nullable Instant revokedAt) {
+
+    /** The verdict a reader sees first. Only {@link #AUTHENTIC} says the badge can be trusted. */
+    public enum Status {
+        AUTHENTIC, REVOKED, EXPIRED, UNVERIFIABLE, INVALID;
+
+        /** The message key suffix and CSS class. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What the verdict rests on, which the page says under it. */
+    public enum Basis {
+        /** Insigne issued the badge and holds its signed bytes: its own records, as of this request. */
+        ISSUER_RECORDS,
+        /** A badge kept in a backpack: its last verification, at {@code checkedAt}. */
+        LAST_CHECK,
+        /** A verification made just now, whose checks the page lists. */
+        THIS_CHECK;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    public record Endorsement(String endorserName, @Nullable String endorserUrl, @Nullable String comment) {
+        public Endorsement {
+            endorserUrl = webOnly(endorserUrl);
+        }
+    }
+
+    public record Evidence(@Nullable String url, @Nullable String narrative) {
+        public Evidence {
+            url = webOnly(url);
+        }
+    }
+
+    /** Addresses a page links to are http(s) only: a {@code javascript:} or {@code data:} one stays unlinked. */
+    public BadgeCard {
+        issuerUrl = webOnly(issuerUrl);
+        criteriaUrl = webOnly(criteriaUrl);
+        endorsements = List.copyOf(endorsements);
+        evidence = List.copyOf(evidence);
+    }
+
+    static @Nullable String webOnly(@Nullable String url) {
+        if (url == null) {
+            return null;
+        }
+        String lower = url.strip().toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+    }
+
+    /** The badge of a verification report, when it could be read at all. */
+    public static Optional<BadgeCard> of(VerificationReport report, Locale locale) {
+        BadgeView badge = report.badge();
+        if (badge == null) {
+            return Optional.empty();
+        }
+        Status status = statusOf(report.verdict(), report.checks());
+        return Optional.of(new BadgeCard(status, Basis.THIS_CHECK, null, null, detailOf(status, report.checks(), locale),
+                badge.name(), null, badge.description(), badge.level(), badge.issuer().name(),
+                text(badge.issuer().url()),
+                badge.endorsers().stream().map(e -> new Endorsement(e.name(), text(e.url()), null)).toList(),
+                null, badge.criteriaNarrative(), text(badge.criteriaUrl()),
+                badge.evidence().stream().filter(e -> e.id() != null || e.narrative() != null)
+                        .map(e -> new Evidence(text(e.id()), e.narrative())).toList(),
+                badge.issuedOn(), badge.expires(), null));
+    }
+
+    /**
+     * The reader's verdict from a verification's overall verdict and checks: a failure is named revoked or
+     * expired when a failed check says so (whatever the specification), else it stays "not valid"; a
+     * verification that could not conclude is never shown as valid.
+     */
+    public static Status statusOf(Verdict verdict, List<Check> checks) {
+        return switch (verdict) {
+            case VALID -> Status.AUTHENTIC;
+            case INDETERMINATE -> Status.UNVERIFIABLE;
+            case INVALID -> {
+                if (checks.stream().anyMatch(c -> failed(c) && isRevocation(c))) {
+                    yield Status.REVOKED;
+                }
+                yield checks.stream().anyMatch(c -> failed(c) && c.messageKey().endsWith(".expired"))
+                        ? Status.EXPIRED : Status.INVALID;
+            }
+        };
+    }
+
+    /**
+     * The check that explains the verdict, in the reader's language: the first failure for a negative
+     * verdict, the first warning for an inconclusive one; none for an authentic badge. Recipient checks are
+     * left out: their messages name an address, which a public page must not show.
+     */
+    public static @Nullable String detailOf(Status status, List<Check> checks, Locale locale) {
+        CheckStatus wanted = switch (status) {
+            case AUTHENTIC -> null;
+            case UNVERIFIABLE -> CheckStatus.WARNING;
+            case REVOKED, EXPIRED, INVALID -> CheckStatus.FAILED;
+        };
+        if (wanted == null) {
+            return null;
+        }
+        return checks.stream().filter(c -> c.status() == wanted && !c.id().contains("recipient"))
+                .filter(c -> status != Status.REVOKED || isRevocation(c))
+                .findFirst().map(c -> CheckMessages.render(c, locale)).orElse(null);
+    }
+
+    private static boolean failed(Check check) {
+        return check.status() == CheckStatus.FAILED;
+    }
+
+    private static boolean isRevocation(Check check) {
+        String key = check.messageKey();
+        return key.contains(".revoked") || key.equals("ob2.revocation.gone") || key.equals("ob2.hosted-copy.gone");
+    }
+
+    private static @Nullable String text(java.net.@Nullable URI uri) {
+        return uri == null ? null : uri.toString();
+    }
+}

@@ -1,0 +1,157 @@
+package org.insigne.web.issuer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.insigne.issuer.award.AwardRequest;
+import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.award.AwardView;
+import org.insigne.issuer.award.HostedUrls;
+import org.insigne.issuer.badgeclass.BadgeClassContent;
+import org.insigne.issuer.badgeclass.BadgeClassId;
+import org.insigne.issuer.badgeclass.BadgeClassService;
+import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.organisation.OrganisationService;
+import org.insigne.issuer.organisation.StaffService;
+import org.insigne.web.account.AccountService;
+import org.insigne.web.account.AccountUser;
+import org.insigne.web.testing.InsigneIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The public page at the address written in every Insigne badge: the verdict from the issuer's records, the
+ * facts, the recipient check against the published hash, the machine forms; nothing personal. (That a view
+ * creates no session is tested on {@code BadgePageCsrfTokenRepository} itself: MockMvc's {@code csrf()} swaps
+ * the application's CSRF repository for a session-based one in the shared context.)
+ */
+@InsigneIntegrationTest
+class PublicBadgePageIntegrationTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired AccountService accounts;
+    @Autowired OrganisationService organisations;
+    @Autowired StaffService staff;
+    @Autowired BadgeClassService badgeClasses;
+    @Autowired AwardService awards;
+
+    AccountUser owner;
+    OrganisationId organisation;
+    BadgeClassId badgeClass;
+    String email;
+
+    @BeforeEach
+    void publishABadge() throws Exception {
+        ConsoleFixture fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
+        owner = fixture.account("Owner");
+        organisation = fixture.organisation(owner, "Ligue de l'enseignement");
+        badgeClass = fixture.draft(organisation, owner);
+        badgeClasses.publish(organisation, badgeClass, owner.id());
+        email = "Camille.Martin." + UUID.randomUUID().toString().substring(0, 8) + "@Example.org";
+    }
+
+    @Test
+    void showsAnAuthenticBadgeWithItsFactsAndNothingPersonal() throws Exception {
+        AwardView award = award(badgeClass, null);
+        for (String path : List.of("/ob2/assertions/", "/ob3/credentials/")) {
+            MvcResult result = mvc.perform(get(path + award.id().value()).accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string(HttpHeaders.VARY, org.hamcrest.Matchers.containsString("Accept")))
+                    .andReturn();
+            String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).contains("Authentique", "Animer une réunion", "Je transmets", "Ligue de l&#39;enseignement",
+                    "Avoir animé <strong>trois</strong> réunions.", "A animé l&#39;assemblée générale.",
+                    "/badge-classes/" + badgeClass.value() + "/image",
+                    "/ob2/assertions/" + award.id().value() + "?format=json-ld",
+                    "/ob3/credentials/" + award.id().value() + "?format=json-ld",
+                    "/ob2/assertions/" + award.id().value() + "/signed",
+                    "/ob3/credentials/" + award.id().value() + "/jwt",
+                    "/ob2/assertions/" + award.id().value() + "/baked.png",
+                    "/ob3/credentials/" + award.id().value() + "/baked.png",
+                    "name=\"_csrf\"");
+            assertThat(html.toLowerCase()).doesNotContain(email.toLowerCase()).doesNotContain("camille")
+                    .doesNotContain("martin");
+            // Endorsements are shown only when there are some; Insigne's model has none yet.
+            assertThat(html).doesNotContain("Recommandations de l&#39;émetteur");
+        }
+    }
+
+    @Test
+    void showsARevokedBadgeAsRevokedWithItsReasonWhileMachinesStillGetGone() throws Exception {
+        AwardView award = award(badgeClass, null);
+        awards.revoke(organisation, award.id(), owner.id(), "Délivré par erreur");
+
+        String html = page("/ob2/assertions/" + award.id().value());
+        assertThat(html).contains("Révoqué", "Motif : Délivré par erreur").doesNotContain("Authentique");
+        mvc.perform(get("/ob2/assertions/" + award.id().value()).accept("application/ld+json"))
+                .andExpect(status().isGone());
+        mvc.perform(get("/ob2/assertions/" + award.id().value() + "?format=json-ld").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.revoked").value(true));
+    }
+
+    @Test
+    void showsABadgePastItsExpiryAsExpired() throws Exception {
+        BadgeClassId monthly = badgeClasses.create(organisation, owner.id(), new BadgeClassContent("Secourisme",
+                "Premiers secours.", "Avoir suivi la formation.", List.of(), List.of(),
+                BadgeClassContent.DEFAULT_LEVELS, 1, false), ConsoleFixture.PNG).id();
+        badgeClasses.publish(organisation, monthly, owner.id());
+        LocalDate issued = LocalDate.now(ZoneOffset.UTC).minusMonths(3);
+        AwardView award = award(monthly, issued);
+
+        String html = page("/ob3/credentials/" + award.id().value());
+        assertThat(html).contains("Expiré", "Ce badge a expiré le").doesNotContain("Authentique");
+        String english = page("/ob3/credentials/" + award.id().value() + "?lang=en");
+        assertThat(english).contains("Expired", "This badge expired on");
+    }
+
+    @Test
+    void answersWhetherAnAddressIsTheRecipientWithoutShowingIt() throws Exception {
+        AwardView award = award(badgeClass, null);
+        String path = "/ob2/assertions/" + award.id().value();
+
+        String yes = mvc.perform(post(path).with(csrf()).param("email", "  " + email.toUpperCase() + " "))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(yes).contains("Oui : ce badge a été délivré à l&#39;adresse saisie.");
+        assertThat(yes.toLowerCase()).doesNotContain(email.toLowerCase());
+
+        String no = mvc.perform(post("/ob3/credentials/" + award.id().value()).with(csrf())
+                        .param("email", "quelqu.un@example.org"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(no).contains("Non : ce badge n&#39;a pas été délivré à l&#39;adresse saisie.");
+        assertThat(no.toLowerCase()).doesNotContain(email.toLowerCase());
+
+        mvc.perform(post(path).with(csrf()).param("email", "   ")).andExpect(status().isBadRequest());
+        mvc.perform(post(path).param("email", email)).andExpect(status().isForbidden());
+        mvc.perform(post("/ob2/assertions/" + UUID.randomUUID()).with(csrf()).param("email", email))
+                .andExpect(status().isNotFound());
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).accept(MediaType.TEXT_HTML)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private AwardView award(BadgeClassId badge, LocalDate issuedOn) {
+        return awards.award(organisation, badge, owner.id(), new AwardRequest(UUID.randomUUID(), email, "Camille Martin",
+                "Je transmets", null, "A animé l'assemblée générale.", issuedOn), new HostedUrls("http://localhost"));
+    }
+}
