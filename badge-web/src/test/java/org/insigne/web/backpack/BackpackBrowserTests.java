@@ -87,7 +87,8 @@ class BackpackBrowserTests {
         try (Browser recruiter = Browser.open(port)) {
             recruiter.visit(publicUrl);
             assertThat(recruiter.heading()).isEqualTo("Animateur bénévole");
-            assertThat(recruiter.text()).contains("Ligue de l'enseignement d'Indre-et-Loire", "Vérifié par Insigne le")
+            assertThat(recruiter.text()).contains("Ligue de l'enseignement d'Indre-et-Loire", "Authentique",
+                    "D'après la dernière vérification faite par Insigne, le")
                     .doesNotContain(email).doesNotContain("Camille");
 
             earner.click("Rendre privé");
