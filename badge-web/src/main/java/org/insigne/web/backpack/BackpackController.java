@@ -2,6 +2,7 @@ package org.insigne.web.backpack;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -154,8 +155,23 @@ class BackpackController {
             throw new BadgeNotFound();
         }
         URI image = badge.badge().imageUrl();
-        return CompletableFuture.supplyAsync(() -> BadgeDownloads.bakeInto(badge, imageBytes(image), baker)
-                .map(BadgeDownloads::serve).orElseThrow(BadgeImageUnavailable::new), executor);
+        return CompletableFuture.supplyAsync(() -> {
+            String document = BadgeDownloads.bakesFetchedDocument(badge)
+                    ? fetchedDocument(new String(badge.original(), StandardCharsets.UTF_8).strip())
+                    : new String(badge.original(), StandardCharsets.UTF_8);
+            return BadgeDownloads.bakeInto(badge, document, imageBytes(image), baker)
+                    .map(BadgeDownloads::serve).orElseThrow(BadgeImageUnavailable::new);
+        }, executor);
+    }
+
+    /** The assertion a badge imported by URL has at that address now, through the bounded fetcher. */
+    private String fetchedDocument(String address) {
+        try {
+            return new String(fetcher.fetch(URI.create(address), DocumentFetcher.Expect.JSON).body(),
+                    StandardCharsets.UTF_8);
+        } catch (FetchFailed | IllegalArgumentException unavailable) {
+            throw new BadgeImageUnavailable();
+        }
     }
 
     private byte[] imageBytes(URI image) {

@@ -24,8 +24,9 @@ import org.springframework.http.ResponseEntity;
  * 3.0 credential its JSON. A badge imported as a baked image is offered in that image's format only (it
  * already holds the assertion or credential; we do not convert PNG and SVG into each other). A badge imported
  * as JSON or compact JWS text is baked on demand into the issuer's image ({@code baked}), fetched through
- * the bounded fetcher when the owner asks, in whatever format the issuer publishes; one imported by URL
- * offers no baked image (its assertion lives at that address). The OB 3.0 JSON is offered when the credential
+ * the bounded fetcher when the owner asks, in whatever format the issuer publishes; one imported by URL is baked
+ * with the assertion that address serves at that moment (OB 2.0 §Baking bakes the assertion, not its address).
+ * The OB 3.0 JSON is offered when the credential
  * is JSON with an embedded proof; a VC-JWT is its own original (decoding it would drop the signature).
  */
 final class BadgeDownloads {
@@ -84,19 +85,28 @@ final class BadgeDownloads {
                 : new Download("baked.svg", name(badge, "svg"), "image/svg+xml", badge.original()));
     }
 
-    /** A badge kept as JSON or JWS text whose issuer names an image: it can be baked into that image. */
+    /** A badge kept as JSON or JWS text, or as a URL, whose issuer names an image: it can be baked into it. */
     static boolean canBakeOnDemand(BadgeExport badge) {
-        return !badge.badge().hasImage() && badge.badge().inputKind() != BadgeInput.Kind.URL
-                && badge.badge().imageUrl() != null;
+        return !badge.badge().hasImage() && badge.badge().imageUrl() != null;
+    }
+
+    /** Whether the document to bake must be fetched first: the badge was imported by its address. */
+    static boolean bakesFetchedDocument(BadgeExport badge) {
+        return badge.badge().inputKind() == BadgeInput.Kind.URL;
     }
 
     /** The original JSON or JWS baked into {@code image}; empty when the image is no PNG or SVG we can bake. */
     static Optional<Download> bakeInto(BadgeExport badge, byte[] image, Baker baker) {
+        return bakeInto(badge, new String(badge.original(), StandardCharsets.UTF_8), image, baker);
+    }
+
+    /** {@code document} (JSON or JWS text) baked into {@code image}, named after the badge. */
+    static Optional<Download> bakeInto(BadgeExport badge, String document, byte[] image, Baker baker) {
         ImageFormat format = ImageFormat.sniff(image).orElse(null);
         if (format == null) {
             return Optional.empty();
         }
-        String text = new String(badge.original(), StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+        String text = document.replace("\uFEFF", "").strip();
         PayloadKind kind = badge.badge().spec() == Spec.OB3 ? PayloadKind.OB3_CREDENTIAL : PayloadKind.OB2_ASSERTION;
         try {
             byte[] baked = baker.bake(image, new BakedPayload(kind, text, null));

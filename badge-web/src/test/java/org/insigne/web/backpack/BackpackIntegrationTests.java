@@ -201,6 +201,33 @@ class BackpackIntegrationTests {
     }
 
     @Test
+    void bakesTheAssertionABadgeImportedByUrlHasNowIntoItsImage() throws Exception {
+        try (var in = getClass().getResourceAsStream("/badge.png")) {
+            site.publishPng("/badge.png", in.readAllBytes());
+        }
+        String location = perform(multipart("/backpack/import").param("pasted", site.assertionUrl())
+                .with(csrf()).with(user(camille))).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        String page = location.substring(0, location.indexOf('?'));
+        mvc.perform(get(page).with(user(camille)))
+                .andExpect(content().string(containsString("/download/baked\"")));
+
+        byte[] baked = perform(get(page + "/download/baked").with(user(camille)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andReturn().getResponse().getContentAsByteArray();
+        String inside = new Baker(BakingLimits.defaults()).unbake(baked).text();
+        assertThat(Ob2Json.mapper().readTree(inside)).isEqualTo(site.assertion());
+
+        // Once the issuer no longer serves it, there is nothing to bake: a clear refusal, not a 500.
+        site.fail("/assertions/1", 404);
+        MvcResult refused = mvc.perform(get(page + "/download/baked").with(user(camille))).andReturn();
+        mvc.perform(asyncDispatch(refused)).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("téléchargez le fichier d")));
+    }
+
+    @Test
     void deletesABadge() throws Exception {
         String page = imported(bakedPng());
 

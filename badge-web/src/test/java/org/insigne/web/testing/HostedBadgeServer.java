@@ -110,6 +110,11 @@ public final class HostedBadgeServer implements AutoCloseable {
                 Ob2Json.mapper().writeValueAsString(json).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Serves {@code bytes} as a PNG image at {@code path}. */
+    public void publishPng(String path, byte[] bytes) {
+        documents.put(path, new Response(200, "image/png", bytes.clone()));
+    }
+
     public void fail(String path, int status) {
         documents.put(path, new Response(status, "text/plain", "unavailable".getBytes(StandardCharsets.UTF_8)));
     }
