@@ -17,6 +17,7 @@ import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingFailed;
 import org.insigne.core.baking.ImageFormat;
 import org.insigne.core.error.DomainException.Kind;
+import org.insigne.core.ob3.Ob3Verifier;
 import org.insigne.core.verification.BadgeView;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckStatus;
@@ -108,6 +109,10 @@ public class ImportService {
         BadgeView badge = report.badge();
         if (report.check(Verifier.UNRECOGNISED).isPresent()) {
             throw refused("backpack.import.refused.unrecognised", failed);
+        }
+        if (report.check("ob3.parse").filter(c -> c.messageKey().equals(Ob3Verifier.PARSED_STATUS_LIST)).isPresent()) {
+            // A status list credential (vc-bitstring-status-list §2.2) verifies as a credential, but holds no badge.
+            throw refused("backpack.import.refused.status-list", List.of());
         }
         if (report.verdict() == Verdict.INVALID || badge == null) {
             List<Check> others = failed.stream().filter(c -> !RECIPIENT_CHECKS.contains(c.id())).toList();

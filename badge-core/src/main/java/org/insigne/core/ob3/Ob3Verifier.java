@@ -42,6 +42,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Ob3Verifier implements SpecVerifier {
 
+    /**
+     * The message key of the {@code ob3.parse} check when the input is a status list credential, not a badge: a
+     * caller that keeps badges (a backpack) tells it apart by this.
+     */
+    public static final String PARSED_STATUS_LIST = "ob3.parse.status-list";
+
     static final Set<String> OB_CONTEXTS = Set.of(
             "https://purl.imsglobal.org/spec/ob/v3p0/context.json",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json",

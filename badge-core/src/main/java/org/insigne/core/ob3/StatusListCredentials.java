@@ -80,6 +80,6 @@ final class StatusListCredentials {
 
     /** The check that tells the reader this document is a status list, not a badge. */
     static Check parsed() {
-        return Check.passed("ob3.parse", "ob3.parse.status-list");
+        return Check.passed("ob3.parse", Ob3Verifier.PARSED_STATUS_LIST);
     }
 }

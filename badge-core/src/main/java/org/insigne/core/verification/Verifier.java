@@ -66,10 +66,22 @@ public final class Verifier {
      * this fetcher (its bounds and address rules apply to every remote document) and clock.
      */
     public Verifier(DocumentFetcher fetcher, Baker baker, Clock clock) {
+        this(fetcher, baker, clock, List.of());
+    }
+
+    /**
+     * As {@link #Verifier(DocumentFetcher, Baker, Clock)}, but {@code preferred} providers (configured ones, say
+     * a stricter OB 3.0 status list policy) create the verifiers of their specifications instead of the
+     * registered ones; the other specifications keep theirs.
+     */
+    public Verifier(DocumentFetcher fetcher, Baker baker, Clock clock, List<SpecVerifier.Provider> preferred) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.baker = Objects.requireNonNull(baker, "baker");
         Objects.requireNonNull(clock, "clock");
         java.util.Map<Spec, SpecVerifier> verifiers = new java.util.EnumMap<>(Spec.class);
+        for (SpecVerifier.Provider provider : preferred) {
+            verifiers.putIfAbsent(provider.spec(), provider.create(fetcher, clock));
+        }
         for (SpecVerifier.Provider provider : java.util.ServiceLoader.load(SpecVerifier.Provider.class,
                 Verifier.class.getClassLoader())) {
             verifiers.putIfAbsent(provider.spec(), provider.create(fetcher, clock));

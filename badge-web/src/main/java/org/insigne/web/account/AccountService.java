@@ -22,6 +22,7 @@ import org.insigne.web.system.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -165,6 +166,13 @@ public class AccountService implements UserDetailsService {
             throw new EmailAlreadyRegistered();
         }
         address.confirm(clock.instant());
+        try {
+            addresses.flush();
+        } catch (DataIntegrityViolationException confirmedMeanwhile) {
+            // Another account confirmed the same address between the check above and now: the unique index on
+            // confirmed addresses decided, and the loser gets the same refusal as if it had come second.
+            throw new EmailAlreadyRegistered();
+        }
         events.publishEvent(new EmailAddressConfirmed(address.userId(), address.email()));
         log.info("Account {} confirmed address {}", address.userId(), address.id());
         return address.view();

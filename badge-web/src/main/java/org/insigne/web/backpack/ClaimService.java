@@ -1,7 +1,6 @@
 package org.insigne.web.backpack;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,16 +14,14 @@ import org.insigne.core.baking.BakedPayload;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingFailed;
 import org.insigne.core.baking.PayloadKind;
-import org.insigne.core.fetch.HttpDocumentFetcher;
-import org.insigne.core.verification.Verifier;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.HostedAssertion;
 import org.insigne.issuer.award.HostedUrls;
-import org.insigne.issuer.award.IssuedForms;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.web.account.EmailAddressConfirmed;
+import org.insigne.web.verify.VerificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -37,8 +34,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Brings a badge awarded on this platform into its earner's backpack, through the same import as any other
  * platform's badge: the award's OB 3.0 credential as signed (baked into the badge image when it can be,
  * so that the backpack shows it), verified for the earner's confirmed addresses. The credential's issuer is a
- * {@code did:key} on a plain-HTTP server and its revocation list is read from the database
- * ({@link OwnDocumentsFetcher}), so a claim verifies without any network. A claim is idempotent: the badge
+ * {@code did:key} on a plain-HTTP server and its revocation list is read from the database (as every
+ * verification reads this platform's own documents, see {@link VerificationService}), so a claim verifies
+ * without any network. A claim is idempotent: the badge
  * already in the backpack is returned.
  */
 @Service
@@ -54,17 +52,17 @@ class ClaimService {
     private final BadgeClassService badgeClasses;
     private final ImportService imports;
     private final Baker baker;
-    private final Verifier verifier;
+    private final VerificationService verifications;
     private final AsyncTaskExecutor executor;
 
-    ClaimService(AwardService awards, IssuedForms forms, BadgeClassService badgeClasses, ImportService imports,
-                 HttpDocumentFetcher fetcher, Baker baker, Clock clock,
+    ClaimService(AwardService awards, BadgeClassService badgeClasses, ImportService imports,
+                 VerificationService verifications, Baker baker,
                  @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
         this.awards = awards;
         this.badgeClasses = badgeClasses;
         this.imports = imports;
         this.baker = baker;
-        this.verifier = new Verifier(new OwnDocumentsFetcher(awards, forms, fetcher), baker, clock);
+        this.verifications = verifications;
         this.executor = executor;
     }
 
@@ -84,8 +82,7 @@ class ClaimService {
         byte[] credential = awards.credential(id).orElseThrow(ClaimNotFound::new);
         BadgeInput input = input(id, credential);
         return EarnerVerifications.firstMatching(
-                        request -> CompletableFuture.supplyAsync(() -> verifier.verify(request), executor),
-                        input::toRequest, addresses)
+                        verifications::verify, input::toRequest, addresses)
                 .thenApply(report -> {
                     StoredBadgeView stored = imports.claim(userId, input, report);
                     awards.markClaimed(id);

@@ -1,6 +1,9 @@
 package org.insigne.web.system;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -23,5 +26,27 @@ public class Links {
             base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         }
         return base.replaceAll("/+$", "") + path;
+    }
+
+    /**
+     * The public base without a trailing slash: {@code insigne.base-url} when set, else the address of the
+     * request being served on this thread; empty outside a request when no base is configured (a scheduled
+     * job, a worker thread), where {@link #absolute} would fail.
+     */
+    public Optional<String> base() {
+        String configured = properties.baseUrl();
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(configured.replaceAll("/+$", ""));
+        }
+        if (RequestContextHolder.getRequestAttributes() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(absolute(""));
+    }
+
+    /** True when {@code insigne.base-url} fixes the public base, whatever address a request came to. */
+    public boolean baseConfigured() {
+        String base = properties.baseUrl();
+        return base != null && !base.isBlank();
     }
 }

@@ -31,6 +31,7 @@ import org.insigne.web.testing.InsigneIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,6 +113,41 @@ class BackpackConformanceIntegrationTests {
         }
         assertThat(tests).isNotEmpty();
         return tests.stream();
+    }
+
+    /**
+     * The status list credentials of the corpus (rows under {@code statusLists/}, none of them a badge) are
+     * refused as such, in the user's language, whether their own proof holds or not: a backpack holds badges.
+     */
+    @Test
+    void refusesAStatusListSayingItIsNotABadge() throws Exception {
+        Path dir = conformance();
+        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("MANIFEST.tsv")), "…/shared/conformance absent: " + dir);
+        List<String[]> lists = Files.readAllLines(dir.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8).stream()
+                .map(line -> line.split("\t", -1))
+                .filter(c -> c.length >= 6 && c[0].contains("/statusLists/")).toList();
+        assertThat(lists).as("status lists in the corpus").isNotEmpty()
+                .anySatisfy(c -> assertThat(c[3]).isEqualTo("valid"));
+
+        for (String[] row : lists) {
+            byte[] bytes = Files.readAllBytes(dir.resolve(row[0]));
+            CorpusFetcher.serveItself(bytes);
+            for (String[] language : new String[][] {{"en", "This document is a status list, not a badge."},
+                    {"fr", "Ce document est une liste de statuts, pas un badge."}}) {
+                AccountUser earner = new AccountUser(UUID.randomUUID(),
+                        "camille." + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "Camille Martin",
+                        "", true, false);
+                MvcResult started = mvc.perform(multipart("/backpack/import")
+                        .file(new MockMultipartFile("file", "list.json", "application/json", bytes))
+                        .param("lang", language[0]).with(csrf()).with(user(earner))).andReturn();
+                MockHttpServletResponse response = mvc.perform(asyncDispatch(started)).andReturn().getResponse();
+
+                assertThat(response.getStatus()).as(row[0]).isEqualTo(400);
+                assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(row[0]).contains(language[1]);
+                assertThat(jdbc.queryForObject("select count(*) from backpack_badge where owner_id = ?", Long.class,
+                        earner.id())).isZero();
+            }
+        }
     }
 
     private void check(Path dir, Row row) throws Exception {

@@ -1,7 +1,14 @@
 package org.insigne.web.backpack;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.mail.internet.MimeMessage;
 import org.insigne.web.account.AccountService;
@@ -41,6 +48,7 @@ class EarnerAddressIntegrationTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
     @Autowired AccountService accounts;
+    @Autowired DataSource dataSource;
 
     Earners earners;
     AccountUser camille;
@@ -112,6 +120,54 @@ class EarnerAddressIntegrationTests {
         mvc.perform(post("/account/emails").param("email", "pas-une-adresse").with(csrf()).with(user(camille)))
                 .andExpect(status().isBadRequest());
         assertThat(accounts.addresses(camille.id())).hasSize(1);
+    }
+
+    @Test
+    void refusesInTheUsersLanguageAnAddressAnotherAccountConfirmedAtTheSameMoment() throws Exception {
+        AccountUser dominique = earners.confirmed(Earners.address("dominique"), "Dominique Durand");
+        String shared = Earners.address("shared");
+        mvc.perform(post("/account/emails").param("email", shared).with(csrf()).with(user(camille)))
+                .andExpect(redirectedUrl("/account/emails"));
+        mvc.perform(post("/account/emails").param("email", shared).with(csrf()).with(user(dominique)))
+                .andExpect(redirectedUrl("/account/emails"));
+        MailServer.awaitMail(shared, 2, Duration.ofSeconds(20));
+        // Both mails go to the same address, in no set order: Camille's is the one that greets her.
+        String camillesLink = MailServer.link(MailServer.mailsTo(shared).stream()
+                .filter(mail -> MailServer.body(mail).contains("Camille Martin")).findFirst().orElseThrow(),
+                "/account/confirm-address");
+
+        // Dominique's confirmation is under way and not yet committed: Camille's check cannot see it, and her
+        // update waits on the unique index until it commits, then fails on it (as two simultaneous clicks would).
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement confirm = other.prepareStatement(
+                    "update account_email set confirmed_at = now() where user_id = ? and email = ?")) {
+                confirm.setObject(1, dominique.id());
+                confirm.setString(2, shared);
+                assertThat(confirm.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<MvcResult> camilles = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return mvc.perform(get(camillesLink).param("lang", "en")).andReturn();
+                } catch (Exception failed) {
+                    throw new IllegalStateException(failed);
+                }
+            });
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!camilles.isDone() && System.nanoTime() < deadline && jdbc.queryForObject(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%account_email%'",
+                    Integer.class) == 0) {
+                Thread.sleep(20);
+            }
+            other.commit();
+
+            MvcResult refused = camilles.get(20, TimeUnit.SECONDS);
+            assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+            assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .contains("An account already exists with this e-mail address");
+        }
+        assertThat(accounts.confirmedAddresses(camille.id())).containsExactly(camille.email());
+        assertThat(accounts.confirmedAddresses(dominique.id())).containsExactly(dominique.email(), shared);
     }
 
     @Test
