@@ -103,6 +103,7 @@ class BulkAwardBenchmark {
 
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
+        long databaseCpuStart = databaseCpuNanos();
         long start = System.nanoTime();
         String boundary = "----insigne" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -128,6 +129,7 @@ class BulkAwardBenchmark {
         } while (!progress.contains("\"finished\":true"));
         long finished = System.nanoTime();
         long cpu = os.getProcessCpuTime() - cpuStart;
+        long databaseCpu = databaseCpuNanos() - databaseCpuStart;
         Integer issued = jdbc.queryForObject("select count(*) from award where badge_class_id = ?", Integer.class,
                 badgeClass.value());
         // Mails are queued (stored in the outbox table) within the measured time; they are sent afterwards by a
@@ -136,12 +138,24 @@ class BulkAwardBenchmark {
                 Integer.class) - queuedBefore;
         System.out.printf("BENCHMARK bulk award, %s: %d rows, %d awards stored and signed, %d mails queued;"
                         + " upload + preview %.1f s, confirm to done %.1f s, end to end %.1f s (%d processors);"
-                        + " application JVM CPU time %.1f s; load average %.1f%n",
+                        + " application JVM CPU time %.1f s; PostgreSQL CPU time %.1f s; load average %.1f%n",
                 label, rows, issued, queued, (previewed - start) / 1e9, (finished - previewed) / 1e9,
                 (finished - start) / 1e9, Runtime.getRuntime().availableProcessors(), cpu / 1e9,
-                os.getSystemLoadAverage());
+                databaseCpu / 1e9, os.getSystemLoadAverage());
         assertThat(issued).isEqualTo(rows);
         assertThat(queued).isEqualTo(rows);
+    }
+
+    /**
+     * CPU time of the embedded PostgreSQL server: its postmaster (the parent of this connection's backend) and
+     * the processes under it still alive, which include the pooled connections' backends.
+     */
+    private long databaseCpuNanos() {
+        Long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
+        return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(postmaster ->
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants())
+                        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum())
+                .orElse(0L);
     }
 
     private String get(String path) throws Exception {
