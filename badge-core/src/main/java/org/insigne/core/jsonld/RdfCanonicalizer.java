@@ -118,6 +118,15 @@ public final class RdfCanonicalizer {
         return canonical;
     }
 
+    /**
+     * Canonical N-Quads of a document seen for the first time, such as one about to be signed: the same result
+     * as {@link #canonicalize}, without serialising and hashing it for the memo, where thousands of new
+     * credentials of a bulk award would only push out the documents that are verified again.
+     */
+    public String canonicalizeNew(JsonObject document) throws JsonLdRejected {
+        return canonicalizeFresh(document);
+    }
+
     private static String digest(String text) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")

@@ -72,7 +72,7 @@ public final class DataIntegrityProofs {
         proof.put("created", options.created().toString());
         proof.put("verificationMethod", options.verificationMethod());
         proof.put("proofPurpose", options.proofPurpose());
-        HashData hash = hashData(document, proof);
+        HashData hash = hashData(document, proof, false);
         proof.put("proofValue", Multibase.base58btc(Ed25519Keys.sign(keys, hash.combined())));
         document.set("proof", proof);
         return document;
@@ -83,6 +83,11 @@ public final class DataIntegrityProofs {
      * {@code @context} taken from the document, vc-di-eddsa §3.3.5 step 2).
      */
     public HashData hashData(ObjectNode document, ObjectNode proof) throws JsonLdRejected {
+        return hashData(document, proof, true);
+    }
+
+    /** {@code memo} false for a document being signed, which nobody has canonicalised before. */
+    private HashData hashData(ObjectNode document, ObjectNode proof, boolean memo) throws JsonLdRejected {
         ObjectNode unsecured = document.deepCopy();
         unsecured.remove("proof");
         ObjectNode proofConfig = proof.deepCopy();
@@ -94,7 +99,8 @@ public final class DataIntegrityProofs {
             proofConfig.remove("@context");
         }
         String canonicalProof = proofConfigs.canonicalize(proofConfig);
-        String canonicalDocument = canonicalizer.canonicalize((JsonObject) JakartaJson.of(unsecured));
+        JsonObject json = (JsonObject) JakartaJson.of(unsecured);
+        String canonicalDocument = memo ? canonicalizer.canonicalize(json) : canonicalizer.canonicalizeNew(json);
         return new HashData(canonicalDocument, canonicalProof, sha256(canonicalDocument), sha256(canonicalProof));
     }
 

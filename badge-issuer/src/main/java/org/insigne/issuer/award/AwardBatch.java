@@ -46,10 +46,20 @@ public final class AwardBatch {
     }
 
     /**
-     * Builds and signs both documents of one award, refusing (with {@link InvalidAward}) what the single award
-     * form refuses: an unknown level, missing required evidence, a date in the future.
+     * Reserves {@code count} consecutive bits of the organisation's Bitstring Status List for the next awards of
+     * this batch, in one round trip whatever the count, and answers the first. A bit reserved for an award that
+     * is then refused or found already made stays unused: a gap in the list, never a shared bit.
      */
-    public PreparedAward sign(AwardRequest request, IdempotencyKey key) {
+    public int reserveStatusIndices(int count) {
+        return statusLists.allocate(badgeClass.organisation().id(), keys.ed25519Id(), count);
+    }
+
+    /**
+     * Builds and signs both documents of one award, its credential pointing at bit {@code statusIndex} (from
+     * {@link #reserveStatusIndices}), refusing (with {@link InvalidAward}) what the single award form refuses:
+     * an unknown level, missing required evidence, a date in the future.
+     */
+    public PreparedAward sign(AwardRequest request, IdempotencyKey key, int statusIndex) {
         if (!badgeClass.content().levels().contains(request.level())) {
             throw new InvalidAward("level");
         }
@@ -62,8 +72,6 @@ public final class AwardBatch {
         Instant expires = months == null ? null : issuedOn.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
         AwardId id = new AwardId(UUID.randomUUID());
         IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
-        // A row found already awarded when stored leaves its bit unused: a gap in the list, never a shared bit.
-        int statusIndex = statusLists.allocate(badgeClass.organisation().id(), keys.ed25519Id());
         SignedDocuments documents = new SignedDocuments(
                 AwardDocuments.ob2Assertion(id.value(), hosted, request, recipient, issuedOn, expires, urls),
                 AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, recipient, issuedOn, expires, keys,

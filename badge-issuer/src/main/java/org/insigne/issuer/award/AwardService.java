@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,16 +186,22 @@ public class AwardService {
                 stored.add(count != 0);
             }
         }
+        // One audit entry per stored award, written as one batch per actor: a bulk job stores thousands.
+        record Actor(OrganisationId organisation, UUID user) {
+        }
         Map<BadgeClassId, String> names = new HashMap<>();
+        Map<Actor, List<AuditLog.Subject>> entries = new LinkedHashMap<>();
         for (int i = 0; i < prepared.size(); i++) {
             if (stored.get(i)) {
                 PreparedAward p = prepared.get(i);
                 String name = names.computeIfAbsent(p.badgeClass, id -> badgeClasses.publicBadgeClass(id)
                         .map(c -> c.content().name()).orElse(""));
-                audit.record(p.organisation.value(), p.awardedBy, AuditAction.AWARD_CREATED, p.id.value(),
-                        AwardAudit.detail(p, name));
+                entries.computeIfAbsent(new Actor(p.organisation, p.awardedBy), a -> new ArrayList<>())
+                        .add(new AuditLog.Subject(p.id.value(), AwardAudit.detail(p, name)));
             }
         }
+        entries.forEach((actor, subjects) -> audit.recordAll(actor.organisation().value(), actor.user(),
+                AuditAction.AWARD_CREATED, subjects));
         log.info("{} awards stored in a batch, {} already made", stored.stream().filter(b -> b).count(),
                 stored.stream().filter(b -> !b).count());
         return stored;

@@ -46,23 +46,36 @@ class StatusLists {
      * atomic upsert, in the caller's transaction. A new key starts a new list (see the migration for why).
      */
     int allocate(OrganisationId organisation, SigningKeyId key) {
-        Integer index = jdbc.queryForObject("""
-                insert into status_list_sequence (organisation_id, next_index, key_id) values (?, 1, ?)
+        return allocate(organisation, key, 1);
+    }
+
+    /**
+     * The first of {@code count} consecutive bits of the organisation for credentials signed with {@code key},
+     * never handed out twice, in two statements whatever the count (a bulk job reserves a chunk's bits at once).
+     * The block may run on into the next list; each list it touches is recorded as signed with {@code key}.
+     */
+    int allocate(OrganisationId organisation, SigningKeyId key, int count) {
+        if (count < 1 || count > LIST_SIZE) {
+            throw new IllegalArgumentException("status list block of " + count);
+        }
+        Integer first = jdbc.queryForObject("""
+                insert into status_list_sequence (organisation_id, next_index, key_id) values (?, ?, ?)
                 on conflict (organisation_id) do update set
                     next_index = case when status_list_sequence.key_id = excluded.key_id
-                        then status_list_sequence.next_index + 1
-                        else (status_list_sequence.next_index + ? - 1) / ? * ? + 1 end,
+                        then status_list_sequence.next_index + excluded.next_index
+                        else (status_list_sequence.next_index + ? - 1) / ? * ? + excluded.next_index end,
                     key_id = excluded.key_id
-                returning next_index - 1""", Integer.class, organisation.value(), key.value(),
-                LIST_SIZE, LIST_SIZE, LIST_SIZE);
-        if (index == null || index < 0) {
-            throw new IllegalStateException("status list sequence of " + organisation.value() + " returned " + index);
+                returning next_index - ?""", Integer.class, organisation.value(), count, key.value(),
+                LIST_SIZE, LIST_SIZE, LIST_SIZE, count);
+        if (first == null || first < 0) {
+            throw new IllegalStateException("status list sequence of " + organisation.value() + " returned " + first);
         }
         jdbc.update("""
-                insert into status_list_key (organisation_id, list_number, key_id) values (?, ?, ?)
+                insert into status_list_key (organisation_id, list_number, key_id)
+                select ?, list_number, ? from generate_series(?, ?) as list_number
                 on conflict (organisation_id, list_number) do nothing""",
-                organisation.value(), index / LIST_SIZE, key.value());
-        return index;
+                organisation.value(), key.value(), first / LIST_SIZE, (first + count - 1) / LIST_SIZE);
+        return first;
     }
 
     static CredentialWriter.StatusEntry entry(OrganisationId organisation, int index, HostedUrls urls) {

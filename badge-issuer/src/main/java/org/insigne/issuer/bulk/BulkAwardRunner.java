@@ -48,9 +48,10 @@ public class BulkAwardRunner {
     private final Set<BulkJobId> scheduled = ConcurrentHashMap.newKeySet();
     private final AtomicInteger active = new AtomicInteger();
 
-    BulkAwardRunner(BulkJobWork work, @Value("${insigne.bulk.signing-threads:2}") int signingThreads) {
+    BulkAwardRunner(BulkJobWork work, @Value("${insigne.bulk.signing-threads:0}") int signingThreads) {
         this.work = work;
-        this.signingThreads = Math.max(1, signingThreads);
+        // Signing is pure computation: by default one thread per processor (0 = as many as there are).
+        this.signingThreads = signingThreads > 0 ? signingThreads : Runtime.getRuntime().availableProcessors();
         this.jobsExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(QUEUED_JOBS), named("bulk-award-job"));
         AtomicInteger n = new AtomicInteger();
@@ -131,21 +132,29 @@ public class BulkAwardRunner {
         if (rows.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
+        // The chunk's status list bits in one statement, rather than one per award from the signing threads.
+        int firstIndex = batch.reserveStatusIndices(rows.size());
         int parts = Math.min(signingThreads, rows.size());
         int size = (rows.size() + parts - 1) / parts;
         List<CompletableFuture<List<BulkJobWork.Outcome>>> futures = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += size) {
+            int start = from;
             List<BulkJobWork.PendingRow> part = rows.subList(from, Math.min(rows.size(), from + size));
-            futures.add(CompletableFuture.supplyAsync(() -> part.stream().map(row -> signOne(batch, row)).toList(),
-                    signing));
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                List<BulkJobWork.Outcome> outcomes = new ArrayList<>(part.size());
+                for (int i = 0; i < part.size(); i++) {
+                    outcomes.add(signOne(batch, part.get(i), firstIndex + start + i));
+                }
+                return outcomes;
+            }, signing));
         }
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .thenApply(done -> futures.stream().flatMap(f -> f.join().stream()).toList());
     }
 
-    private static BulkJobWork.Outcome signOne(AwardBatch batch, BulkJobWork.PendingRow row) {
+    private static BulkJobWork.Outcome signOne(AwardBatch batch, BulkJobWork.PendingRow row, int statusIndex) {
         try {
-            return new BulkJobWork.Outcome(row.line(), batch.sign(row.request(), row.key()), null);
+            return new BulkJobWork.Outcome(row.line(), batch.sign(row.request(), row.key(), statusIndex), null);
         } catch (InvalidAward refused) {
             return new BulkJobWork.Outcome(row.line(), null, RowError.of(rowErrorOf(refused.field())));
         } catch (DomainException refused) {

@@ -52,6 +52,13 @@ class BulkAwardServiceTests {
         assertThat(first.issued()).isEqualTo(3);
         assertThat(first.fileName()).isEqualTo("a.csv");
         assertThat(awards.awards(org, badge, owner)).hasSize(3);
+        // Each award has its own status list bit (the chunk's bits reserved at once) and one audit entry.
+        assertThat(jdbc.queryForList("select distinct status_list_index from award where badge_class_id = ?",
+                Integer.class, badge.value())).hasSize(3);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_entry where organisation_id = ? and action = 'AWARD_CREATED'
+                and actor_id = ? and subject_id in (select id from award where badge_class_id = ?)""",
+                Integer.class, org.value(), owner, badge.value())).isEqualTo(3);
 
         // As if the application had stopped after storing a chunk's awards but before the job saw it through:
         // the job is still RUNNING and a row still PENDING, whose award exists.
@@ -62,6 +69,8 @@ class BulkAwardServiceTests {
         BulkProgress resumed = awaitFinished(org, job);
 
         assertThat(awards.awards(org, badge, owner)).hasSize(3);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where organisation_id = ? and action = 'AWARD_CREATED'",
+                Integer.class, org.value())).isEqualTo(3);
         assertThat(resumed.issued()).isEqualTo(2);
         assertThat(resumed.duplicate()).isEqualTo(1);
         assertThat(bulk.report(org, job, owner)).filteredOn(r -> r.line() == 3).singleElement()

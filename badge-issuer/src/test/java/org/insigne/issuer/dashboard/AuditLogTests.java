@@ -132,6 +132,31 @@ class AuditLogTests {
     }
 
     @Test
+    void recordsManyEntriesOfOneActorInOneBatchAsOneByOneRecordingWould() {
+        OrganisationId org = organisations.create(owner, "Ligue").id();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        transactions.executeWithoutResult(status -> audit.recordAll(org.value(), owner, AuditAction.AWARD_CREATED,
+                List.of(new AuditLog.Subject(first, Map.of("recipient", "a***@example.org")),
+                        new AuditLog.Subject(second, Map.of("reason", "x".repeat(800))))));
+
+        List<AuditEntryView> awarded = audit.page(org.value(), AuditAction.AWARD_CREATED, 0, 10).entries();
+        assertThat(awarded).extracting(AuditEntryView::subjectId).containsExactlyInAnyOrder(first, second);
+        assertThat(awarded).allSatisfy(entry -> {
+            assertThat(entry.actorId()).isEqualTo(owner);
+            assertThat(entry.actorEmail()).isEqualTo("user-" + owner + "@staff.test");
+            assertThat(entry.subjectType()).isEqualTo(AuditAction.Subject.AWARD);
+        });
+        assertThat(awarded).filteredOn(e -> e.subjectId().equals(first)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo(Map.of("recipient", "a***@example.org")));
+        assertThat(awarded).filteredOn(e -> e.subjectId().equals(second)).singleElement()
+                .satisfies(e -> assertThat(e.detail().get("reason")).hasSize(500));
+        assertThatThrownBy(() -> audit.recordAll(org.value(), owner, AuditAction.AWARD_CREATED,
+                List.of(new AuditLog.Subject(first, Map.of())))).isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
     void masksAnAddressToItsFirstCharacterAndDomain() {
         assertThat(AuditLog.masked("jean.dupont@example.org")).isEqualTo("j***@example.org");
         assertThat(AuditLog.masked("éloïse@exemple.fr")).isEqualTo("é***@exemple.fr");

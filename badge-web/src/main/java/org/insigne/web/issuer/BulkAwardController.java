@@ -15,6 +15,7 @@ import org.insigne.issuer.badgeclass.BadgeClassView;
 import org.insigne.issuer.bulk.BulkAwardService;
 import org.insigne.issuer.bulk.BulkJobId;
 import org.insigne.issuer.bulk.BulkJobStatus;
+import org.insigne.issuer.bulk.BulkPreview;
 import org.insigne.issuer.bulk.BulkProgress;
 import org.insigne.issuer.bulk.BulkReportRow;
 import org.insigne.issuer.bulk.CsvRejected;
@@ -47,6 +48,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class BulkAwardController {
+
+    /** Rows per page of the review. */
+    static final int PREVIEW_PAGE_SIZE = 100;
 
     private final BulkAwardService bulk;
     private final AwardService awards;
@@ -93,12 +97,16 @@ class BulkAwardController {
     }
 
     @GetMapping("/console/organisations/{org}/bulk/{job}")
-    String job(@PathVariable UUID org, @PathVariable UUID job, Authentication authentication, Model model) {
+    String job(@PathVariable UUID org, @PathVariable UUID job, @RequestParam(defaultValue = "1") String page,
+               @RequestParam(defaultValue = "all") String show, Authentication authentication, Model model) {
         OrganisationId organisation = new OrganisationId(org);
         BulkJobId id = new BulkJobId(job);
         UUID user = CurrentUser.id(authentication);
         if (bulk.status(organisation, id, user) == BulkJobStatus.PREVIEW) {
-            model.addAttribute("preview", bulk.preview(organisation, id, user));
+            BulkPreview preview = bulk.preview(organisation, id, user);
+            model.addAttribute("preview", preview);
+            // Paged: a file of 10,000 rows would otherwise make a page too heavy to render and to read.
+            model.addAttribute("page", preview.page(pageNumber(page), PREVIEW_PAGE_SIZE, "errors".equals(show)));
             return "issuer/bulk-preview";
         }
         BulkProgress progress = bulk.progress(organisation, id, user);
@@ -153,6 +161,15 @@ class BulkAwardController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("rapport-" + job + ".csv").build().toString())
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A page number from the address; anything unreadable is the first page (the preview keeps it in range). */
+    private static int pageNumber(String page) {
+        try {
+            return Integer.parseInt(page.strip());
+        } catch (NumberFormatException unreadable) {
+            return 1;
+        }
     }
 
     private static String jobPath(UUID org, UUID job) {

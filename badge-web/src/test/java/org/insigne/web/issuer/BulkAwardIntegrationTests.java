@@ -195,6 +195,43 @@ class BulkAwardIntegrationTests {
     }
 
     @Test
+    void reviewsALongFileByPagesAndItsRowsWithErrorsOnTheirOwn() throws Exception {
+        StringBuilder csv = new StringBuilder("email;nom;niveau\n");
+        for (int i = 0; i < 130; i++) {
+            csv.append("page").append(i).append('.').append(run).append("@example.org;Personne ").append(i)
+                    .append(";Je fais\n");
+        }
+        csv.append("pas-une-adresse;Personne 130;Je fais\n");
+        BulkJobId job = upload(owner, csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(get(jobPath(job)).with(as(owner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("131 lignes : 130 prêtes, 1 en erreur.")))
+                .andExpect(content().string(containsString("Lignes du fichier, page 1 sur 2")))
+                .andExpect(content().string(containsString("Personne 99<")))
+                .andExpect(content().string(not(containsString("Personne 100<"))))
+                .andExpect(content().string(not(containsString("Adresse e-mail invalide."))))
+                .andExpect(content().string(containsString("show=all&amp;page=2")))
+                .andExpect(content().string(containsString("Afficher seulement les lignes en erreur (1)")))
+                .andExpect(content().string(containsString("Décerner 130 badges")));
+        mvc.perform(get(jobPath(job)).param("page", "2").with(as(owner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Lignes du fichier, page 2 sur 2")))
+                .andExpect(content().string(containsString("Personne 100<")))
+                .andExpect(content().string(containsString("Adresse e-mail invalide.")));
+        mvc.perform(get(jobPath(job)).param("show", "errors").with(as(owner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Lignes en erreur, page 1 sur 1")))
+                .andExpect(content().string(containsString("Adresse e-mail invalide.")))
+                .andExpect(content().string(not(containsString("Personne 0<"))))
+                .andExpect(content().string(containsString("Afficher toutes les lignes (131)")));
+        // A page out of range shows the nearest one rather than an error.
+        mvc.perform(get(jobPath(job)).param("page", "99").with(as(owner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Lignes du fichier, page 2 sur 2")));
+    }
+
+    @Test
     void runsALargeFileAsAJobWhileTheConsoleAnswers() throws Exception {
         StringBuilder csv = new StringBuilder("email,nom,niveau\n");
         for (int i = 0; i < 2000; i++) {
