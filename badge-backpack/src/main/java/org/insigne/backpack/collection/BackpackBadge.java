@@ -91,6 +91,9 @@ class BackpackBadge {
     /** Alignments ("name (framework code)"), one a line. */
     private @Nullable String alignments;
 
+    /** Evidence and endorsers, as {@link BadgeExtras} JSON. */
+    private @Nullable String extras;
+
     @Version
     private long version;
 
@@ -129,6 +132,7 @@ class BackpackBadge {
         this.level = badge.level() == null || badge.level().isBlank() ? null : cut(badge.level().strip(), 200);
         this.tags = lines(badge.tags());
         this.alignments = lines(badge.alignments().stream().map(BackpackBadge::alignment).toList());
+        this.extras = BadgeExtras.of(badge).write();
     }
 
     private static String alignment(BadgeView.Alignment alignment) {
@@ -207,13 +211,13 @@ class BackpackBadge {
     StoredBadgeView view() {
         return new StoredBadgeView(id(), publicId, shared, spec, inputKind, badgeName, issuerName, description,
                 criteriaNarrative, toUri(criteriaUrl), toUri(imageUrl), issuedOn, expires, mediaType != null, status,
-                recipientStatus, checks(), lastCheckedAt, importedAt);
+                recipientStatus, checks(), lastCheckedAt, importedAt, level, BadgeExtras.read(extras));
     }
 
     PublicBadgeView publicView() {
         return new PublicBadgeView(publicId, badgeName, issuerName, description, criteriaNarrative,
                 toUri(criteriaUrl), issuedOn, expires, mediaType != null, status, lastCheckedAt,
-                checks().stream().filter(c -> !c.id().contains("recipient")).toList());
+                checks().stream().filter(c -> !c.id().contains("recipient")).toList(), level, BadgeExtras.read(extras));
     }
 
     private List<Check> checks() {

@@ -24,7 +24,9 @@ public record PublicBadgeView(
         boolean hasImage,
         VerificationStatus status,
         Instant lastCheckedAt,
-        List<Check> lastChecks) {
+        List<Check> lastChecks,
+        @Nullable String level,
+        BadgeExtras extras) {
 
     public PublicBadgeView {
         lastChecks = List.copyOf(lastChecks);
@@ -35,6 +37,7 @@ public record PublicBadgeView(
         return new PublicBadgeView(badge.publicId(), badge.name(), badge.issuerName(), badge.description(),
                 badge.criteriaNarrative(), badge.criteriaUrl(), badge.issuedOn(), badge.expires(), badge.hasImage(),
                 badge.status(), badge.lastCheckedAt(),
-                badge.lastChecks().stream().filter(c -> !c.id().contains("recipient")).toList());
+                badge.lastChecks().stream().filter(c -> !c.id().contains("recipient")).toList(), badge.level(),
+                badge.extras());
     }
 }

@@ -31,7 +31,9 @@ public record StoredBadgeView(
         RecipientStatus recipientStatus,
         List<Check> lastChecks,
         Instant lastCheckedAt,
-        Instant importedAt) {
+        Instant importedAt,
+        @Nullable String level,
+        BadgeExtras extras) {
 
     public StoredBadgeView {
         lastChecks = List.copyOf(lastChecks);

@@ -63,10 +63,13 @@ class PublicBadgeController {
         }
         return new BadgeCard(status, BadgeCard.Basis.LAST_CHECK, badge.lastCheckedAt(), null,
                 BadgeCard.detailOf(status, badge.lastChecks(), locale), badge.name(),
-                badge.hasImage() ? "/p/badges/" + badge.publicId() + "/image" : null, badge.description(), null,
-                badge.issuerName(), null, List.of(), null, badge.criteriaNarrative(),
-                badge.criteriaUrl() == null ? null : badge.criteriaUrl().toString(), List.of(), badge.issuedOn(),
-                badge.expires(), null);
+                badge.hasImage() ? "/p/badges/" + badge.publicId() + "/image" : null, badge.description(),
+                badge.level(), badge.issuerName(), null,
+                badge.extras().endorsers().stream().map(e -> new BadgeCard.Endorsement(e.name(), e.url(), null))
+                        .toList(),
+                null, badge.criteriaNarrative(), badge.criteriaUrl() == null ? null : badge.criteriaUrl().toString(),
+                badge.extras().evidence().stream().map(e -> new BadgeCard.Evidence(e.url(), e.narrative())).toList(),
+                badge.issuedOn(), badge.expires(), null);
     }
 
     /** The QR code of the public address; not found once the badge is private again, like the page. */

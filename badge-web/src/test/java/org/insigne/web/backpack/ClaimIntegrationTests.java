@@ -3,10 +3,13 @@ package org.insigne.web.backpack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 import org.insigne.issuer.award.AwardId;
+import org.insigne.issuer.award.AwardRequest;
 import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.award.HostedUrls;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.web.account.AccountService;
@@ -163,6 +166,35 @@ class ClaimIntegrationTests {
             Thread.sleep(100);
         }
         assertThat(earners.badgesOf(who.id())).isEqualTo(expected);
+    }
+
+    @Test
+    void showsTheLevelAndEvidenceOfAClaimedBadgeToItsOwnerAndOnItsPublicPage() throws Exception {
+        String email = Earners.address("sacha");
+        AccountUser sacha = earners.confirmed(email, "Sacha Morel");
+        AwardId award = awards.award(issuer.organisation(), issuer.badgeClass(), issuer.owner(),
+                new AwardRequest(UUID.randomUUID(), email, "Sacha Morel", "Je transmets",
+                        "https://portfolio.example/sacha/ateliers", "A formé deux nouveaux animateurs.", null),
+                new HostedUrls("http://localhost:" + port)).id();
+        String location = claim(sacha, award).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        String page = location.substring(0, location.indexOf('?'));
+
+        mvc.perform(get(page).with(user(sacha)))
+                .andExpect(content().string(containsString("Niveau atteint")))
+                .andExpect(content().string(containsString("Je transmets")))
+                .andExpect(content().string(containsString("A formé deux nouveaux animateurs.")))
+                .andExpect(content().string(containsString("href=\"https://portfolio.example/sacha/ateliers\"")));
+
+        mvc.perform(post(page + "/visibility").param("shared", "true").with(csrf()).with(user(sacha)))
+                .andExpect(status().is3xxRedirection());
+        String publicId = jdbc.queryForObject("select public_id from backpack_badge where owner_id = ?", String.class,
+                sacha.id());
+        mvc.perform(get("/p/badges/" + publicId))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Je transmets")))
+                .andExpect(content().string(containsString("A formé deux nouveaux animateurs.")))
+                .andExpect(content().string(not(containsString(email))));
     }
 
     private ResultActions claim(AccountUser who, AwardId award) throws Exception {

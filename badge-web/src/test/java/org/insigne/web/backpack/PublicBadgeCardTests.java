@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.insigne.backpack.collection.BadgeExtras;
 import org.insigne.backpack.collection.PublicBadgeView;
 import org.insigne.backpack.collection.VerificationStatus;
 import org.insigne.core.verification.Check;
@@ -50,6 +51,6 @@ class PublicBadgeCardTests {
     private static PublicBadgeView badge(VerificationStatus status, Instant expires, List<Check> checks) {
         return new PublicBadgeView("pub123", "Animateur bénévole", "Ligue", "Animer des ateliers.", "Dix séances.",
                 URI.create("https://issuer.example/criteria"), Instant.parse("2026-01-01T00:00:00Z"), expires, true,
-                status, CHECKED, checks);
+                status, CHECKED, checks, null, BadgeExtras.NONE);
     }
 }
