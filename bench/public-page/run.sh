@@ -10,6 +10,8 @@ count=${1:-100000}
 duration=${2:-30s}
 connections=${3:-32}
 wrk_threads=${BENCH_WRK_THREADS:-1}
+# warm-up before measuring; make it longer on a busy machine, where 15 s is too few requests for the JIT
+warmup=${BENCH_WARMUP:-15s}
 port=${BENCH_PORT:-8089}
 data_dir=${BENCH_DATA_DIR:-/tmp/insigne-bench}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -52,8 +54,8 @@ children_ticks() {
 }
 postmaster=$(head -1 "$(find "$data_dir" -maxdepth 3 -name postmaster.pid | head -1)" 2>/dev/null || echo "")
 
-echo "== warm-up 15 s"
-wrk -t"$wrk_threads" -c"$connections" -d15s -s "$here/random-badge.lua" "$url" -- "$count" >/dev/null
+echo "== warm-up $warmup"
+wrk -t"$wrk_threads" -c"$connections" -d"$warmup" -s "$here/random-badge.lua" "$url" -- "$count" >/dev/null
 echo "== load: $count awards, $connections connections, $wrk_threads wrk thread(s), $duration, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 app_before=$(ticks "$server")
 pg_before=$([ -n "$postmaster" ] && children_ticks "$postmaster" || echo 0)
