@@ -2,11 +2,16 @@
 # Load benchmark of the public badge page (see README.md). Usage, from the repository root:
 #   bench/public-page/run.sh [count=100000] [duration=30s] [connections=32]
 # Needs wrk (Debian: apt-get install wrk). Starts the application with <count> awards on port 8089,
-# warms it up for 15 s, then measures for <duration>, and stops it.
+# warms it up for 15 s, then measures for <duration>, and stops it. Also prints the CPU time the
+# application and PostgreSQL spent per request during the measured run (from /proc), a figure that
+# other processes on the machine disturb much less than the throughput.
 set -euo pipefail
 count=${1:-100000}
 duration=${2:-30s}
 connections=${3:-32}
+wrk_threads=${BENCH_WRK_THREADS:-1}
+# warm-up before measuring; make it longer on a busy machine, where 15 s is too few requests for the JIT
+warmup=${BENCH_WARMUP:-15s}
 port=${BENCH_PORT:-8089}
 data_dir=${BENCH_DATA_DIR:-/tmp/insigne-bench}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,8 +45,27 @@ echo "== one page, headers (no session cookie expected)"
 curl -s -o /dev/null -D - -H 'Accept: text/html' "$url/ob2/assertions/00000000-0000-4000-8000-000000000002" \
     | grep -i "^HTTP\|^set-cookie\|^content-length\|^vary" || true
 
-echo "== warm-up 15 s"
-wrk -t2 -c"$connections" -d15s -s "$here/random-badge.lua" "$url" -- "$count" >/dev/null
-echo "== load: $count awards, $connections connections, $duration, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/random-badge.lua" "$url" -- "$count"
+# CPU time (user + system, in clock ticks) of a process and of its children that are still running.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+children_ticks() {
+    local sum=0 child
+    for child in $(pgrep -P "$1" || true); do sum=$((sum + $(ticks "$child"))); done
+    echo "$sum"
+}
+postmaster=$(head -1 "$(find "$data_dir" -maxdepth 3 -name postmaster.pid | head -1)" 2>/dev/null || echo "")
+
+echo "== warm-up $warmup"
+wrk -t"$wrk_threads" -c"$connections" -d"$warmup" -s "$here/random-badge.lua" "$url" -- "$count" >/dev/null
+echo "== load: $count awards, $connections connections, $wrk_threads wrk thread(s), $duration, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+app_before=$(ticks "$server")
+pg_before=$([ -n "$postmaster" ] && children_ticks "$postmaster" || echo 0)
+out=$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s "$here/random-badge.lua" "$url" -- "$count")
+app_after=$(ticks "$server")
+pg_after=$([ -n "$postmaster" ] && children_ticks "$postmaster" || echo 0)
+echo "$out"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+requests=$(echo "$out" | awk '/requests in/ {print $1}')
+hz=$(getconf CLK_TCK)
+awk -v r="$requests" -v a=$((app_after - app_before)) -v p=$((pg_after - pg_before)) -v hz="$hz" 'BEGIN {
+    printf "CPU per request: application %.3f ms, PostgreSQL backends %.3f ms (%d requests)\n",
+        a * 1000 / hz / r, p * 1000 / hz / r, r }'

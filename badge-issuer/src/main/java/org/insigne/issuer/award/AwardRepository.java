@@ -19,20 +19,6 @@ interface AwardRepository extends JpaRepository<Award, UUID> {
     List<Award> findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(UUID organisationId);
 
     List<Award> findByRecipientEmailOrderByCreatedAtAsc(String recipientEmail);
-    /**
-     * The public page's one query: award, badge class and issuer by primary keys, without the signed documents'
-     * bytes. Draft badge classes are never public (an award cannot be made from one anyway).
-     */
-    @Query("""
-            select new org.insigne.issuer.award.PublicAwardRow(a.id, a.badgeClassId, b.name, b.description,
-                b.criteriaMarkdown, a.level, a.evidenceUrl, a.evidenceNarrative, a.organisationId, o.name,
-                o.websiteUrl, a.issuedOn, a.expiresAt, a.revokedAt, a.revocationReason,
-                (select i.mediaType from BadgeClassImage i where i.badgeClassId = a.badgeClassId))
-            from Award a, BadgeClass b, Organisation o
-            where a.id = :id and b.id = a.badgeClassId and o.id = a.organisationId
-              and b.status <> org.insigne.issuer.badgeclass.BadgeClassStatus.DRAFT
-            """)
-    Optional<PublicAwardRow> findPublic(@Param("id") UUID id);
 
     /** Only the OB 2.0 assertion as issued, for checking an address against its hashed recipient. */
     @Query("select a.ob2Assertion from Award a where a.id = :id")

@@ -46,7 +46,12 @@ final class BadgePageCsrfTokenRepository implements CsrfTokenRepository {
     }
 
     private CsrfTokenRepository pick(HttpServletRequest request) {
+        return isBadgePage(request) ? cookies : sessions;
+    }
+
+    /** Whether the request is for a public badge page, the OB 2.0 assertion's or the OB 3.0 credential's. */
+    static boolean isBadgePage(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return BADGE_PAGE.matcher(path).matches() ? cookies : sessions;
+        return BADGE_PAGE.matcher(path).matches();
     }
 }

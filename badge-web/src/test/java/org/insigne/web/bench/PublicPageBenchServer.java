@@ -32,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code 00000000-0000-4000-8000-<i as 12 hex digits>} for i from 1 to count, so that the load script can
  * draw existing ids at random. One in a hundred is revoked and one in ten expired, so that every verdict's
  * page is rendered. Arguments, else environment variables: count ({@code BENCH_COUNT}, default 100000), port
- * ({@code BENCH_PORT}, 8089), data directory ({@code BENCH_DATA_DIR}, {@code /tmp/insigne-bench}); the table is
- * grown or shrunk to {@code count} on each start.
+ * ({@code BENCH_PORT}, 8089), data directory ({@code BENCH_DATA_DIR}, {@code /tmp/insigne-bench}), Tomcat's
+ * request threads ({@code BENCH_TOMCAT_THREADS}, 16); the table is grown or shrunk to {@code count} on each start.
  */
 public final class PublicPageBenchServer {
 
@@ -50,7 +50,9 @@ public final class PublicPageBenchServer {
         ConfigurableApplicationContext context = SpringApplication.run(InsigneApplication.class,
                 "--server.port=" + port, "--insigne.data-dir=" + dataDir,
                 "--insigne.base-url=http://127.0.0.1:" + port, "--logging.level.root=WARN",
-                "--logging.level.org.insigne.web.bench=INFO", "--spring.thymeleaf.cache=true");
+                "--logging.level.org.insigne.web.bench=INFO", "--spring.thymeleaf.cache=true",
+                // on 2 cores, more request threads than this only add switching and stretch the latency tail
+                "--server.tomcat.threads.max=" + setting(args, 3, "BENCH_TOMCAT_THREADS", "16"));
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         UUID template = template(context, jdbc, port);
         fill(jdbc, template, count);
