@@ -41,7 +41,7 @@ done
 grep "inserted\|READY" "$log" || true
 
 url="http://127.0.0.1:$port"
-echo "== one page, headers (no session cookie expected)"
+echo "== one page, headers (no cookie expected)"
 curl -s -o /dev/null -D - -H 'Accept: text/html' "$url/ob2/assertions/00000000-0000-4000-8000-000000000002" \
     | grep -i "^HTTP\|^set-cookie\|^content-length\|^vary" || true
 

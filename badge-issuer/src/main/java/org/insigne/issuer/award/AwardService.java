@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -43,7 +41,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -284,47 +281,6 @@ public class AwardService {
                             badgeClass.content().name(), issuer.profile().name(), view.level(), view.issuedOn(),
                             view.expiresAt(), badgeClass.id().value());
                 })));
-    }
-
-    /**
-     * The award as its public page shows it, for anyone: one query by primary keys, no verification work.
-     * Insigne issued it and keeps the signed bytes, so its own records (revoked or not, expiry date) are the
-     * verdict; re-verifying our own signature on each view would prove nothing more and cost a lot.
-     *
-     * <p>The busiest read of the application, so it is one plain SQL statement in autocommit: no transaction
-     * (a single select needs none, and {@code SUPPORTS} opens none), no persistence context and no JPQL
-     * interpretation per view.
-     */
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public Optional<PublicAward> publicAward(AwardId id) {
-        return jdbc.query(PUBLIC_AWARD, (rs, n) -> new PublicAwardRow(rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class),
-                        rs.getString(10), rs.getString(11), instant(rs, 12), instant(rs, 13), instant(rs, 14),
-                        rs.getString(15), rs.getString(16)), id.value())
-                .stream().findFirst().map(row -> new PublicAward(new AwardId(row.id()), row.badgeClassId(),
-                row.badgeName(), row.badgeDescription(), badgeClasses.criteriaHtml(row.criteriaMarkdown()),
-                row.level(), row.evidenceUrl(), row.evidenceNarrative(), row.organisationId(), row.issuerName(),
-                row.issuerWebsite(), row.issuedOn(), row.expiresAt(), row.revokedAt(), row.revocationReason(),
-                row.imageMediaType(), List.of()));
-    }
-
-    /**
-     * Award, badge class and issuer joined by primary keys, without the signed documents' bytes. Draft badge
-     * classes are never public (an award cannot be made from one anyway).
-     */
-    private static final String PUBLIC_AWARD = """
-            select a.id, a.badge_class_id, b.name, b.description, b.criteria_markdown, a.level, a.evidence_url,
-                a.evidence_narrative, a.organisation_id, o.name, o.website_url, a.issued_on, a.expires_at,
-                a.revoked_at, a.revocation_reason,
-                (select i.media_type from badge_class_image i where i.badge_class_id = a.badge_class_id)
-            from award a join badge_class b on b.id = a.badge_class_id join organisation o on o.id = a.organisation_id
-            where a.id = ? and b.status <> 'DRAFT'
-            """;
-
-    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /**

@@ -14,7 +14,7 @@ import org.owasp.html.PolicyFactory;
  * addresses, which get {@code rel="nofollow noopener"}: a link with any other scheme ({@code javascript:},
  * {@code data:}) loses its href and stays as plain text.
  */
-final class CriteriaHtml {
+public final class CriteriaHtml {
 
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).build();
@@ -37,7 +37,7 @@ final class CriteriaHtml {
     private CriteriaHtml() {
     }
 
-    static String cached(String markdown) {
+    public static String cached(String markdown) {
         String html = CACHE.get(markdown);
         if (html == null) {
             if (CACHE.size() >= MAX_CACHED) {

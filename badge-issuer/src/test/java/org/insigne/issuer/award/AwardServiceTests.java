@@ -50,6 +50,7 @@ class AwardServiceTests {
     static final HostedUrls HTTPS = new HostedUrls("https://badges.insigne.test/");
 
     @Autowired AwardService awards;
+    @Autowired PublicAwards publicAwards;
     @Autowired HostedDocuments hosted;
     @Autowired BadgeClassService badgeClasses;
     @Autowired OrganisationService organisations;
@@ -211,7 +212,7 @@ class AwardServiceTests {
         AwardView award = awards.award(org, badge, owner, request("Camille@Example.org", "Je fais", "https://preuve.example/1"),
                 HTTPS);
 
-        PublicAward shown = awards.publicAward(award.id()).orElseThrow();
+        PublicAward shown = publicAwards.find(award.id()).orElseThrow();
         assertThat(shown.badgeName()).isEqualTo("Animer une réunion");
         assertThat(shown.criteriaHtml()).isEqualTo("<p>Avoir préparé un <strong>ordre du jour</strong>.</p>\n");
         assertThat(shown.issuerName()).isEqualTo("Ligue");
@@ -226,9 +227,9 @@ class AwardServiceTests {
         assertThat(shown.status(award.expiresAt().plusSeconds(1))).isEqualTo(PublicAward.Status.EXPIRED);
 
         awards.revoke(org, award.id(), owner, "Erreur");
-        assertThat(awards.publicAward(award.id()).orElseThrow().status(award.issuedOn()))
+        assertThat(publicAwards.find(award.id()).orElseThrow().status(award.issuedOn()))
                 .isEqualTo(PublicAward.Status.REVOKED);
-        assertThat(awards.publicAward(new AwardId(UUID.randomUUID()))).isEmpty();
+        assertThat(publicAwards.find(new AwardId(UUID.randomUUID()))).isEmpty();
     }
 
     @Test

@@ -60,7 +60,7 @@ class HostedDocumentController {
     @GetMapping("/ob2/assertions/{id}")
     Object assertion(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (wantsHtml(request)) {
-            return publicPage.show(new AwardId(id), "/ob2/assertions/" + id, request, response, model);
+            return publicPage.show(new AwardId(id), "/ob2/assertions/" + id, response, model);
         }
         HostedAssertion assertion = found(awards.hostedAssertion(new AwardId(id), urls()));
         HttpStatus status = assertion.revoked() ? HttpStatus.GONE : HttpStatus.OK;
@@ -127,7 +127,7 @@ class HostedDocumentController {
     @GetMapping("/ob3/credentials/{id}")
     Object credential(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (wantsHtml(request)) {
-            return publicPage.show(new AwardId(id), "/ob3/credentials/" + id, request, response, model);
+            return publicPage.show(new AwardId(id), "/ob3/credentials/" + id, response, model);
         }
         return json(HttpStatus.OK, found(awards.credential(new AwardId(id))));
     }
@@ -152,7 +152,7 @@ class HostedDocumentController {
      * A browser asks for HTML first; verifiers ask for JSON or anything. {@code ?format=json-ld} asks for the
      * machine form whatever the Accept header, so that the public page can link to it.
      */
-    private static boolean wantsHtml(HttpServletRequest request) {
+    static boolean wantsHtml(HttpServletRequest request) {
         if (MACHINE_FORMAT.equals(request.getParameter("format"))) {
             return false;
         }

@@ -1,10 +1,13 @@
 package org.insigne.web.issuer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.insigne.issuer.award.AwardId;
@@ -12,12 +15,17 @@ import org.insigne.issuer.award.AwardRequest;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.HostedUrls;
 import org.insigne.issuer.award.PublicAward;
+import org.insigne.issuer.award.PublicAwards;
 import org.insigne.web.system.Links;
 import org.insigne.web.verify.BadgeCard;
+import org.insigne.web.verify.BadgeCardHtml;
+import org.insigne.web.verify.Html;
 import org.insigne.web.verify.VerificationRateLimiter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.server.ResponseStatusException;
@@ -32,35 +40,61 @@ import org.springframework.web.server.ResponseStatusException;
  * revoked and not expired" is as strong as a fresh verification and costs one indexed query. Anyone who
  * does not trust this page can verify the machine forms linked from it with any Open Badges verifier.
  *
- * <p>A GET creates no session: the recipient form's CSRF token lives in a cookie for these pages
- * ({@code web.system.SecurityConfiguration}), so that the page stays cheap and anonymous.
+ * <p>The page's content is written here in Java ({@link #body}), into the layout. Signed-in readers and the
+ * recipient form's answers go through Spring MVC and the {@code hosted/assertion} template like any page;
+ * anonymous readers, the page's usual audience, are served by {@link PublicBadgePageFilter} with the same
+ * content inside the layout as rendered once per language for anonymous readers ({@link AnonymousLayout}).
+ * The page sets no cookie and creates no session.
  */
 @Component
 class PublicAwardPage {
 
     static final String VIEW = "hosted/assertion";
 
-    /** A link to one machine form of the badge. */
-    record MachineForm(String labelKey, String url) {
-    }
-
     private final AwardService awards;
+    private final PublicAwards publicAwards;
     private final Links links;
     private final VerificationRateLimiter limiter;
     private final Clock clock;
+    private final BadgeCardHtml cards;
+    private final MessageSource messages;
+    private final AnonymousLayout layout;
+    private final String contextPath;
 
-    PublicAwardPage(AwardService awards, Links links, VerificationRateLimiter limiter, Clock clock) {
+    PublicAwardPage(AwardService awards, PublicAwards publicAwards, Links links, VerificationRateLimiter limiter,
+                    Clock clock, BadgeCardHtml cards, MessageSource messages, AnonymousLayout layout,
+                    ServletContext servletContext) {
         this.awards = awards;
+        this.publicAwards = publicAwards;
         this.links = links;
         this.limiter = limiter;
         this.clock = clock;
+        this.cards = cards;
+        this.messages = messages;
+        this.layout = layout;
+        this.contextPath = servletContext.getContextPath();
     }
 
-    String show(AwardId id, String path, HttpServletRequest request, HttpServletResponse response, Model model) {
+    /** The page through Spring MVC and the template. */
+    String show(AwardId id, String path, HttpServletResponse response, Model model) {
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        fill(model, found(id), path);
-        loadCsrfToken(request);
+        model.addAttribute("body", body(found(id), path, null, null, LocaleContextHolder.getLocale()));
         return VIEW;
+    }
+
+    /**
+     * The whole page for an anonymous reader, in UTF-8; null when there is no such award (the request then goes
+     * on to the usual "not found" page).
+     */
+    byte @Nullable [] anonymousPage(AwardId id, String path, Locale locale, HttpServletRequest request,
+                                    HttpServletResponse response) {
+        PublicAward award = publicAwards.find(id).orElse(null);
+        if (award == null) {
+            return null;
+        }
+        AnonymousLayout.Parts around = layout.around(locale, request, response);
+        return (around.before() + body(award, path, null, null, locale) + around.after())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -71,45 +105,74 @@ class PublicAwardPage {
     String checkRecipient(AwardId id, String path, String email, HttpServletRequest request,
                           HttpServletResponse response, Model model) {
         PublicAward award = found(id);
-        fill(model, award, path);
-        loadCsrfToken(request);
+        Locale locale = LocaleContextHolder.getLocale();
+        String answer = null;
+        String error = null;
+        String candidate = email.strip();
         if (!limiter.tryAcquire(request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(limiter.secondsUntilReset()));
-            model.addAttribute("recipientError", "verify.error.rate-limited");
-            return VIEW;
-        }
-        String candidate = email.strip();
-        if (candidate.isEmpty() || candidate.length() > AwardRequest.MAX_EMAIL || candidate.indexOf('@') < 1) {
+            error = "verify.error.rate-limited";
+        } else if (candidate.isEmpty() || candidate.length() > AwardRequest.MAX_EMAIL || candidate.indexOf('@') < 1) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("recipientError", "badge.page.recipient.error");
-            return VIEW;
+            error = "badge.page.recipient.error";
+        } else {
+            boolean recipient = awards.isRecipient(id, candidate)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            answer = recipient ? "badge.page.recipient.yes" : "badge.page.recipient.no";
         }
-        boolean recipient = awards.isRecipient(id, candidate)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("recipientAnswer", recipient ? "badge.page.recipient.yes" : "badge.page.recipient.no");
+        model.addAttribute("body", body(award, path, answer, error, locale));
         return VIEW;
     }
 
-    /**
-     * The form's CSRF token is kept in a cookie on this page; asking for it now sets the cookie before any of
-     * the page is written, as a cookie added once the response is committed would be lost.
-     */
-    private static void loadCsrfToken(HttpServletRequest request) {
-        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-            token.getToken();
-        }
-    }
-
     private PublicAward found(AwardId id) {
-        return awards.publicAward(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return publicAwards.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    private void fill(Model model, PublicAward award, String path) {
-        model.addAttribute("award", award);
-        model.addAttribute("card", card(award));
-        model.addAttribute("pagePath", path);
-        model.addAttribute("machineForms", machineForms(award));
+    /**
+     * The page's content: the badge's name, its card, the recipient form with its answer or error (message
+     * keys, or null), and the machine forms. Escaped throughout ({@link Html}).
+     */
+    String body(PublicAward award, String path, @Nullable String answerKey, @Nullable String errorKey,
+                Locale locale) {
+        Html html = new Html(8192);
+        BadgeCard card = card(award);
+        html.element("h1", null, card.name());
+        cards.write(html, card, false, locale);
+        html.raw("<h2 id=\"recipient-title\">").text(message("badge.page.recipient.title", locale)).raw("</h2>")
+                .element("p", null, message("badge.page.recipient.intro", locale));
+        if (answerKey != null) {
+            html.raw("<p class=\"notice\" role=\"status\">").text(message(answerKey, locale)).raw("</p>");
+        }
+        if (errorKey != null) {
+            html.raw("<div class=\"error-summary\" role=\"alert\">").element("p", null, message(errorKey, locale))
+                    .raw("</div>");
+        }
+        html.raw("<form action=\"").text(contextPath + path)
+                .raw("\" method=\"post\" class=\"form recipient-check\" aria-labelledby=\"recipient-title\">")
+                .raw("<div class=\"field\"><label for=\"recipient-email\">")
+                .text(message("badge.page.recipient.email", locale))
+                .raw("</label><input type=\"email\" id=\"recipient-email\" name=\"email\" autocomplete=\"off\""
+                        + " required maxlength=\"" + AwardRequest.MAX_EMAIL + "\"")
+                .raw(errorKey != null ? " aria-invalid=\"true\"></div>" : "></div>")
+                .raw("<button type=\"submit\" class=\"button\">").text(message("badge.page.recipient.submit", locale))
+                .raw("</button></form>")
+                .element("h2", null, message("badge.page.forms.title", locale))
+                .element("p", null, message("badge.page.forms.intro", locale))
+                .raw("<ul class=\"list machine-forms\">");
+        for (MachineForm form : machineForms(award)) {
+            html.raw("<li>").link(form.url(), message(form.labelKey(), locale)).raw("</li>");
+        }
+        html.raw("</ul><p>").link(contextPath + "/verify", message("badge.page.verify-other", locale)).raw("</p>");
+        return html.toString();
+    }
+
+    /** A link to one machine form of the badge. */
+    private record MachineForm(String labelKey, String url) {
+    }
+
+    private String message(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 
     private BadgeCard card(PublicAward award) {

@@ -30,6 +30,6 @@ class RequestObservations {
     @Bean
     ObservationPredicate badgePagesNotObserved() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && BadgePageCsrfTokenRepository.isBadgePage(request.getCarrier()));
+                && BadgePages.isBadgePage(request.getCarrier()));
     }
 }

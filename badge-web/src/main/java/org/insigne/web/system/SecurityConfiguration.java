@@ -21,15 +21,22 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 
 /**
  * Who may open what. Public: home, sign-up and password pages, verification, badge documents, health.
- * Signed-in: the console and the backpack. Every form carries a CSRF token; the JSON API takes none
- * because it acts for nobody (no session is used there).
+ * Signed-in: the console and the backpack. Every form carries a CSRF token, but two take none because they
+ * act for nobody: the JSON API (no session is used there) and the "does this badge belong to …?" form of the
+ * public badge pages ({@link BadgePages}), which changes nothing, answers only whoever sends it, and is rate
+ * limited per client; a forged cross-site submission could learn nothing its author could not ask directly.
+ * Without a token to hand out, those pages set no cookie and create no session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http,
-                                            @Value("${insigne.territory.tile-url:}") String tileUrl) throws Exception {
+    SecurityHeaders securityHeaders(@Value("${insigne.territory.tile-url:}") String tileUrl) {
+        return new SecurityHeaders(contentSecurityPolicy(tileUrl));
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityHeaders securityHeaders) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/**", "/backpack/**", "/account", "/account/export", "/account/delete")
@@ -45,11 +52,11 @@ class SecurityConfiguration {
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/?logout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(new BadgePageCsrfTokenRepository()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
-                        .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**").ignoringRequestMatchers(BadgePages::isBadgePage))
+                .headers(headers -> {
+                    headers.defaultsDisabled();
+                    securityHeaders.writers().forEach(headers::addHeaderWriter);
+                });
         return http.build();
     }
 

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.insigne.issuer.award.AwardRequest;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -38,9 +41,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The public page at the address written in every Insigne badge: the verdict from the issuer's records, the
- * facts, the recipient check against the published hash, the machine forms; nothing personal. (That a view
- * creates no session is tested on {@code BadgePageCsrfTokenRepository} itself: MockMvc's {@code csrf()} swaps
- * the application's CSRF repository for a session-based one in the shared context.)
+ * facts, the recipient check against the published hash, the machine forms; nothing personal, no cookie, no
+ * session. Anonymous readers are served by {@code PublicBadgePageFilter}, signed-in ones through Spring MVC:
+ * both get the same content and the same security headers.
  */
 @InsigneIntegrationTest
 class PublicBadgePageIntegrationTests {
@@ -86,7 +89,7 @@ class PublicBadgePageIntegrationTests {
                     "/ob3/credentials/" + award.id().value() + "/jwt",
                     "/ob2/assertions/" + award.id().value() + "/baked.png",
                     "/ob3/credentials/" + award.id().value() + "/baked.png",
-                    "name=\"_csrf\"");
+                    "action=\"" + path + award.id().value() + "\"");
             assertThat(html.toLowerCase()).doesNotContain(email.toLowerCase()).doesNotContain("camille")
                     .doesNotContain("martin");
             // Endorsements are shown only when there are some; Insigne's model has none yet.
@@ -140,9 +143,52 @@ class PublicBadgePageIntegrationTests {
         assertThat(no.toLowerCase()).doesNotContain(email.toLowerCase());
 
         mvc.perform(post(path).with(csrf()).param("email", "   ")).andExpect(status().isBadRequest());
-        mvc.perform(post(path).param("email", email)).andExpect(status().isForbidden());
+        // The form acts for nobody and changes nothing, so it needs no CSRF token (SecurityConfiguration).
+        assertThat(mvc.perform(post(path).param("email", email)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Oui : ce badge");
         mvc.perform(post("/ob2/assertions/" + UUID.randomUUID()).with(csrf()).param("email", email))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void servesAnonymousAndSignedInReadersTheSameContentWithTheSameHeadersAndNoCookie() throws Exception {
+        AwardView award = award(badgeClass, null);
+        String path = "/ob3/credentials/" + award.id().value();
+        MvcResult anonymous = mvc.perform(get(path).accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn();
+        MvcResult signedIn = mvc.perform(get(path).accept(MediaType.TEXT_HTML).session(new MockHttpSession())
+                .with(ConsoleFixture.as(owner))).andExpect(status().isOk()).andReturn();
+        MvcResult otherPage = mvc.perform(get("/verify")).andExpect(status().isOk()).andReturn();
+
+        // no handler: the anonymous reader was answered before Spring MVC, the signed-in one through it
+        assertThat(anonymous.getHandler()).isNull();
+        assertThat(signedIn.getHandler()).isNotNull();
+        String anonymousHtml = anonymous.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String signedInHtml = signedIn.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(main(anonymousHtml)).contains("Authentique").isEqualTo(main(signedInHtml));
+        assertThat(anonymousHtml).contains("Se connecter").doesNotContain("Se déconnecter");
+        assertThat(signedInHtml).contains("Se déconnecter", "Owner");
+        for (String name : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+                "X-XSS-Protection", "Referrer-Policy", "Cache-Control", "Pragma", "Expires")) {
+            assertThat(anonymous.getResponse().getHeaderValues(name)).as(name).isNotEmpty()
+                    .isEqualTo(otherPage.getResponse().getHeaderValues(name));
+        }
+        assertThat(anonymous.getResponse().getContentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(anonymous.getResponse().getHeader(HttpHeaders.VARY)).contains("Accept");
+        assertThat(anonymous.getResponse().getHeaders(HttpHeaders.SET_COOKIE)).isEmpty();
+        assertThat(anonymous.getRequest().getSession(false)).isNull();
+
+        String english = mvc.perform(get(path).accept(MediaType.TEXT_HTML).cookie(new Cookie("insigne-lang", "en")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("<html lang=\"en\"", "Genuine", "Log in").doesNotContain("Authentique");
+        // a machine still gets the signed credential, an unknown badge the page "not found"
+        mvc.perform(get(path).accept("application/ld+json")).andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, org.hamcrest.Matchers.containsString("json")));
+        mvc.perform(get("/ob3/credentials/" + UUID.randomUUID()).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound());
+    }
+
+    private static String main(String html) {
+        return html.substring(html.indexOf("<main"), html.indexOf("</main>"));
     }
 
     private String page(String path) throws Exception {

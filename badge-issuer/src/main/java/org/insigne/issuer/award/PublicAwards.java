@@ -1,0 +1,61 @@
+package org.insigne.issuer.award;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.insigne.issuer.badgeclass.CriteriaHtml;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The awards as their public page shows them, for anyone: one query by primary keys, no verification work.
+ * Insigne issued the badge and keeps the signed bytes, so its own records (revoked or not, expiry date) are
+ * the verdict; re-verifying our own signature on each view would prove nothing more and cost a lot.
+ *
+ * <p>The busiest read of the application, so it is kept apart from {@link AwardService}: one plain SQL
+ * statement in autocommit, outside any transaction (a single select needs none, and even a {@code SUPPORTS}
+ * one made the JPA transaction manager open a persistence context on every view), no JPQL, and the criteria's
+ * HTML from {@link CriteriaHtml}'s cache.
+ */
+@Service
+public class PublicAwards {
+
+    /**
+     * Award, badge class and issuer joined by primary keys, without the signed documents' bytes. Draft badge
+     * classes are never public (an award cannot be made from one anyway).
+     */
+    private static final String PUBLIC_AWARD = """
+            select a.id, a.badge_class_id, b.name, b.description, b.criteria_markdown, a.level, a.evidence_url,
+                a.evidence_narrative, a.organisation_id, o.name, o.website_url, a.issued_on, a.expires_at,
+                a.revoked_at, a.revocation_reason,
+                (select i.media_type from badge_class_image i where i.badge_class_id = a.badge_class_id)
+            from award a join badge_class b on b.id = a.badge_class_id join organisation o on o.id = a.organisation_id
+            where a.id = ? and b.status <> 'DRAFT'
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    PublicAwards(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The award's public facts; empty when there is no such award. */
+    public Optional<PublicAward> find(AwardId id) {
+        return jdbc.query(PUBLIC_AWARD, (rs, n) -> new PublicAward(new AwardId(rs.getObject(1, UUID.class)),
+                rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), CriteriaHtml.cached(rs.getString(5)),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class), rs.getString(10),
+                rs.getString(11), instant(rs, 12), instant(rs, 13), instant(rs, 14), rs.getString(15),
+                rs.getString(16), List.of()), id.value()).stream().findFirst();
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,48 @@
+package org.insigne.web.system;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The addresses of the public badge pages, written in every badge Insigne issues: {@code /ob2/assertions/{id}}
+ * (OB 2.0 assertion) and {@code /ob3/credentials/{id}} (OB 3.0 credential). A browser gets the badge's page
+ * there, a verifier the signed document. They are the application's busiest anonymous addresses, so a few
+ * parts of the request path treat them apart (observations, the CSRF exemption of their recipient form, and
+ * the page's own rendering path).
+ */
+public final class BadgePages {
+
+    private static final Pattern PAGE = Pattern.compile("/(?:ob2/assertions|ob3/credentials)/([^/]+)");
+
+    private BadgePages() {
+    }
+
+    /** Whether the request is for a public badge page, the OB 2.0 assertion's or the OB 3.0 credential's. */
+    public static boolean isBadgePage(HttpServletRequest request) {
+        return PAGE.matcher(path(request)).matches();
+    }
+
+    /** The award a badge page's address names, or null when the address is not one or its id is no UUID. */
+    public static @Nullable UUID awardId(HttpServletRequest request) {
+        Matcher m = PAGE.matcher(path(request));
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(m.group(1));
+            // UUID.fromString accepts shortened groups ("1-2-3-4-5"); only the canonical form names an award
+            return id.toString().equals(m.group(1)) ? id : null;
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
+    /** The request's path within the application, as the browser sent it (not decoded). */
+    public static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}
