@@ -12,6 +12,8 @@ connections=${3:-32}
 wrk_threads=${BENCH_WRK_THREADS:-1}
 # warm-up before measuring; make it longer on a busy machine, where 15 s is too few requests for the JIT
 warmup=${BENCH_WARMUP:-15s}
+# measured runs one after the other on the same warm server (the first can still carry JIT work on 2 cores)
+rounds=${BENCH_ROUNDS:-1}
 port=${BENCH_PORT:-8089}
 data_dir=${BENCH_DATA_DIR:-/tmp/insigne-bench}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -56,16 +58,18 @@ postmaster=$(head -1 "$(find "$data_dir" -maxdepth 3 -name postmaster.pid | head
 
 echo "== warm-up $warmup"
 wrk -t"$wrk_threads" -c"$connections" -d"$warmup" -s "$here/random-badge.lua" "$url" -- "$count" >/dev/null
-echo "== load: $count awards, $connections connections, $wrk_threads wrk thread(s), $duration, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-app_before=$(ticks "$server")
-pg_before=$([ -n "$postmaster" ] && children_ticks "$postmaster" || echo 0)
-out=$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s "$here/random-badge.lua" "$url" -- "$count")
-app_after=$(ticks "$server")
-pg_after=$([ -n "$postmaster" ] && children_ticks "$postmaster" || echo 0)
-echo "$out"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-requests=$(echo "$out" | awk '/requests in/ {print $1}')
 hz=$(getconf CLK_TCK)
-awk -v r="$requests" -v a=$((app_after - app_before)) -v p=$((pg_after - pg_before)) -v hz="$hz" 'BEGIN {
-    printf "CPU per request: application %.3f ms, PostgreSQL backends %.3f ms (%d requests)\n",
-        a * 1000 / hz / r, p * 1000 / hz / r, r }'
+for round in $(seq 1 "$rounds"); do
+    echo "== load, round $round of $rounds: $count awards, $connections connections, $wrk_threads wrk thread(s), $duration, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    app_before=$(ticks "$server")
+    pg_before=$([ -n "$postmaster" ] && children_ticks "$postmaster" || echo 0)
+    out=$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s "$here/random-badge.lua" "$url" -- "$count")
+    app_after=$(ticks "$server")
+    pg_after=$([ -n "$postmaster" ] && children_ticks "$postmaster" || echo 0)
+    echo "$out"
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    requests=$(echo "$out" | awk '/requests in/ {print $1}')
+    awk -v r="$requests" -v a=$((app_after - app_before)) -v p=$((pg_after - pg_before)) -v hz="$hz" 'BEGIN {
+        printf "CPU per request: application %.3f ms, PostgreSQL backends %.3f ms (%d requests)\n",
+            a * 1000 / hz / r, p * 1000 / hz / r, r }'
+done

@@ -9,7 +9,11 @@ import java.util.UUID;
 public record HostedUrls(String base) {
 
     public HostedUrls {
-        base = base.replaceAll("/+$", "");
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--;
+        }
+        base = base.substring(0, end);
     }
 
     public String ob2Assertion(UUID award) {

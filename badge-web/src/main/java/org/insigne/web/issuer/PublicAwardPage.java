@@ -1,6 +1,7 @@
 package org.insigne.web.issuer;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,9 @@ import org.insigne.web.system.Links;
 import org.insigne.web.verify.BadgeCard;
 import org.insigne.web.verify.BadgeCardHtml;
 import org.insigne.web.verify.Html;
+import org.insigne.web.verify.PageTexts;
 import org.insigne.web.verify.VerificationRateLimiter;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,12 +58,12 @@ class PublicAwardPage {
     private final VerificationRateLimiter limiter;
     private final Clock clock;
     private final BadgeCardHtml cards;
-    private final MessageSource messages;
+    private final PageTexts texts;
     private final AnonymousLayout layout;
     private final String contextPath;
 
     PublicAwardPage(AwardService awards, PublicAwards publicAwards, Links links, VerificationRateLimiter limiter,
-                    Clock clock, BadgeCardHtml cards, MessageSource messages, AnonymousLayout layout,
+                    Clock clock, BadgeCardHtml cards, PageTexts texts, AnonymousLayout layout,
                     ServletContext servletContext) {
         this.awards = awards;
         this.publicAwards = publicAwards;
@@ -70,7 +71,7 @@ class PublicAwardPage {
         this.limiter = limiter;
         this.clock = clock;
         this.cards = cards;
-        this.messages = messages;
+        this.texts = texts;
         this.layout = layout;
         this.contextPath = servletContext.getContextPath();
     }
@@ -82,19 +83,28 @@ class PublicAwardPage {
         return VIEW;
     }
 
+    /** A page for an anonymous reader: the layout's two halves around the content. */
+    record AnonymousPage(String before, String content, String after) {
+
+        void writeTo(Writer out) throws IOException {
+            out.write(before);
+            out.write(content);
+            out.write(after);
+        }
+    }
+
     /**
-     * The whole page for an anonymous reader, in UTF-8; null when there is no such award (the request then goes
-     * on to the usual "not found" page).
+     * The whole page for an anonymous reader; null when there is no such award (the request then goes on to
+     * the usual "not found" page).
      */
-    byte @Nullable [] anonymousPage(AwardId id, String path, Locale locale, HttpServletRequest request,
-                                    HttpServletResponse response) {
+    @Nullable AnonymousPage anonymousPage(AwardId id, String path, Locale locale, HttpServletRequest request,
+                                          HttpServletResponse response) {
         PublicAward award = publicAwards.find(id).orElse(null);
         if (award == null) {
             return null;
         }
         AnonymousLayout.Parts around = layout.around(locale, request, response);
-        return (around.before() + body(award, path, null, null, locale) + around.after())
-                .getBytes(StandardCharsets.UTF_8);
+        return new AnonymousPage(around.before(), body(award, path, null, null, locale), around.after());
     }
 
     /**
@@ -172,7 +182,7 @@ class PublicAwardPage {
     }
 
     private String message(String key, Locale locale) {
-        return messages.getMessage(key, null, locale);
+        return texts.get(key, locale);
     }
 
     private BadgeCard card(PublicAward award) {

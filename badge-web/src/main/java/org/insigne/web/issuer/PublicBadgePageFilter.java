@@ -50,14 +50,16 @@ class PublicBadgePageFilter extends OncePerRequestFilter {
         UUID id = anonymousPageRequest(request) ? BadgePages.awardId(request) : null;
         if (id != null) {
             Locale locale = locales.resolveLocale(request);
-            byte[] html = page.anonymousPage(new AwardId(id), BadgePages.path(request), locale, request, response);
+            PublicAwardPage.AnonymousPage html = page.anonymousPage(new AwardId(id), BadgePages.path(request), locale,
+                    request, response);
             if (html != null) {
                 securityHeaders.write(request, response);
                 response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
                 response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
                 response.setLocale(locale);
-                response.setContentLength(html.length);
-                response.getOutputStream().write(html);
+                // written through the container's encoder into its buffer; a page that fits in the buffer (all
+                // of them) is sent with its Content-Length
+                html.writeTo(response.getWriter());
                 return;
             }
         }

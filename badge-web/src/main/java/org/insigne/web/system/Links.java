@@ -1,6 +1,7 @@
 package org.insigne.web.system;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -25,7 +26,7 @@ public class Links {
         if (base == null || base.isBlank()) {
             base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         }
-        return base.replaceAll("/+$", "") + path;
+        return withoutTrailingSlashes(base) + path;
     }
 
     /**
@@ -36,12 +37,19 @@ public class Links {
     public Optional<String> base() {
         String configured = properties.baseUrl();
         if (configured != null && !configured.isBlank()) {
-            return Optional.of(configured.replaceAll("/+$", ""));
+            return Optional.of(withoutTrailingSlashes(configured));
         }
         if (RequestContextHolder.getRequestAttributes() == null) {
             return Optional.empty();
         }
         return Optional.of(absolute(""));
+    }
+
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+
+    /** Called for every link of every page: the pattern only runs when there is something to strip. */
+    private static String withoutTrailingSlashes(String base) {
+        return base.endsWith("/") ? TRAILING_SLASHES.matcher(base).replaceFirst("") : base;
     }
 
     /** True when {@code insigne.base-url} fixes the public base, whatever address a request came to. */

@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +29,11 @@ public class BadgeCardHtml {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    private final MessageSource messages;
+    private final PageTexts texts;
     private final String contextPath;
 
-    public BadgeCardHtml(MessageSource messages, ServletContext servletContext) {
-        this.messages = messages;
+    public BadgeCardHtml(PageTexts texts, ServletContext servletContext) {
+        this.texts = texts;
         this.contextPath = servletContext.getContextPath();
     }
 
@@ -174,7 +173,11 @@ public class BadgeCardHtml {
         return url.startsWith("/") ? contextPath + url : url;
     }
 
-    private String message(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args, locale);
+    private String message(String key, Locale locale) {
+        return texts.get(key, locale);
+    }
+
+    private String message(String key, Locale locale, Object argument) {
+        return texts.get(key, locale, argument);
     }
 }

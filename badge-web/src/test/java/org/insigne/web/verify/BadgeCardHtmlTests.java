@@ -19,7 +19,7 @@ class BadgeCardHtmlTests {
     private static final Instant ISSUED = Instant.parse("2026-03-14T10:00:00Z");
     private static final Instant EXPIRES = Instant.parse("2027-03-14T10:00:00Z");
 
-    private final BadgeCardHtml cards = new BadgeCardHtml(messages(), context("/insigne"));
+    private final BadgeCardHtml cards = new BadgeCardHtml(new PageTexts(messages()), context("/insigne"));
 
     @Test
     void writesEveryVerdictAndBasisInBothLanguages() {
