@@ -2,8 +2,6 @@ package org.insigne.issuer.award;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.insigne.core.ob2.IdentityObject;
@@ -11,7 +9,6 @@ import org.insigne.issuer.badgeclass.BadgeClassView;
 import org.insigne.issuer.badgeclass.PublicBadgeClass;
 import org.insigne.issuer.key.OrganisationKeys;
 import org.insigne.issuer.organisation.OrganisationProfileView;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Everything needed to sign many awards of one badge class, loaded and checked once (role, published badge
@@ -60,16 +57,10 @@ public final class AwardBatch {
      * an unknown level, missing required evidence, a date in the future.
      */
     public PreparedAward sign(AwardRequest request, IdempotencyKey key, int statusIndex) {
-        if (!badgeClass.content().levels().contains(request.level())) {
-            throw new InvalidAward("level");
-        }
-        if (badgeClass.content().evidenceRequired() && !request.hasEvidence()) {
-            throw new InvalidAward("evidence");
-        }
         Instant now = clock.instant();
-        Instant issuedOn = issuedOn(request.issuedOn(), now);
-        Integer months = badgeClass.content().expiryMonths();
-        Instant expires = months == null ? null : issuedOn.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
+        AwardDates dates = AwardDates.checked(badgeClass, request, now);
+        Instant issuedOn = dates.issuedOn();
+        Instant expires = dates.expires();
         AwardId id = new AwardId(UUID.randomUUID());
         IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
         SignedDocuments documents = new SignedDocuments(
@@ -78,16 +69,5 @@ public final class AwardBatch {
                         now, urls, StatusLists.entry(badgeClass.organisation().id(), statusIndex, urls)));
         return new PreparedAward(id, badgeClass.organisation().id(), badgeClass.id(), request, key, issuedOn,
                 expires, documents, statusIndex, awardedBy, now);
-    }
-
-    static Instant issuedOn(@Nullable LocalDate date, Instant now) {
-        if (date == null) {
-            return now;
-        }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (date.isAfter(today)) {
-            throw new InvalidAward("issued-on");
-        }
-        return date.equals(today) ? now : date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -2,7 +2,6 @@ package org.insigne.issuer.award;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.sql.Types;
 import java.time.OffsetDateTime;
@@ -36,7 +35,6 @@ import org.insigne.issuer.organisation.OrganisationNotFound;
 import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -101,16 +99,10 @@ public class AwardService {
             }
             return earlier.view(false);
         }
-        if (!badgeClass.content().levels().contains(request.level())) {
-            throw new InvalidAward("level");
-        }
-        if (badgeClass.content().evidenceRequired() && !request.hasEvidence()) {
-            throw new InvalidAward("evidence");
-        }
         Instant now = clock.instant();
-        Instant issuedOn = issuedOn(request.issuedOn(), now);
-        Integer months = badgeClass.content().expiryMonths();
-        Instant expires = months == null ? null : issuedOn.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
+        AwardDates dates = AwardDates.checked(badgeClass, request, now);
+        Instant issuedOn = dates.issuedOn();
+        Instant expires = dates.expires();
         PublicBadgeClass hosted = badgeClasses.publicBadgeClass(badgeClassId).orElseThrow(() -> new BadgeClassNotFound(badgeClassId));
         OrganisationProfileView issuer = organisations.publicProfile(organisation)
                 .orElseThrow(() -> new OrganisationNotFound(organisation));
@@ -334,16 +326,5 @@ public class AwardService {
     private Award load(OrganisationId organisation, AwardId id) {
         return awards.findByIdAndOrganisationId(id.value(), organisation.value())
                 .orElseThrow(() -> new AwardNotFound(id));
-    }
-
-    private Instant issuedOn(@Nullable LocalDate date, Instant now) {
-        if (date == null) {
-            return now;
-        }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (date.isAfter(today)) {
-            throw new InvalidAward("issued-on");
-        }
-        return date.equals(today) ? now : date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.badgeclass.Alignment;
 import org.insigne.issuer.badgeclass.BadgeClassContent;
 import org.insigne.issuer.badgeclass.BadgeClassId;
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -68,6 +71,49 @@ final class ConsoleFixture {
     /** Puts {@code member} on the staff the way people join: an invitation, accepted. */
     void join(OrganisationId organisation, AccountUser inviter, AccountUser member, StaffRole role) {
         staff.accept(staff.invite(organisation, inviter.id(), member.email(), role).token(), member.id(), member.email());
+    }
+
+    /** An organisation's owner and its one published badge class ("Animer une réunion"). */
+    record PublishedBadge(AccountUser owner, OrganisationId organisation, BadgeClassId badgeClass) {
+    }
+
+    PublishedBadge publishedBadge() throws Exception {
+        AccountUser owner = account("Owner");
+        OrganisationId organisation = organisation(owner, "Ligue de l'enseignement");
+        BadgeClassId badgeClass = draft(organisation, owner);
+        badgeClasses.publish(organisation, badgeClass, owner.id());
+        return new PublishedBadge(owner, organisation, badgeClass);
+    }
+
+    /**
+     * Awards the badge to {@code email} through the console's award form, as its owner, and answers the award
+     * made; {@code address} places the request (see {@link #atAddress}).
+     */
+    AwardView awardThroughForm(PublishedBadge badge, String email, AwardService awards, RequestPostProcessor address)
+            throws Exception {
+        mvc.perform(post("/console/organisations/{org}/badge-classes/{id}/awards", badge.organisation().value(),
+                        badge.badgeClass().value())
+                        .with(address).with(as(badge.owner())).with(csrf())
+                        .param("formToken", UUID.randomUUID().toString())
+                        .param("recipientEmail", email).param("recipientName", "Camille Martin")
+                        .param("level", "Je transmets").param("evidenceNarrative", "A animé trois réunions."))
+                .andExpect(status().isFound());
+        return awards.awards(badge.organisation(), badge.badgeClass(), badge.owner().id()).stream()
+                .filter(a -> a.recipientEmail().equals(email)).findFirst().orElseThrow();
+    }
+
+    /** As if the request came to {@code 127.0.0.1:port}, this server's real address, which Links writes into badges. */
+    static RequestPostProcessor atAddress(int port) {
+        return request -> {
+            request.setServerName("127.0.0.1");
+            request.setServerPort(port);
+            return request;
+        };
+    }
+
+    /** The request as MockMvc makes it (at {@code localhost:80}). */
+    static RequestPostProcessor asMade() {
+        return request -> request;
     }
 
     BadgeClassId draft(OrganisationId organisation, AccountUser owner) {

@@ -46,7 +46,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -79,6 +78,8 @@ class IssuedFormsIntegrationTests {
     @Autowired Verifier verifier;
     @LocalServerPort int port;
 
+    ConsoleFixture fixture;
+    ConsoleFixture.PublishedBadge published;
     AccountUser owner;
     OrganisationId organisation;
     BadgeClassId badgeClass;
@@ -86,11 +87,11 @@ class IssuedFormsIntegrationTests {
 
     @BeforeEach
     void publishABadgeWithARealPng() throws Exception {
-        ConsoleFixture fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
-        owner = fixture.account("Owner");
-        organisation = fixture.organisation(owner, "Ligue de l'enseignement");
-        badgeClass = fixture.draft(organisation, owner);
-        badgeClasses.publish(organisation, badgeClass, owner.id());
+        fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
+        published = fixture.publishedBadge();
+        owner = published.owner();
+        organisation = published.organisation();
+        badgeClass = published.badgeClass();
         jdbc.update("update badge_class_image set bytes = ? where badge_class_id = ?", png(40, 30), badgeClass.value());
         email = "camille." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
@@ -282,14 +283,7 @@ class IssuedFormsIntegrationTests {
     }
 
     private AwardView award() throws Exception {
-        mvc.perform(local(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(),
-                        badgeClass.value()))
-                        .with(as(owner)).with(csrf())
-                        .param("formToken", UUID.randomUUID().toString())
-                        .param("recipientEmail", email).param("recipientName", "Camille Martin")
-                        .param("level", "Je transmets").param("evidenceNarrative", "A animé trois réunions."))
-                .andExpect(status().isFound());
-        return awards.awards(organisation, badgeClass, owner.id()).get(0);
+        return fixture.awardThroughForm(published, email, awards, ConsoleFixture.atAddress(port));
     }
 
     private boolean bitOf(String statusListUrl, int index) throws Exception {
@@ -317,14 +311,8 @@ class IssuedFormsIntegrationTests {
         return out.toByteArray();
     }
 
-    /** As if the request came to this server's real address, which is what Links writes into badges. */
     private <T extends MockHttpServletRequestBuilder> T local(T request) {
-        RequestPostProcessor address = r -> {
-            r.setServerName("127.0.0.1");
-            r.setServerPort(port);
-            return r;
-        };
-        request.with(address);
+        request.with(ConsoleFixture.atAddress(port));
         return request;
     }
 }

@@ -23,8 +23,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import static org.insigne.web.issuer.ConsoleFixture.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -50,17 +48,19 @@ class OwnDocumentsBaseUrlIntegrationTests {
     @Autowired AwardService awards;
     @LocalServerPort int port;
 
+    ConsoleFixture fixture;
+    ConsoleFixture.PublishedBadge published;
     AccountUser owner;
     OrganisationId organisation;
     BadgeClassId badgeClass;
 
     @BeforeEach
     void publishABadge() throws Exception {
-        ConsoleFixture fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
-        owner = fixture.account("Owner");
-        organisation = fixture.organisation(owner, "Ligue de l'enseignement");
-        badgeClass = fixture.draft(organisation, owner);
-        badgeClasses.publish(organisation, badgeClass, owner.id());
+        fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
+        published = fixture.publishedBadge();
+        owner = published.owner();
+        organisation = published.organisation();
+        badgeClass = published.badgeClass();
     }
 
     @Test
@@ -86,15 +86,7 @@ class OwnDocumentsBaseUrlIntegrationTests {
     }
 
     private AwardView award(String email) throws Exception {
-        mvc.perform(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(),
-                        badgeClass.value())
-                .with(as(owner)).with(csrf())
-                .param("formToken", UUID.randomUUID().toString())
-                .param("recipientEmail", email).param("recipientName", "Camille Martin")
-                .param("level", "Je transmets").param("evidenceNarrative", "A animé trois réunions."))
-                .andExpect(status().isFound());
-        return awards.awards(organisation, badgeClass, owner.id()).stream()
-                .filter(a -> a.recipientEmail().equals(email)).findFirst().orElseThrow();
+        return fixture.awardThroughForm(published, email, awards, ConsoleFixture.asMade());
     }
 
     private ResultActions verify(String body) throws Exception {

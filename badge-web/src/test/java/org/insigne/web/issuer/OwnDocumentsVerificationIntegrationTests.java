@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.insigne.web.issuer.ConsoleFixture.as;
@@ -52,17 +51,19 @@ class OwnDocumentsVerificationIntegrationTests {
     @Autowired AwardService awards;
     @LocalServerPort int port;
 
+    ConsoleFixture fixture;
+    ConsoleFixture.PublishedBadge published;
     AccountUser owner;
     OrganisationId organisation;
     BadgeClassId badgeClass;
 
     @BeforeEach
     void publishABadge() throws Exception {
-        ConsoleFixture fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
-        owner = fixture.account("Owner");
-        organisation = fixture.organisation(owner, "Ligue de l'enseignement");
-        badgeClass = fixture.draft(organisation, owner);
-        badgeClasses.publish(organisation, badgeClass, owner.id());
+        fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
+        published = fixture.publishedBadge();
+        owner = published.owner();
+        organisation = published.organisation();
+        badgeClass = published.badgeClass();
     }
 
     @Test
@@ -109,15 +110,7 @@ class OwnDocumentsVerificationIntegrationTests {
     }
 
     private AwardView award(String email) throws Exception {
-        mvc.perform(local(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(),
-                        badgeClass.value()))
-                .with(as(owner)).with(csrf())
-                .param("formToken", UUID.randomUUID().toString())
-                .param("recipientEmail", email).param("recipientName", "Camille Martin")
-                .param("level", "Je transmets").param("evidenceNarrative", "A animé trois réunions."))
-                .andExpect(status().isFound());
-        return awards.awards(organisation, badgeClass, owner.id()).stream()
-                .filter(a -> a.recipientEmail().equals(email)).findFirst().orElseThrow();
+        return fixture.awardThroughForm(published, email, awards, ConsoleFixture.atAddress(port));
     }
 
     private ResultActions verify(String body) throws Exception {
@@ -127,14 +120,8 @@ class OwnDocumentsVerificationIntegrationTests {
         return mvc.perform(asyncDispatch(pending)).andExpect(status().isOk());
     }
 
-    /** As if the request came to this server's real address, which is what Links writes into badges. */
     private <T extends MockHttpServletRequestBuilder> T local(T request) {
-        RequestPostProcessor address = r -> {
-            r.setServerName("127.0.0.1");
-            r.setServerPort(port);
-            return r;
-        };
-        request.with(address);
+        request.with(ConsoleFixture.atAddress(port));
         return request;
     }
 }

@@ -63,11 +63,11 @@ class PublicBadgePageIntegrationTests {
 
     @BeforeEach
     void publishABadge() throws Exception {
-        ConsoleFixture fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
-        owner = fixture.account("Owner");
-        organisation = fixture.organisation(owner, "Ligue de l'enseignement");
-        badgeClass = fixture.draft(organisation, owner);
-        badgeClasses.publish(organisation, badgeClass, owner.id());
+        ConsoleFixture.PublishedBadge published = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff,
+                badgeClasses).publishedBadge();
+        owner = published.owner();
+        organisation = published.organisation();
+        badgeClass = published.badgeClass();
         email = "Camille.Martin." + UUID.randomUUID().toString().substring(0, 8) + "@Example.org";
     }
 
