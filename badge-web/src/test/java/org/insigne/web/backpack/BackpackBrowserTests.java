@@ -2,7 +2,6 @@ package org.insigne.web.backpack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 
 import org.insigne.core.baking.BakedPayload;
@@ -13,7 +12,6 @@ import org.insigne.core.ob2.Ob2Json;
 import org.insigne.web.testing.Browser;
 import org.insigne.web.testing.HostedBadgeServer;
 import org.insigne.web.testing.InsigneIntegrationTest;
-import org.insigne.web.testing.MailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -100,11 +98,7 @@ class BackpackBrowserTests {
     }
 
     private void signUpAndLogIn() {
-        earner.visit("/signup");
-        earner.fill("Adresse e-mail", email).fill("Nom affiché", "Camille Martin").fill("Mot de passe", PASSWORD)
-                .click("Créer mon compte");
-        earner.visit(MailServer.link(MailServer.awaitMail(email, 1, Duration.ofSeconds(10)), "/account/confirm"));
-        earner.fill("Adresse e-mail", email).fill("Mot de passe", PASSWORD).click("Se connecter");
+        earner.signUpAndConfirm(email, "Camille Martin", PASSWORD, 1).logIn(email, PASSWORD);
     }
 
     private Path bakedBadge() throws Exception {

@@ -141,14 +141,10 @@ class EarnerBrowserTests {
     }
 
     private void signUpAndConfirm() {
-        earner.visit("/signup");
-        earner.fill("Adresse e-mail", email).fill("Nom affiché", "Camille Martin").fill("Mot de passe", Earners.PASSWORD)
-                .click("Créer mon compte");
-        earner.visit(MailServer.link(MailServer.awaitMail(email, 1, Duration.ofSeconds(10)), "/account/confirm"));
+        earner.signUpAndConfirm(email, "Camille Martin", Earners.PASSWORD, 1);
     }
 
     private void logIn() {
-        earner.visit("/login");
-        earner.fill("Adresse e-mail", email).fill("Mot de passe", Earners.PASSWORD).click("Se connecter");
+        earner.visit("/login").logIn(email, Earners.PASSWORD);
     }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.insigne.core.ob2.Ob2Json;
 import org.insigne.web.testing.Browser;
 import org.insigne.web.testing.HostedBadgeServer;
 import org.insigne.web.testing.InsigneIntegrationTest;
-import org.insigne.web.testing.MailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -159,11 +157,7 @@ class SharingBrowserTests {
     }
 
     private void signUpAndLogIn() {
-        earner.visit("/signup");
-        earner.fill("Adresse e-mail", email).fill("Nom affiché", "Camille Martin").fill("Mot de passe", PASSWORD)
-                .click("Créer mon compte");
-        earner.visit(MailServer.link(MailServer.awaitMail(email, 1, Duration.ofSeconds(10)), "/account/confirm"));
-        earner.fill("Adresse e-mail", email).fill("Mot de passe", PASSWORD).click("Se connecter");
+        earner.signUpAndConfirm(email, "Camille Martin", PASSWORD, 1).logIn(email, PASSWORD);
     }
 
     private Path bakedBadge() throws Exception {

@@ -53,11 +53,7 @@ class AwardBrowserTests {
     @Test
     void ownerAwardsABadgeThenRevokesIt() throws Exception {
         String owner = "owner." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        browser.visit("/signup");
-        browser.fill("Adresse e-mail", owner).fill("Nom affiché", "Camille Martin").fill("Mot de passe", PASSWORD);
-        browser.click("Créer mon compte");
-        browser.visit(MailServer.link(MailServer.awaitMail(owner, 1, MAIL_WAIT), "/account/confirm"));
-        browser.fill("Adresse e-mail", owner).fill("Mot de passe", PASSWORD).click("Se connecter");
+        browser.signUpAndConfirm(owner, "Camille Martin", PASSWORD, 1).logIn(owner, PASSWORD);
         browser.click("Créer une organisation");
         browser.fill("Nom de l'organisation", "Ligue de l'enseignement").click("Créer l'organisation");
 

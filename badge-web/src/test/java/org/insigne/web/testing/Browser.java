@@ -72,6 +72,21 @@ public final class Browser implements AutoCloseable {
         return assertAccessible();
     }
 
+    /**
+     * Signs up with the form (in French, the default) and opens the confirmation link of the
+     * {@code mailNumber}-th mail sent to {@code email}, as a new user does; the account is then confirmed.
+     */
+    public Browser signUpAndConfirm(String email, String name, String password, int mailNumber) {
+        visit("/signup");
+        fill("Adresse e-mail", email).fill("Nom affiché", name).fill("Mot de passe", password).click("Créer mon compte");
+        return visit(MailServer.link(MailServer.awaitMail(email, mailNumber, Duration.ofSeconds(20)), "/account/confirm"));
+    }
+
+    /** Fills the login form the browser is on (after a confirmation link, or {@code /login}) and submits it. */
+    public Browser logIn(String email, String password) {
+        return fill("Adresse e-mail", email).fill("Mot de passe", password).click("Se connecter");
+    }
+
     /** Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the current page, if any. */
     public Browser assertAccessible() {
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
