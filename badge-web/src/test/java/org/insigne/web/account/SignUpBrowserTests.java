@@ -55,7 +55,7 @@ class SignUpBrowserTests {
         assertThat(browser.text()).contains("Votre adresse e-mail est confirmée");
 
         String sessionBefore = browser.cookie("JSESSIONID");
-        browser.fill("Adresse e-mail", email).fill("Mot de passe", PASSWORD).click("Se connecter");
+        browser.logIn(email, PASSWORD);
         assertThat(browser.heading()).isEqualTo("Console de l'émetteur");
         assertThat(browser.cookie("JSESSIONID")).isNotNull().isNotEqualTo(sessionBefore);
 

@@ -83,7 +83,7 @@ class EarnerBrowserTests {
         String claim = MailServer.link(MailServer.awaitMail(email, 2, Duration.ofSeconds(20)), "/backpack/claim/");
         earner.visit(claim);
         assertThat(earner.heading()).isEqualTo("Se connecter");
-        earner.fill("Adresse e-mail", email).fill("Mot de passe", Earners.PASSWORD).click("Se connecter");
+        earner.logIn(email, Earners.PASSWORD);
         assertThat(earner.heading()).isEqualTo("Ajouter un badge reçu");
         assertThat(earner.text()).contains("Animer une réunion", email);
 

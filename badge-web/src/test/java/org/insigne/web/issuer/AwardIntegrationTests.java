@@ -27,11 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.insigne.web.issuer.ConsoleFixture.as;
+import static org.insigne.web.issuer.ConsoleFixture.atAddress;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -78,8 +77,7 @@ class AwardIntegrationTests {
         fixture.join(organisation, owner, awarder, StaffRole.AWARDER);
         fixture.join(organisation, owner, viewer, StaffRole.VIEWER);
         fixture.organisation(outsider, "Autre association");
-        badgeClass = fixture.draft(organisation, owner);
-        badgeClasses.publish(organisation, badgeClass, owner.id());
+        badgeClass = fixture.published(organisation, owner);
     }
 
     @Test
@@ -99,19 +97,19 @@ class AwardIntegrationTests {
 
         byte[] stored = awards.hostedAssertion(award.id(), new org.insigne.issuer.award.HostedUrls("http://x"))
                 .orElseThrow().json();
-        mvc.perform(local(get("/ob2/assertions/" + award.id().value()).accept("application/ld+json")))
+        mvc.perform(get("/ob2/assertions/" + award.id().value()).accept("application/ld+json").with(atAddress(port)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/ld+json"))
                 .andExpect(content().bytes(stored));
         assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain(email);
-        mvc.perform(local(get("/ob2/assertions/" + award.id().value()).accept(MediaType.TEXT_HTML)))
+        mvc.perform(get("/ob2/assertions/" + award.id().value()).accept(MediaType.TEXT_HTML).with(atAddress(port)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Animer une réunion")));
 
         verify("{\"url\": \"" + assertionUrl + "\", \"recipient\": \"" + email + "\"}")
                 .andExpect(jsonPath("$.spec").value("ob2"))
                 .andExpect(jsonPath("$.verdict").value("valid"));
-        String credential = mvc.perform(local(get("/ob3/credentials/" + award.id().value())))
+        String credential = mvc.perform(get("/ob3/credentials/" + award.id().value()).with(atAddress(port)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         verify("{\"credential\": " + credential + ", \"recipient\": \"" + email + "\"}")
                 .andExpect(jsonPath("$.spec").value("ob3"))
@@ -122,11 +120,11 @@ class AwardIntegrationTests {
                         .with(as(owner)).with(csrf()).param("reason", "Délivré par erreur"))
                 .andExpect(status().isFound());
 
-        mvc.perform(local(get("/ob2/assertions/" + award.id().value()).accept("application/ld+json")))
+        mvc.perform(get("/ob2/assertions/" + award.id().value()).accept("application/ld+json").with(atAddress(port)))
                 .andExpect(status().isGone())
                 .andExpect(jsonPath("$.revoked").value(true))
                 .andExpect(jsonPath("$.revocationReason").value("Délivré par erreur"));
-        mvc.perform(local(get("/ob2/issuers/" + organisation.value() + "/revocations")))
+        mvc.perform(get("/ob2/issuers/" + organisation.value() + "/revocations").with(atAddress(port)))
                 .andExpect(jsonPath("$.revokedAssertions[0].id").value(assertionUrl))
                 .andExpect(jsonPath("$.revokedAssertions[0].revocationReason").value("Délivré par erreur"));
         // The core verifier reads the reason from the 410 body.
@@ -146,7 +144,7 @@ class AwardIntegrationTests {
                 .andExpect(jsonPath("$.checks[?(@.id == 'ob3.status')].status").value("failed"))
                 .andExpect(jsonPath("$.checks[?(@.id == 'ob3.status')].message")
                         .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.startsWith("Le badge a été révoqué"))));
-        mvc.perform(local(get("/ob3/issuers/" + organisation.value() + "/revocations")))
+        mvc.perform(get("/ob3/issuers/" + organisation.value() + "/revocations").with(atAddress(port)))
                 .andExpect(jsonPath("$.revokedCredential[0].revocationReason").value("Délivré par erreur"));
     }
 
@@ -173,8 +171,8 @@ class AwardIntegrationTests {
 
     @Test
     void showsTheFormAgainWhenTheLevelIsUnknown() throws Exception {
-        mvc.perform(local(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(), badgeClass.value()))
-                        .with(as(owner)).with(csrf())
+        mvc.perform(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(), badgeClass.value())
+                        .with(atAddress(port)).with(as(owner)).with(csrf())
                         .param("formToken", UUID.randomUUID().toString())
                         .param("recipientEmail", "c@example.org").param("recipientName", "Camille")
                         .param("level", "Expert"))
@@ -186,8 +184,8 @@ class AwardIntegrationTests {
     @Test
     void writesToTheEarnerInTheLanguageTheIssuerWorksIn() throws Exception {
         String email = "alex." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        mvc.perform(local(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(), badgeClass.value()))
-                        .with(as(owner)).with(csrf()).cookie(new jakarta.servlet.http.Cookie("insigne-lang", "en"))
+        mvc.perform(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(), badgeClass.value())
+                        .with(atAddress(port)).with(as(owner)).with(csrf()).cookie(new jakarta.servlet.http.Cookie("insigne-lang", "en"))
                         .param("formToken", UUID.randomUUID().toString())
                         .param("recipientEmail", email).param("recipientName", "Alex").param("level", "Je fais"))
                 .andExpect(status().isFound());
@@ -200,38 +198,38 @@ class AwardIntegrationTests {
     @Test
     void servesIssuerDocumentsToMachinesAndPagesToBrowsersButNoDrafts() throws Exception {
         award(owner, UUID.randomUUID(), "d@example.org").andExpect(status().isFound());
-        String issuer = mvc.perform(local(get("/ob2/issuers/" + organisation.value())))
+        String issuer = mvc.perform(get("/ob2/issuers/" + organisation.value()).with(atAddress(port)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.type").value("Issuer"))
                 .andExpect(jsonPath("$.revocationList").value("http://127.0.0.1:" + port + "/ob2/issuers/"
                         + organisation.value() + "/revocations"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String keyUrl = com.jayway.jsonpath.JsonPath.read(issuer, "$.publicKey[0]");
-        mvc.perform(local(get(keyUrl.substring(keyUrl.indexOf("/ob2/")))))
+        mvc.perform(get(keyUrl.substring(keyUrl.indexOf("/ob2/"))).with(atAddress(port)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.type").value("CryptographicKey"))
                 .andExpect(jsonPath("$.owner").value("http://127.0.0.1:" + port + "/ob2/issuers/" + organisation.value()))
                 .andExpect(jsonPath("$.publicKeyPem").value(org.hamcrest.Matchers.startsWith("-----BEGIN PUBLIC KEY-----")));
-        mvc.perform(local(get("/ob3/issuers/" + organisation.value())))
+        mvc.perform(get("/ob3/issuers/" + organisation.value()).with(atAddress(port)))
                 .andExpect(jsonPath("$.verificationMethod[0].type").value("Multikey"))
                 .andExpect(jsonPath("$.verificationMethod[0].controller").value("http://127.0.0.1:" + port + "/ob3/issuers/"
                         + organisation.value()));
-        mvc.perform(local(get("/ob2/issuers/" + organisation.value()).accept(MediaType.TEXT_HTML)))
+        mvc.perform(get("/ob2/issuers/" + organisation.value()).accept(MediaType.TEXT_HTML).with(atAddress(port)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Ligue de l&#39;enseignement")));
-        mvc.perform(local(get("/ob2/badge-classes/" + badgeClass.value()).accept(MediaType.TEXT_HTML)))
+        mvc.perform(get("/ob2/badge-classes/" + badgeClass.value()).accept(MediaType.TEXT_HTML).with(atAddress(port)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Animer une réunion")));
         BadgeClassId draft = fixture.draft(organisation, owner);
-        mvc.perform(local(get("/ob2/badge-classes/" + draft.value()))).andExpect(status().isNotFound());
-        mvc.perform(local(get("/ob2/assertions/" + UUID.randomUUID()))).andExpect(status().isNotFound());
+        mvc.perform(get("/ob2/badge-classes/" + draft.value()).with(atAddress(port))).andExpect(status().isNotFound());
+        mvc.perform(get("/ob2/assertions/" + UUID.randomUUID()).with(atAddress(port))).andExpect(status().isNotFound());
     }
 
     private ResultActions award(AccountUser user, UUID token, String email) throws Exception {
-        return mvc.perform(local(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(),
-                        badgeClass.value()))
-                .with(as(user)).with(csrf())
+        return mvc.perform(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(),
+                        badgeClass.value())
+                .with(atAddress(port)).with(as(user)).with(csrf())
                 .param("formToken", token.toString())
                 .param("recipientEmail", email).param("recipientName", "Camille Martin")
                 .param("level", "Je transmets").param("evidenceNarrative", "A animé trois réunions."));
@@ -247,16 +245,5 @@ class AwardIntegrationTests {
                         .header("Accept-Language", "fr"))
                 .andExpect(request().asyncStarted()).andReturn();
         return mvc.perform(asyncDispatch(pending)).andExpect(status().isOk());
-    }
-
-    /** As if the request came to this server's real address, which is what Links writes into badges. */
-    private <T extends MockHttpServletRequestBuilder> T local(T request) {
-        RequestPostProcessor address = r -> {
-            r.setServerName("127.0.0.1");
-            r.setServerPort(port);
-            return r;
-        };
-        request.with(address);
-        return request;
     }
 }

@@ -139,7 +139,7 @@ class BadgeClassBrowserTests {
         submitSignUp(email, name);
         assertThat(browser.heading()).as(browser.text()).isEqualTo("Confirmez votre adresse e-mail");
         browser.visit(MailServer.link(MailServer.awaitMail(email, mailNumber, MAIL_WAIT), "/account/confirm"));
-        browser.fill("Adresse e-mail", email).fill("Mot de passe", PASSWORD).click("Se connecter");
+        browser.logIn(email, PASSWORD);
         assertThat(browser.heading()).isEqualTo("Console de l'émetteur");
     }
 

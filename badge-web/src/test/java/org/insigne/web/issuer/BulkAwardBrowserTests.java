@@ -61,8 +61,7 @@ class BulkAwardBrowserTests {
         ConsoleFixture fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
         AccountUser owner = fixture.account("Owner");
         OrganisationId organisation = fixture.organisation(owner, "Ligue de l'enseignement");
-        BadgeClassId badgeClass = fixture.draft(organisation, owner);
-        badgeClasses.publish(organisation, badgeClass, owner.id());
+        BadgeClassId badgeClass = fixture.published(organisation, owner);
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path csv = Files.createTempFile("badges", ".csv");
         Files.writeString(csv, "courriel;nom;niveau\nsacha." + run + "@example.org;Sacha Petit;Je transmets\n"

@@ -86,8 +86,7 @@ class BulkAwardIntegrationTests {
         fixture.join(organisation, owner, awarder, StaffRole.AWARDER);
         fixture.join(organisation, owner, viewer, StaffRole.VIEWER);
         fixture.organisation(outsider, "Autre association");
-        badgeClass = fixture.draft(organisation, owner);
-        badgeClasses.publish(organisation, badgeClass, owner.id());
+        badgeClass = fixture.published(organisation, owner);
         run = UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -276,11 +275,7 @@ class BulkAwardIntegrationTests {
                 .with(as(user)).with(csrf())
                 // As if uploaded at this server's real address, which the job writes into the badges, so that
                 // verifiers can fetch the revocation list.
-                .with(r -> {
-                    r.setServerName("127.0.0.1");
-                    r.setServerPort(port);
-                    return r;
-                }));
+                .with(ConsoleFixture.atAddress(port)));
     }
 
     private ResultActions confirm(AccountUser user, BulkJobId job) throws Exception {

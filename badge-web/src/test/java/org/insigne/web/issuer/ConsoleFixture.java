@@ -80,9 +80,14 @@ final class ConsoleFixture {
     PublishedBadge publishedBadge() throws Exception {
         AccountUser owner = account("Owner");
         OrganisationId organisation = organisation(owner, "Ligue de l'enseignement");
+        return new PublishedBadge(owner, organisation, published(organisation, owner));
+    }
+
+    /** A badge class ("Animer une réunion") drafted and published by {@code owner}. */
+    BadgeClassId published(OrganisationId organisation, AccountUser owner) {
         BadgeClassId badgeClass = draft(organisation, owner);
         badgeClasses.publish(organisation, badgeClass, owner.id());
-        return new PublishedBadge(owner, organisation, badgeClass);
+        return badgeClass;
     }
 
     /**

@@ -61,8 +61,7 @@ class DashboardBrowserTests {
         ConsoleFixture fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
         AccountUser owner = fixture.account("Marie");
         OrganisationId organisation = fixture.organisation(owner, "Ligue de l'enseignement");
-        BadgeClassId badgeClass = fixture.draft(organisation, owner);
-        badgeClasses.publish(organisation, badgeClass, owner.id());
+        BadgeClassId badgeClass = fixture.published(organisation, owner);
         awards.award(organisation, badgeClass, owner.id(), new AwardRequest(UUID.randomUUID(),
                 "jean.petit@example.org", "Jean Petit", "Je fais", null, null, null), new HostedUrls("http://localhost"));
 

@@ -64,8 +64,7 @@ class DashboardIntegrationTests {
         awarder = named(fixture.account("Paul"), "Paul Martin");
         organisation = fixture.organisation(owner, "Ligue de l'enseignement");
         fixture.join(organisation, owner, awarder, StaffRole.AWARDER);
-        badgeClass = fixture.draft(organisation, owner);
-        badgeClasses.publish(organisation, badgeClass, owner.id());
+        badgeClass = fixture.published(organisation, owner);
     }
 
     @Test

@@ -45,12 +45,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.insigne.web.issuer.ConsoleFixture.as;
+import static org.insigne.web.issuer.ConsoleFixture.atAddress;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -108,8 +108,8 @@ class IssuedFormsIntegrationTests {
         String jws = signed.getContentAsString();
         assertThat(jws.split("\\.")).hasSize(3);
         assertThat(fetch("/ob2/assertions/" + id + "/signed").getContentAsString()).isEqualTo(jws);
-        MockHttpServletResponse jose = mvc.perform(local(get("/ob2/assertions/" + id + "/signed")
-                .accept("application/jose"))).andReturn().getResponse();
+        MockHttpServletResponse jose = mvc.perform(get("/ob2/assertions/" + id + "/signed")
+                .accept("application/jose").with(atAddress(port))).andReturn().getResponse();
         assertThat(jose.getContentType()).isEqualTo("application/jose");
         assertThat(jose.getContentAsString()).isEqualTo(jws);
         JsonNode header = BoundedJson.readObject(java.util.Base64.getUrlDecoder().decode(jws.split("\\.")[0]));
@@ -206,7 +206,8 @@ class IssuedFormsIntegrationTests {
                 "/ob3/issuers/" + organisation.value() + "/status/-1",
                 "/ob3/issuers/" + organisation.value() + "/status/zero",
                 "/ob3/achievements/" + unknown, "/ob3/issuers/" + unknown + "/did.json")) {
-            assertThat(mvc.perform(local(get(path))).andReturn().getResponse().getStatus()).as(path).isEqualTo(404);
+            assertThat(mvc.perform(get(path).with(atAddress(port))).andReturn().getResponse().getStatus()).as(path)
+                    .isEqualTo(404);
         }
     }
 
@@ -222,8 +223,8 @@ class IssuedFormsIntegrationTests {
         assertThat(new String(baked, StandardCharsets.UTF_8)).contains("<rect").doesNotContain("data:image/png");
         assertThat(verifier.verify(VerificationRequest.ofFile(baked)).verdict()).isEqualTo(Verdict.VALID);
 
-        MockHttpServletResponse png = mvc.perform(local(get("/ob3/credentials/" + id + "/baked.png")
-                .param("lang", "en"))).andReturn().getResponse();
+        MockHttpServletResponse png = mvc.perform(get("/ob3/credentials/" + id + "/baked.png")
+                .param("lang", "en").with(atAddress(port))).andReturn().getResponse();
         assertThat(png.getStatus()).isEqualTo(404);
         assertThat(png.getContentAsString(StandardCharsets.UTF_8)).contains("only the SVG badge image is available");
     }
@@ -283,7 +284,7 @@ class IssuedFormsIntegrationTests {
     }
 
     private AwardView award() throws Exception {
-        return fixture.awardThroughForm(published, email, awards, ConsoleFixture.atAddress(port));
+        return fixture.awardThroughForm(published, email, awards, atAddress(port));
     }
 
     private boolean bitOf(String statusListUrl, int index) throws Exception {
@@ -298,7 +299,7 @@ class IssuedFormsIntegrationTests {
     }
 
     private MockHttpServletResponse fetch(String path) throws Exception {
-        MockHttpServletResponse response = mvc.perform(local(get(path))).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(get(path).with(atAddress(port))).andReturn().getResponse();
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         return response;
     }
@@ -309,10 +310,5 @@ class IssuedFormsIntegrationTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
-    }
-
-    private <T extends MockHttpServletRequestBuilder> T local(T request) {
-        request.with(ConsoleFixture.atAddress(port));
-        return request;
     }
 }

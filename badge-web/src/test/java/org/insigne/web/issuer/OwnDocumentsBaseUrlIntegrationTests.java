@@ -5,13 +5,10 @@ import java.util.UUID;
 
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
-import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
-import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffService;
 import org.insigne.web.account.AccountService;
-import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,17 +47,11 @@ class OwnDocumentsBaseUrlIntegrationTests {
 
     ConsoleFixture fixture;
     ConsoleFixture.PublishedBadge published;
-    AccountUser owner;
-    OrganisationId organisation;
-    BadgeClassId badgeClass;
 
     @BeforeEach
     void publishABadge() throws Exception {
         fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
         published = fixture.publishedBadge();
-        owner = published.owner();
-        organisation = published.organisation();
-        badgeClass = published.badgeClass();
     }
 
     @Test

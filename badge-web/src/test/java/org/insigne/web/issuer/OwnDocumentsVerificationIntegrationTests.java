@@ -6,13 +6,10 @@ import java.util.UUID;
 
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
-import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
-import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffService;
 import org.insigne.web.account.AccountService;
-import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,10 +19,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.insigne.web.issuer.ConsoleFixture.as;
+import static org.insigne.web.issuer.ConsoleFixture.atAddress;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -53,17 +50,11 @@ class OwnDocumentsVerificationIntegrationTests {
 
     ConsoleFixture fixture;
     ConsoleFixture.PublishedBadge published;
-    AccountUser owner;
-    OrganisationId organisation;
-    BadgeClassId badgeClass;
 
     @BeforeEach
     void publishABadge() throws Exception {
         fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
         published = fixture.publishedBadge();
-        owner = published.owner();
-        organisation = published.organisation();
-        badgeClass = published.badgeClass();
     }
 
     @Test
@@ -71,7 +62,7 @@ class OwnDocumentsVerificationIntegrationTests {
         String email = "camille." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         AwardView award = award(email);
         String assertionUrl = "http://127.0.0.1:" + port + "/ob2/assertions/" + award.id().value();
-        String credential = mvc.perform(local(get("/ob3/credentials/" + award.id().value())))
+        String credential = mvc.perform(get("/ob3/credentials/" + award.id().value()).with(atAddress(port)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         verify("{\"url\": \"" + assertionUrl + "\", \"recipient\": \"" + email + "\"}")
@@ -83,8 +74,9 @@ class OwnDocumentsVerificationIntegrationTests {
                 .andExpect(jsonPath("$.verdict").value("valid"))
                 .andExpect(jsonPath("$.checks[?(@.id == 'ob3.status')].status").value("passed"));
 
-        mvc.perform(post("/console/organisations/{org}/awards/{id}/revoke", organisation.value(), award.id().value())
-                        .with(as(owner)).with(csrf()).param("reason", "Délivré par erreur"))
+        mvc.perform(post("/console/organisations/{org}/awards/{id}/revoke", published.organisation().value(),
+                        award.id().value()).with(as(published.owner())).with(csrf())
+                        .param("reason", "Délivré par erreur"))
                 .andExpect(status().isFound());
 
         verify("{\"url\": \"" + assertionUrl + "\"}")
@@ -110,7 +102,7 @@ class OwnDocumentsVerificationIntegrationTests {
     }
 
     private AwardView award(String email) throws Exception {
-        return fixture.awardThroughForm(published, email, awards, ConsoleFixture.atAddress(port));
+        return fixture.awardThroughForm(published, email, awards, atAddress(port));
     }
 
     private ResultActions verify(String body) throws Exception {
@@ -118,10 +110,5 @@ class OwnDocumentsVerificationIntegrationTests {
                         .header("Accept-Language", "fr"))
                 .andExpect(request().asyncStarted()).andReturn();
         return mvc.perform(asyncDispatch(pending)).andExpect(status().isOk());
-    }
-
-    private <T extends MockHttpServletRequestBuilder> T local(T request) {
-        request.with(ConsoleFixture.atAddress(port));
-        return request;
     }
 }
