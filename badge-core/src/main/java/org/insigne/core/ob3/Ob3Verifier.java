@@ -22,9 +22,9 @@ import org.insigne.core.signing.VcJwts;
 import org.insigne.core.verification.BadgeView;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckStatus;
+import org.insigne.core.verification.Payload;
 import org.insigne.core.verification.Spec;
 import org.insigne.core.verification.SpecVerifier;
-import org.insigne.core.fetch.FetchedDocument;
 import org.insigne.core.verification.VerificationReport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -81,12 +81,27 @@ public final class Ob3Verifier implements SpecVerifier {
     }
 
     /**
-     * Verifies {@code jsonOrJwt}; when {@code recipient} (an e-mail address, URL or DID the reader knows) is
-     * given, also checks that the badge was awarded to it.
+     * Verifies the credential {@link org.insigne.core.verification.Verifier} found: JSON with an embedded proof
+     * or a compact VC-JWT; when {@code recipient} (an e-mail address, URL or DID the reader knows) is given,
+     * also checks that the badge was awarded to it.
      */
     @Override
+    public VerificationReport verify(Payload payload, @Nullable String recipient) {
+        if (payload instanceof Payload.Json json) {
+            return verify(json.text(), true, recipient, true);
+        }
+        if (payload instanceof Payload.CompactToken token) {
+            return verify(token.text(), false, recipient, true);
+        }
+        // Not what Verifier hands over for OB 3.0: read as a token, whose decoder says why it is none.
+        String text = payload instanceof Payload.Address address ? address.url().toString()
+                : ((Payload.Unrecognised) payload).text();
+        return verify(text, false, recipient, true);
+    }
+
+    /** For callers holding a credential as text: JSON when it starts with a brace, else a compact VC-JWT. */
     public VerificationReport verify(String jsonOrJwt, @Nullable String recipient) {
-        return verify(jsonOrJwt, recipient, true);
+        return verify(jsonOrJwt, isJson(jsonOrJwt), recipient, true);
     }
 
     /** A JSON object whose context or type is that of a Verifiable Credential (OB 3.0 is one). */
@@ -101,26 +116,18 @@ public final class Ob3Verifier implements SpecVerifier {
                 || Json.texts(document, "type").contains("VerifiableCredential");
     }
 
-    @Override
-    public VerificationReport verifyFetched(FetchedDocument document, @Nullable String recipient) {
-        return verify(document.bodyAsString(), recipient, true);
+    private static boolean isJson(String text) {
+        return text.strip().startsWith("{");
     }
 
-    /** OB 3.0 baking (docformat.md): JSON in the PNG chunk or SVG body, or a VC-JWT (SVG {@code verify}). */
-    @Override
-    public VerificationReport verifyBaked(String payload, @Nullable String verifyAttribute,
-                                          @Nullable String recipient) {
-        String text = payload.isBlank() && verifyAttribute != null ? verifyAttribute : payload;
-        return verify(text, recipient, true);
-    }
-
-    private VerificationReport verify(String input, @Nullable String recipient, boolean withEndorsements) {
+    private VerificationReport verify(String input, boolean isJson, @Nullable String recipient,
+                                      boolean withEndorsements) {
         List<Check> checks = new ArrayList<>();
         boolean outage = false;
         String text = input.strip();
         ObjectNode json;
         VcJwts.DecodedJwt jwt = null;
-        if (text.startsWith("{")) {
+        if (isJson) {
             try {
                 json = BoundedJson.readObject(text);
             } catch (BoundedJson.JsonUnreadable e) {
@@ -355,7 +362,7 @@ public final class Ob3Verifier implements SpecVerifier {
         }
         boolean outage = false;
         for (String input : inputs) {
-            VerificationReport report = verify(input, null, false);
+            VerificationReport report = verify(input, isJson(input), null, false);
             BadgeView view = report.badge();
             String name = view == null ? "?" : view.issuer().name();
             if (report.verdict() == org.insigne.core.verification.Verdict.INVALID) {

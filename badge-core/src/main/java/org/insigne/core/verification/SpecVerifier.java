@@ -3,7 +3,6 @@ package org.insigne.core.verification;
 import java.time.Clock;
 
 import org.insigne.core.fetch.DocumentFetcher;
-import org.insigne.core.fetch.FetchedDocument;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
@@ -26,15 +25,9 @@ public interface SpecVerifier {
     /** True when the parsed JSON document belongs to this specification (context, type...). */
     boolean recognises(JsonNode document);
 
-    /** Verifies pasted or uploaded text: JSON, or a compact JWS/JWT. */
-    VerificationReport verify(String text, @Nullable String recipient);
-
-    /** Verifies a document fetched from the address the user gave. */
-    VerificationReport verifyFetched(FetchedDocument document, @Nullable String recipient);
-
     /**
-     * Verifies a payload unbaked from an image; {@code verifyAttribute} is the SVG {@code verify} attribute,
-     * if any.
+     * Verifies what {@link Verifier} found the input to be; {@code recipient}, when given, is the identity the
+     * badge should have been awarded to.
      */
-    VerificationReport verifyBaked(String payload, @Nullable String verifyAttribute, @Nullable String recipient);
+    VerificationReport verify(Payload payload, @Nullable String recipient);
 }

@@ -1,12 +1,10 @@
 package org.insigne.core.verification;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -56,6 +54,8 @@ public final class Verifier {
                     .build())
             .build();
 
+    private static final Payload.Source GIVEN = new Payload.Given();
+
     private final DocumentFetcher fetcher;
     private final Baker baker;
     private final @Nullable SpecVerifier ob2;
@@ -98,7 +98,8 @@ public final class Verifier {
             return verifyBytes(file.bytes(), recipient);
         }
         if (input instanceof VerificationRequest.Url url) {
-            return verifyUrl(url.url().strip(), recipient);
+            URI address = Payload.httpUrl(url.url().strip());
+            return address == null ? unrecognised() : verifyUrl(address, recipient);
         }
         return verifyText(((VerificationRequest.Text) input).text(), recipient);
     }
@@ -112,13 +113,14 @@ public final class Verifier {
         }
         if (ImageFormat.sniff(bytes).isEmpty() && isUtf8Text(bytes)) {
             String text = stripBom(new String(bytes, StandardCharsets.UTF_8)).strip();
-            if (text.startsWith("{") || text.startsWith("[") || CompactJws.looksCompact(text) || looksLikeUrl(text)) {
-                return verifyText(text, recipient);
+            Payload payload = Payload.of(text, GIVEN);
+            if (!(payload instanceof Payload.Unrecognised)) {
+                return verifyGiven(payload, recipient);
             }
         }
-        BakedPayload payload;
+        BakedPayload baked;
         try {
-            payload = baker.unbake(bytes);
+            baked = baker.unbake(bytes);
         } catch (BakingFailed failed) {
             if (failed.reason() == BakingFailed.Reason.NO_BADGE || failed.reason() == BakingFailed.Reason.UNKNOWN_FORMAT) {
                 return unrecognised();
@@ -126,50 +128,42 @@ public final class Verifier {
             return single(Spec.UNKNOWN, Verdict.INVALID,
                     Check.failed(INPUT_IMAGE, failed.messageKey(), failed.args().toArray()));
         }
-        if (payload.kind() == PayloadKind.OB3_CREDENTIAL) {
-            return verifyOb3(payload.text(), recipient);
+        String text = baked.text().strip();
+        Payload.Source source = new Payload.Baked(baked.verifyAttribute());
+        if (baked.kind() == PayloadKind.OB3_CREDENTIAL) {
+            // OB 3.0 bakes JSON or a VC-JWT (docformat.md); anything else is reported as an unreadable token.
+            return verifyOb3(text.startsWith("{") ? new Payload.Json(text, source)
+                    : new Payload.CompactToken(text, source), recipient);
         }
         // OB 2.0 baked payloads: assertion JSON, a compact JWS, or (legacy tEXt / SVG verify only) a URL.
-        return ob2 == null ? unrecognised() : ob2.verifyBaked(payload.text(), payload.verifyAttribute(), recipient);
+        return ob2 == null ? unrecognised() : ob2.verify(Payload.of(text, source), recipient);
     }
 
     private VerificationReport verifyText(String input, @Nullable String recipient) {
-        String text = stripBom(input).strip();
-        if (text.isEmpty()) {
-            return unrecognised();
-        }
-        if (text.startsWith("{") || text.startsWith("[")) {
-            JsonNode json;
+        return verifyGiven(Payload.of(stripBom(input).strip(), GIVEN), recipient);
+    }
+
+    /** Pasted or uploaded text, already told apart: which specification it follows decides who verifies it. */
+    private VerificationReport verifyGiven(Payload payload, @Nullable String recipient) {
+        if (payload instanceof Payload.Json json) {
+            Kind kind;
             try {
-                json = parse(text.getBytes(StandardCharsets.UTF_8));
+                kind = classify(parse(json.text().getBytes(StandardCharsets.UTF_8)));
             } catch (Unreadable unreadable) {
                 return single(Spec.UNKNOWN, Verdict.INVALID, Check.failed(INPUT_PARSE, unreadable.key));
             }
-            return switch (classify(json)) {
-                case OB2 -> verifyOb2(text, recipient);
-                case OB3 -> verifyOb3(text, recipient);
-                case UNKNOWN -> unrecognised();
-            };
+            return verify(kind, payload, recipient);
         }
-        if (CompactJws.looksCompact(text)) {
-            return jwsKind(text) == Kind.OB3 ? verifyOb3(text, recipient) : verifyOb2(text, recipient);
+        if (payload instanceof Payload.CompactToken token) {
+            return verify(jwsKind(token.text()), payload, recipient);
         }
-        if (looksLikeUrl(text)) {
-            return verifyUrl(text, recipient);
+        if (payload instanceof Payload.Address address) {
+            return verifyUrl(address.url(), recipient);
         }
         return unrecognised();
     }
 
-    private VerificationReport verifyUrl(String text, @Nullable String recipient) {
-        URI url;
-        try {
-            url = new URI(text);
-        } catch (URISyntaxException bad) {
-            return unrecognised();
-        }
-        if (!looksLikeUrl(text) || url.getHost() == null) {
-            return unrecognised();
-        }
+    private VerificationReport verifyUrl(URI url, @Nullable String recipient) {
         FetchedDocument document;
         try {
             document = fetcher.fetch(url, DocumentFetcher.Expect.JSON);
@@ -178,7 +172,7 @@ public final class Verifier {
                     && Integer.valueOf(410).equals(failed.args().get(0));
             if (gone) {
                 // Hosted OB 2.0 assertions are revoked by answering 410 Gone (ob_v2p0 "Hosted verification").
-                return ob2 == null ? unrecognised() : ob2.verify(url.toString(), recipient);
+                return ob2 == null ? unrecognised() : ob2.verify(new Payload.Address(url), recipient);
             }
             boolean outage = failed.isOutage() || failed.reason() == FetchFailed.Reason.NOT_FOUND;
             Object[] args = failed.args().isEmpty() ? new Object[] {url.toString()} : failed.args().toArray();
@@ -187,32 +181,30 @@ public final class Verifier {
             return single(Spec.UNKNOWN, outage ? Verdict.INDETERMINATE : Verdict.INVALID, check);
         }
         String body = stripBom(document.bodyAsString()).strip();
-        Kind kind;
+        Payload.Source source = new Payload.Fetched(document);
         if (CompactJws.looksCompact(body)) {
-            kind = jwsKind(body);
-        } else {
-            try {
-                kind = classify(parse(document.body()));
-            } catch (Unreadable unreadable) {
-                return single(Spec.UNKNOWN, Verdict.INVALID, Check.failed(INPUT_PARSE, unreadable.key));
-            }
+            return verify(jwsKind(body), new Payload.CompactToken(body, source), recipient);
         }
-        return switch (kind) {
-            case OB2 -> ob2 == null ? unrecognised() : ob2.verifyFetched(document, recipient);
-            case OB3 -> verifyOb3(body, recipient);
-            case UNKNOWN -> unrecognised();
-        };
+        try {
+            return verify(classify(parse(document.body())), new Payload.Json(body, source), recipient);
+        } catch (Unreadable unreadable) {
+            return single(Spec.UNKNOWN, Verdict.INVALID, Check.failed(INPUT_PARSE, unreadable.key));
+        }
     }
 
-    private VerificationReport verifyOb2(String text, @Nullable String recipient) {
-        return ob2 == null ? unrecognised() : ob2.verify(text, recipient);
+    private VerificationReport verify(Kind kind, Payload payload, @Nullable String recipient) {
+        return switch (kind) {
+            case OB2 -> ob2 == null ? unrecognised() : ob2.verify(payload, recipient);
+            case OB3 -> verifyOb3(payload, recipient);
+            case UNKNOWN -> unrecognised();
+        };
     }
 
     /**
      * Open Badges 3.0 credentials (VC contexts, {@code openbadgecredential} baked payloads, VC-JWTs). The OB 3.0
      * verifier plugs in here; until then the answer is indeterminate, never valid.
      */
-    VerificationReport verifyOb3(String credential, @Nullable String recipient) {
+    VerificationReport verifyOb3(Payload credential, @Nullable String recipient) {
         if (ob3 != null) {
             return ob3.verify(credential, recipient);
         }
@@ -298,12 +290,6 @@ public final class Verifier {
         java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();
         array.forEach(out::add);
         return out;
-    }
-
-    private static boolean looksLikeUrl(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        return (lower.startsWith("https://") || lower.startsWith("http://"))
-                && text.chars().noneMatch(Character::isWhitespace);
     }
 
     private static boolean isUtf8Text(byte[] bytes) {
