@@ -12,6 +12,9 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -169,25 +172,22 @@ final class Fields {
         }
     }
 
+    private static final int MAX_CACHED_URIS = 4096;
+    private static final int MAX_CACHED_URI_LENGTH = 512;
     /**
      * Parsed URIs by text. The same few issuer, badge and key IRIs come back in every verification and
      * parsing them was a sizeable share of its cost; URIs are immutable, so sharing them is safe.
      */
-    private static final java.util.concurrent.ConcurrentHashMap<String, URI> URIS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_CACHED_URIS = 4096;
-    private static final int MAX_CACHED_URI_LENGTH = 512;
+    private static final Cache<String, URI> URIS = Caffeine.newBuilder().maximumSize(MAX_CACHED_URIS)
+            .executor(Runnable::run).build();
 
     private static URI parseUri(String text) throws URISyntaxException {
-        URI cached = URIS.get(text);
+        URI cached = URIS.getIfPresent(text);
         if (cached != null) {
             return cached;
         }
         URI uri = new URI(text);
         if (text.length() <= MAX_CACHED_URI_LENGTH) {
-            if (URIS.size() >= MAX_CACHED_URIS) {
-                URIS.clear();
-            }
             URIS.put(text, uri);
         }
         return uri;
