@@ -1,4 +1,7 @@
-/** Domain exceptions shared by the service modules: a kind, a message key and arguments, no wording. */
+/**
+ * Exceptions that carry a message key and arguments, no wording: domain refusals for the service modules,
+ * rejected input for the readers.
+ */
 @NullMarked
 package org.insigne.core.error;
 

@@ -1,12 +1,12 @@
 package org.insigne.core.jsonld;
 
-import java.util.List;
+import org.insigne.core.error.InputRejected;
 
 /**
  * A document could not be processed as JSON-LD under our rules. Each {@link Reason} has a message key
  * {@code jsonld.rejected.<reason>} resolved by {@link org.insigne.core.verification.CheckMessages}.
  */
-public final class JsonLdRejected extends Exception {
+public final class JsonLdRejected extends InputRejected {
 
     public enum Reason {
         /** An {@code @context} URL that is not bundled: never fetched (HOSTILE F7). */
@@ -22,28 +22,13 @@ public final class JsonLdRejected extends Exception {
     }
 
     private final Reason reason;
-    private final String detail;
 
     public JsonLdRejected(Reason reason, String detail) {
-        super(reason + ": " + detail);
+        super("jsonld.rejected.", reason, detail);
         this.reason = reason;
-        this.detail = detail;
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    /** The URL, term or library message the rejection is about. */
-    public String detail() {
-        return detail;
-    }
-
-    public String messageKey() {
-        return "jsonld.rejected." + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
-    public List<Object> args() {
-        return List.of(detail);
     }
 }

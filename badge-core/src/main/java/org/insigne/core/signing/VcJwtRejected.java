@@ -1,13 +1,12 @@
 package org.insigne.core.signing;
 
-import java.util.List;
-import java.util.Locale;
+import org.insigne.core.error.InputRejected;
 
 /**
  * A compact token that is refused before any key is looked up (HOSTILE S1–S4). Message key
  * {@code vcjwt.rejected.<reason>}.
  */
-public final class VcJwtRejected extends Exception {
+public final class VcJwtRejected extends InputRejected {
 
     public enum Reason {
         /** Not three base64url parts of JSON objects, or no credential inside. */
@@ -22,23 +21,13 @@ public final class VcJwtRejected extends Exception {
     }
 
     private final Reason reason;
-    private final String detail;
 
     public VcJwtRejected(Reason reason, String detail) {
-        super(reason + ": " + detail);
+        super("vcjwt.rejected.", reason, detail);
         this.reason = reason;
-        this.detail = detail;
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    public String messageKey() {
-        return "vcjwt.rejected." + reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    public List<Object> args() {
-        return List.of(detail);
     }
 }
