@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one entry point for verifying any badge: works out what the input is (baked image, JSON, compact
- * JWS/JWT, URL), whether it is an Open Badges 2.0 assertion or a 3.0 credential, and hands it to the
- * verifier for that version. Never throws on bad input: anything unrecognised is an invalid report with
+ * JWS/JWT, URL), whether it is an Open Badges 2.0 assertion or a 3.0 credential, and hands it as a
+ * {@link Payload} to the verifier for that version; nothing after it classifies the input again. Never throws on bad input: anything unrecognised is an invalid report with
  * check {@code input.unrecognised}.
  */
 public final class Verifier {
@@ -204,7 +204,7 @@ public final class Verifier {
      * Open Badges 3.0 credentials (VC contexts, {@code openbadgecredential} baked payloads, VC-JWTs). The OB 3.0
      * verifier plugs in here; until then the answer is indeterminate, never valid.
      */
-    VerificationReport verifyOb3(Payload credential, @Nullable String recipient) {
+    private VerificationReport verifyOb3(Payload credential, @Nullable String recipient) {
         if (ob3 != null) {
             return ob3.verify(credential, recipient);
         }

@@ -66,6 +66,30 @@ class VerifierTests {
     }
 
     @Test
+    void verifiesAPastedAddressAsTheAddressItIs() {
+        String url = "https://issuer.example/credential.json";
+
+        VerificationReport pasted = verifier.verify(VerificationRequest.ofText("  " + url + "\n"));
+
+        assertOb3Verified(pasted);
+        assertThat(pasted.checks()).isEqualTo(verifier.verify(VerificationRequest.ofUrl(url)).checks());
+    }
+
+    @Test
+    void tellsApartJsonThenTokensThenAddresses() {
+        Payload.Source given = new Payload.Given();
+
+        assertThat(Payload.of("{\"a\":1}", given)).isInstanceOf(Payload.Json.class);
+        assertThat(Payload.of("[1]", given)).isInstanceOf(Payload.Json.class);
+        assertThat(Payload.of("eyJhbGciOiJub25lIn0.e30.", given)).isInstanceOf(Payload.CompactToken.class);
+        assertThat(Payload.of("HTTPS://issuer.example/a.json", given)).isEqualTo(
+                new Payload.Address(URI.create("HTTPS://issuer.example/a.json")));
+        assertThat(Payload.of("https://", given)).isEqualTo(new Payload.Unrecognised("https://"));
+        assertThat(Payload.of("https://issuer.example/a b", given)).isInstanceOf(Payload.Unrecognised.class);
+        assertThat(Payload.of("", given)).isEqualTo(new Payload.Unrecognised(""));
+    }
+
+    @Test
     void answersNoBadgeFoundForAnythingElse() {
         for (VerificationRequest request : new VerificationRequest[] {
                 VerificationRequest.ofText("hello"), VerificationRequest.ofText("   "),
