@@ -1,4 +1,4 @@
-package org.insigne.backpack.sharing;
+package org.insigne.backpack.collection;
 
 import java.util.Objects;
 import java.util.UUID;

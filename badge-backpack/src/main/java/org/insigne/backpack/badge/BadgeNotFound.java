@@ -1,4 +1,4 @@
-package org.insigne.backpack.collection;
+package org.insigne.backpack.badge;
 
 import org.insigne.core.error.DomainException;
 

@@ -1,8 +1,8 @@
-package org.insigne.backpack.sharing;
+package org.insigne.backpack.collection;
 
 import java.util.List;
 
-import org.insigne.backpack.collection.PublicBadgeView;
+import org.insigne.backpack.badge.PublicBadgeView;
 import org.jspecify.annotations.Nullable;
 
 /** A shared collection as anyone sees it: only the badges that are public themselves, nothing of the owner. */

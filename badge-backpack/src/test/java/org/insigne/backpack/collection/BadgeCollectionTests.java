@@ -1,4 +1,4 @@
-package org.insigne.backpack.sharing;
+package org.insigne.backpack.collection;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,17 +42,5 @@ class BadgeCollectionTests {
 
         assertThat(one.badgeIds()).containsExactly(a, b);
         assertThat(one.publicId()).hasSize(43).isNotEqualTo(two.publicId()).doesNotContain(one.id().toString());
-    }
-
-    @Test
-    void revokesACvOnceAndForAll() {
-        AnonymousCv cv = new AnonymousCv(UUID.randomUUID(), "Candidature", List.of(a), Instant.EPOCH);
-        assertThat(cv.isRevoked()).isFalse();
-
-        cv.revoke(Instant.EPOCH.plusSeconds(60));
-        cv.revoke(Instant.EPOCH.plusSeconds(120));
-
-        assertThat(cv.isRevoked()).isTrue();
-        assertThat(cv.badgeIds()).containsExactly(a);
     }
 }

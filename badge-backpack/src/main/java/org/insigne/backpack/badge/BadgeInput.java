@@ -1,4 +1,4 @@
-package org.insigne.backpack.collection;
+package org.insigne.backpack.badge;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.insigne.backpack.collection;
+package org.insigne.backpack.badge;
 
 /** Whether the badge names its owner. */
 public enum RecipientStatus {

@@ -1,4 +1,4 @@
-package org.insigne.backpack.collection;
+package org.insigne.backpack.badge;
 
 /**
  * A badge as its owner takes it away: what we show of it and the bytes exactly as received.

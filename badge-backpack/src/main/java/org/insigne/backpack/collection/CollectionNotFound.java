@@ -1,4 +1,4 @@
-package org.insigne.backpack.sharing;
+package org.insigne.backpack.collection;
 
 import org.insigne.core.error.DomainException;
 

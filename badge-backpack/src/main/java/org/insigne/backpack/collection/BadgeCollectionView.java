@@ -1,9 +1,9 @@
-package org.insigne.backpack.sharing;
+package org.insigne.backpack.collection;
 
 import java.time.Instant;
 import java.util.List;
 
-import org.insigne.backpack.collection.StoredBadgeView;
+import org.insigne.backpack.badge.StoredBadgeView;
 import org.jspecify.annotations.Nullable;
 
 /** A collection as its owner sees it, with its badges in order. */

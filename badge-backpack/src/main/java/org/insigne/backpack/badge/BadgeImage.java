@@ -1,4 +1,4 @@
-package org.insigne.backpack.collection;
+package org.insigne.backpack.badge;
 
 /** The original bytes of an uploaded baked badge, with the media type they were sniffed as. */
 public record BadgeImage(byte[] bytes, String mediaType) {

@@ -1,4 +1,4 @@
-package org.insigne.backpack.collection;
+package org.insigne.backpack.badge;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,14 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class CollectionService {
+public class BackpackService {
 
-    private static final Logger log = LoggerFactory.getLogger(CollectionService.class);
+    private static final Logger log = LoggerFactory.getLogger(BackpackService.class);
 
     private final BackpackBadgeRepository badges;
     private final Clock clock;
 
-    CollectionService(BackpackBadgeRepository badges, Clock clock) {
+    BackpackService(BackpackBadgeRepository badges, Clock clock) {
         this.badges = badges;
         this.clock = clock;
     }

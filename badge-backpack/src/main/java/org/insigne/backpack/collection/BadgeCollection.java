@@ -1,4 +1,4 @@
-package org.insigne.backpack.sharing;
+package org.insigne.backpack.collection;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.insigne.backpack.PublicIds;
 import org.jspecify.annotations.Nullable;
 
 /** A named, ordered selection of an earner's own badges, private until the owner shares it. */

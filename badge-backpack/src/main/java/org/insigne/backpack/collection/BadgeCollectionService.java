@@ -1,15 +1,15 @@
-package org.insigne.backpack.sharing;
+package org.insigne.backpack.collection;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.insigne.backpack.collection.BadgeId;
-import org.insigne.backpack.collection.BadgeNotFound;
-import org.insigne.backpack.collection.CollectionService;
-import org.insigne.backpack.collection.PublicBadgeView;
-import org.insigne.backpack.collection.StoredBadgeView;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.BadgeId;
+import org.insigne.backpack.badge.BadgeNotFound;
+import org.insigne.backpack.badge.PublicBadgeView;
+import org.insigne.backpack.badge.StoredBadgeView;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +27,10 @@ public class BadgeCollectionService {
     private static final Logger log = LoggerFactory.getLogger(BadgeCollectionService.class);
 
     private final BadgeCollectionRepository collections;
-    private final CollectionService badges;
+    private final BackpackService badges;
     private final Clock clock;
 
-    BadgeCollectionService(BadgeCollectionRepository collections, CollectionService badges, Clock clock) {
+    BadgeCollectionService(BadgeCollectionRepository collections, BackpackService badges, Clock clock) {
         this.collections = collections;
         this.badges = badges;
         this.clock = clock;

@@ -1,4 +1,4 @@
-package org.insigne.backpack.collection;
+package org.insigne.backpack.badge;
 
 import java.util.UUID;
 
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-class CollectionServiceTests {
+class BackpackServiceTests {
 
     private static final String CAMILLE = "camille.martin@example.org";
 
@@ -23,7 +23,7 @@ class CollectionServiceTests {
     ImportService imports;
 
     @Autowired
-    CollectionService collection;
+    BackpackService collection;
 
     private final IssuerSite site = new IssuerSite();
     private final UUID owner = UUID.randomUUID();
