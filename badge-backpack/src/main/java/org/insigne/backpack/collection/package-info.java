@@ -1,4 +1,4 @@
-/** The badges an earner keeps: what each one is, whether it still verifies, and whether it is public. */
+/** The named collections an earner makes from their badges, private or shown at a public address. */
 @NullMarked
 package org.insigne.backpack.collection;
 

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.insigne.backpack.collection.BadgeInput;
-import org.insigne.backpack.collection.CollectionService;
-import org.insigne.backpack.collection.NewBadge;
-import org.insigne.backpack.collection.RecipientStatus;
-import org.insigne.backpack.collection.StoredBadgeView;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.BadgeInput;
+import org.insigne.backpack.badge.NewBadge;
+import org.insigne.backpack.badge.RecipientStatus;
+import org.insigne.backpack.badge.StoredBadgeView;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingFailed;
 import org.insigne.core.baking.ImageFormat;
@@ -53,10 +53,10 @@ public class ImportService {
     private static final Set<String> RECIPIENT_CHECKS = Set.of("ob2.recipient", "ob3.recipient");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final CollectionService collection;
+    private final BackpackService collection;
     private final Baker baker;
 
-    ImportService(CollectionService collection, Baker baker) {
+    ImportService(BackpackService collection, Baker baker) {
         this.collection = collection;
         this.baker = baker;
     }

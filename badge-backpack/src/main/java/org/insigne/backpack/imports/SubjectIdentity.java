@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
-import org.insigne.backpack.collection.BadgeInput;
+import org.insigne.backpack.badge.BadgeInput;
 import org.insigne.core.baking.BakedPayload;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingFailed;

@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.insigne.backpack.PublicIds;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import org.insigne.backpack.collection.BadgeId;
-import org.insigne.backpack.collection.BadgeNotFound;
-import org.insigne.backpack.collection.CollectionService;
-import org.insigne.backpack.collection.RecipientStatus;
-import org.insigne.backpack.collection.StoredBadgeView;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.BadgeId;
+import org.insigne.backpack.badge.BadgeNotFound;
+import org.insigne.backpack.badge.RecipientStatus;
+import org.insigne.backpack.badge.StoredBadgeView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,10 +22,10 @@ public class AnonymousCvService {
     private static final Logger log = LoggerFactory.getLogger(AnonymousCvService.class);
 
     private final AnonymousCvRepository cvs;
-    private final CollectionService badges;
+    private final BackpackService badges;
     private final Clock clock;
 
-    AnonymousCvService(AnonymousCvRepository cvs, CollectionService badges, Clock clock) {
+    AnonymousCvService(AnonymousCvRepository cvs, BackpackService badges, Clock clock) {
         this.cvs = cvs;
         this.badges = badges;
         this.clock = clock;

@@ -3,7 +3,7 @@ package org.insigne.backpack.sharing;
 import java.time.Instant;
 import java.util.List;
 
-import org.insigne.backpack.collection.StoredBadgeView;
+import org.insigne.backpack.badge.StoredBadgeView;
 
 /** An anonymous CV as its owner sees it. */
 public record CvView(CvId id, String publicId, String label, boolean revoked, Instant createdAt,

@@ -3,7 +3,7 @@ package org.insigne.backpack.sharing;
 import java.time.Instant;
 import java.util.List;
 
-import org.insigne.backpack.collection.VerificationStatus;
+import org.insigne.backpack.badge.VerificationStatus;
 import org.jspecify.annotations.Nullable;
 
 /** An anonymous CV as anyone sees it: the badges and their verification, nothing that names the earner. */

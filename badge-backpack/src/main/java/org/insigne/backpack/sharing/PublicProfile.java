@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.insigne.backpack.PublicIds;
 
 /** An earner's public profile page, which exists only while they want it. */
 @Entity

@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.insigne.backpack.collection.CollectionService;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.collection.BadgeCollectionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,11 +25,11 @@ public class PublicProfileService {
     private static final Logger log = LoggerFactory.getLogger(PublicProfileService.class);
 
     private final PublicProfileRepository profiles;
-    private final CollectionService badges;
+    private final BackpackService badges;
     private final BadgeCollectionService collections;
     private final Clock clock;
 
-    PublicProfileService(PublicProfileRepository profiles, CollectionService badges,
+    PublicProfileService(PublicProfileRepository profiles, BackpackService badges,
                          BadgeCollectionService collections, Clock clock) {
         this.profiles = profiles;
         this.badges = badges;

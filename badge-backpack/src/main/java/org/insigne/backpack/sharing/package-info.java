@@ -1,4 +1,4 @@
-/** What earners build from their badges to show others: collections and anonymous CVs. */
+/** What earners show others of themselves: the public profile and anonymous CVs. */
 @NullMarked
 package org.insigne.backpack.sharing;
 

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.persistence.Embeddable;
-import org.insigne.backpack.collection.BadgeSkills;
+import org.insigne.backpack.badge.BadgeSkills;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,7 @@ package org.insigne.backpack.territory;
 import java.util.List;
 import java.util.Objects;
 
-import org.insigne.backpack.collection.BadgeId;
+import org.insigne.backpack.badge.BadgeId;
 
 /**
  * What an earner asks the map to show: their explicit consent (nothing is published without it), the pseudonym

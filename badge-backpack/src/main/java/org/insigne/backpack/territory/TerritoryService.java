@@ -15,11 +15,11 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.insigne.backpack.collection.BadgeId;
-import org.insigne.backpack.collection.BadgeNotFound;
-import org.insigne.backpack.collection.CollectionService;
-import org.insigne.backpack.collection.StoredBadgeView;
-import org.insigne.backpack.collection.VerificationStatus;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.BadgeId;
+import org.insigne.backpack.badge.BadgeNotFound;
+import org.insigne.backpack.badge.StoredBadgeView;
+import org.insigne.backpack.badge.VerificationStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,11 +71,11 @@ public class TerritoryService {
             """;
 
     private final TerritoryEntryRepository entries;
-    private final CollectionService badges;
+    private final BackpackService badges;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    TerritoryService(TerritoryEntryRepository entries, CollectionService badges, DataSource dataSource, Clock clock) {
+    TerritoryService(TerritoryEntryRepository entries, BackpackService badges, DataSource dataSource, Clock clock) {
         this.entries = entries;
         this.badges = badges;
         this.jdbc = JdbcClient.create(dataSource);

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.insigne.backpack.IssuerSite;
-import org.insigne.backpack.collection.BadgeInput;
-import org.insigne.backpack.collection.CollectionService;
-import org.insigne.backpack.collection.RecipientStatus;
-import org.insigne.backpack.collection.StoredBadgeView;
-import org.insigne.backpack.collection.VerificationStatus;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.BadgeInput;
+import org.insigne.backpack.badge.RecipientStatus;
+import org.insigne.backpack.badge.StoredBadgeView;
+import org.insigne.backpack.badge.VerificationStatus;
 import org.insigne.core.verification.BadgeView;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.Spec;
@@ -34,7 +34,7 @@ class ImportServiceTests {
     ImportService imports;
 
     @Autowired
-    CollectionService collection;
+    BackpackService collection;
 
     private final IssuerSite site = new IssuerSite();
     private final UUID owner = UUID.randomUUID();

@@ -62,8 +62,12 @@ final class SvgBaking {
             }
         }
         String declared = parsed.declaredEncoding;
-        if (declared != null && !isUtf8(declared) || parsed.encoding != null && !isUtf8(parsed.encoding)) {
-            throw new BakingFailed(Reason.UNSUPPORTED_ENCODING, declared != null ? declared : parsed.encoding);
+        String encoding = parsed.encoding;
+        if (declared != null && !isUtf8(declared)) {
+            throw new BakingFailed(Reason.UNSUPPORTED_ENCODING, declared);
+        }
+        if (encoding != null && !isUtf8(encoding)) {
+            throw new BakingFailed(Reason.UNSUPPORTED_ENCODING, declared != null ? declared : encoding);
         }
         int bom = svg.length >= 3 && (svg[0] & 0xff) == 0xef && (svg[1] & 0xff) == 0xbb && (svg[2] & 0xff) == 0xbf
                 ? 3 : 0;
@@ -191,9 +195,10 @@ final class SvgBaking {
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
-                        if (badgeDepth != 0 && depth == badgeDepth) {
+                        if (badgeKind != null && depth == badgeDepth) {
                             badges.add(new Found(badgeKind, badgeOrdinal, verify, body.toString()));
                             badgeDepth = 0;
+                            badgeKind = null;
                         }
                         depth--;
                     }

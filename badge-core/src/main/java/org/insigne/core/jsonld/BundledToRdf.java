@@ -378,7 +378,7 @@ final class BundledToRdf {
             return key == null || keyword.equals(context.uriExpansion().vocab(true).expand(key));
         }
 
-        private List<String> strings(JsonValue value) throws Unsupported {
+        private List<String> strings(@Nullable JsonValue value) throws Unsupported {
             if (value instanceof JsonString string) {
                 return List.of(string.getString());
             }

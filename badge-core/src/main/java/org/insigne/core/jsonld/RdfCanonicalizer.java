@@ -294,8 +294,11 @@ public final class RdfCanonicalizer {
         }
 
         @Override
-        public RdfQuadConsumer quad(String subject, String predicate, String object, String datatype,
-                                    String language, String direction, String graph) throws RdfConsumerException {
+        public RdfQuadConsumer quad(String subject, String predicate, String object,
+                                    @org.jspecify.annotations.Nullable String datatype,
+                                    @org.jspecify.annotations.Nullable String language,
+                                    @org.jspecify.annotations.Nullable String direction,
+                                    @org.jspecify.annotations.Nullable String graph) throws RdfConsumerException {
             if (undefined == null) {
                 if (predicate.startsWith(ISSUER_DEPENDENT)) {
                     undefined = predicate.substring(ISSUER_DEPENDENT.length());

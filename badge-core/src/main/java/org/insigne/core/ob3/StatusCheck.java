@@ -175,7 +175,9 @@ final class StatusCheck {
             return Outcome.of(Check.failed(CHECK, "ob3.status.list-invalid", "statusListIndex"));
         }
         if (!issuersList) {
-            listIssuers.add(Check.warning(LIST_ISSUER_CHECK, "ob3.status-list.other-issuer", listIssuer,
+            // Another issuer's list without an issuer was refused above.
+            listIssuers.add(Check.warning(LIST_ISSUER_CHECK, "ob3.status-list.other-issuer",
+                    Objects.requireNonNull(listIssuer),
                     String.valueOf(credential.issuerId())));
         }
         if (!bits.get(index)) {

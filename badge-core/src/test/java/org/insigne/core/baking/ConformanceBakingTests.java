@@ -1,7 +1,6 @@
 package org.insigne.core.baking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.insigne.testing.SharedConformance;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -22,9 +22,8 @@ class ConformanceBakingTests {
 
     @TestFactory
     Stream<DynamicTest> unbakesEveryBakedConformanceImage() throws IOException {
-        Path conformance = Path.of(System.getProperty("insigne.shared.dir", "../shared")).resolve("conformance");
+        Path conformance = SharedConformance.corpus();
         Path manifest = conformance.resolve("MANIFEST.tsv");
-        assumeTrue(Files.isRegularFile(manifest), "…/shared/conformance absent: " + conformance.toAbsolutePath());
 
         List<String[]> rows = Files.readAllLines(manifest).stream().skip(1).map(line -> line.split("\t"))
                 .filter(row -> row.length >= 5 && (row[2].equals("png") || row[2].equals("svg"))).toList();

@@ -17,6 +17,7 @@ import org.insigne.core.ob3.CredentialWriter;
 import org.insigne.core.ob3.OpenBadgeCredential;
 import org.insigne.core.signing.DataIntegrityProofs;
 import org.insigne.core.signing.Ed25519Keys;
+import org.insigne.testing.SharedConformance;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -84,10 +85,7 @@ class BundledToRdfTests {
     }
 
     private static Path conformance() {
-        Path dir = Path.of(System.getProperty("insigne.shared.dir", "../shared"), "conformance");
-        assumeThat(Files.isRegularFile(dir.resolve("MANIFEST.tsv"))).as("shared conformance corpus absent: " + dir)
-                .isTrue();
-        return dir;
+        return SharedConformance.corpus();
     }
 
     private static List<Path> conformanceCredentials() throws IOException {

@@ -28,6 +28,7 @@ import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
 import org.insigne.core.verification.Verifier;
+import org.insigne.testing.SharedConformance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -59,10 +60,7 @@ class Ob2ConformanceTests {
 
     @TestFactory
     Stream<DynamicTest> verdictsMatchTheManifest() throws IOException {
-        Path shared = Path.of(System.getProperty("insigne.shared.dir", "../shared"));
-        Path conformance = shared.resolve("conformance");
-        Assumptions.assumeTrue(Files.isRegularFile(conformance.resolve("MANIFEST.tsv")),
-                "…/shared/conformance absent: " + conformance.toAbsolutePath());
+        Path conformance = SharedConformance.corpus();
         List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(conformance.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8)) {
             String[] cells = line.split("\t", -1);

@@ -24,6 +24,7 @@ import org.insigne.core.fetch.FetchedDocument;
 import org.insigne.core.signing.Ed25519Keys;
 import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
+import org.insigne.testing.SharedConformance;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -68,10 +69,7 @@ class Ob3ConformanceTests {
             "{\"@context\":{\"@vocab\":\"https://www.w3.org/ns/credentials/examples#\"}}");
 
     static Path conformance() {
-        Path dir = Path.of(System.getProperty("insigne.shared.dir", "../shared"), "conformance");
-        assumeThat(Files.isRegularFile(dir.resolve("MANIFEST.tsv")))
-                .as("…/shared/conformance absent: " + dir).isTrue();
-        return dir;
+        return SharedConformance.corpus();
     }
 
     @TestFactory

@@ -1,7 +1,6 @@
 package org.insigne.core.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.insigne.core.jsonld.BoundedJson;
 import org.insigne.core.jsonld.BundledContexts;
 import org.insigne.core.jsonld.RdfCanonicalizer;
+import org.insigne.testing.SharedConformance;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,9 +26,7 @@ class DataIntegrityProofsTests {
             new RdfCanonicalizer(BundledContexts.standard().with(EXAMPLES_CONTEXT)));
 
     static Path vectors() {
-        Path dir = Path.of(System.getProperty("insigne.shared.dir", "../shared"), "conformance/w3c-vc-di-eddsa/TestVectors");
-        assumeThat(Files.isDirectory(dir)).as("…/shared/conformance absent: " + dir).isTrue();
-        return dir;
+        return SharedConformance.require("w3c-vc-di-eddsa/TestVectors");
     }
 
     static String read(Path path) throws IOException {

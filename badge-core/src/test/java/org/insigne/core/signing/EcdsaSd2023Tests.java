@@ -2,7 +2,6 @@ package org.insigne.core.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.nimbusds.jose.jwk.ECKey;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import org.insigne.core.jsonld.BoundedJson;
 import org.insigne.core.jsonld.RdfCanonicalizer;
+import org.insigne.testing.SharedConformance;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,9 +19,7 @@ class EcdsaSd2023Tests {
     private final EcdsaSd2023 suite = new EcdsaSd2023(RdfCanonicalizer.standard());
 
     private static ObjectNode derived() throws Exception {
-        Path file = Path.of(System.getProperty("insigne.shared.dir", "../shared"),
-                "conformance/1edtech-dcpv/ob30/sd/derivedcredential.json");
-        assumeThat(Files.isRegularFile(file)).as("…/shared/conformance absent: " + file).isTrue();
+        Path file = SharedConformance.require("1edtech-dcpv/ob30/sd/derivedcredential.json");
         return BoundedJson.readObject(Files.readString(file));
     }
 

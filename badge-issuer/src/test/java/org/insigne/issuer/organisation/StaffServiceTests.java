@@ -1,5 +1,6 @@
 package org.insigne.issuer.organisation;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.insigne.issuer.image.ImageUploads;
@@ -95,6 +96,11 @@ class StaffServiceTests {
         assertThat(seen.profile().contactEmail()).isEqualTo("contact@ligue37.example.org");
         assertThat(seen.logoMediaType()).isEqualTo("image/png");
         assertThat(organisations.logo(id)).get().satisfies(l -> assertThat(l.bytes()).isEqualTo(png));
+
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8);
+        organisations.describe(id, owner, profile, ImageUploads.accept(svg));
+        assertThat(organisations.logo(id)).get().satisfies(l -> assertThat(l.mediaType()).isEqualTo("image/svg+xml"));
+        assertThat(organisations.profile(id, viewer).logoMediaType()).isEqualTo("image/svg+xml");
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.insigne.backpack.collection.CollectionService;
+import org.insigne.backpack.badge.BackpackService;
 import org.insigne.backpack.sharing.AnonymousCvService;
 import org.insigne.backpack.sharing.CvId;
 import org.insigne.backpack.sharing.CvNotFound;
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 class AnonymousCvController {
 
     private final AnonymousCvService cvs;
-    private final CollectionService badges;
+    private final BackpackService badges;
     private final Links links;
 
-    AnonymousCvController(AnonymousCvService cvs, CollectionService badges, Links links) {
+    AnonymousCvController(AnonymousCvService cvs, BackpackService badges, Links links) {
         this.cvs = cvs;
         this.badges = badges;
         this.links = links;

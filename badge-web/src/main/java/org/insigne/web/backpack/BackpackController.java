@@ -10,19 +10,19 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.insigne.backpack.collection.BadgeId;
-import org.insigne.backpack.collection.BadgeInput;
-import org.insigne.backpack.collection.BadgeNotFound;
-import org.insigne.backpack.collection.CollectionService;
-import org.insigne.backpack.collection.StoredBadgeView;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.BadgeExport;
+import org.insigne.backpack.badge.BadgeId;
+import org.insigne.backpack.badge.BadgeInput;
+import org.insigne.backpack.badge.BadgeNotFound;
+import org.insigne.backpack.badge.StoredBadgeView;
 import org.insigne.backpack.imports.ImportRefused;
 import org.insigne.backpack.imports.ImportService;
-import org.insigne.backpack.collection.BadgeExport;
 import org.insigne.core.baking.Baker;
+import org.insigne.core.error.DomainException;
 import org.insigne.core.fetch.DocumentFetcher;
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.fetch.HttpDocumentFetcher;
-import org.insigne.core.error.DomainException;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckMessages;
 import org.insigne.web.account.AccountUser;
@@ -52,14 +52,14 @@ class BackpackController {
 
     private final VerificationService verifications;
     private final ImportService imports;
-    private final CollectionService collection;
+    private final BackpackService collection;
     private final BadgeSharing sharing;
     private final EarnerVerifications earners;
     private final Baker baker;
     private final HttpDocumentFetcher fetcher;
     private final AsyncTaskExecutor executor;
 
-    BackpackController(VerificationService verifications, ImportService imports, CollectionService collection,
+    BackpackController(VerificationService verifications, ImportService imports, BackpackService collection,
                        BadgeSharing sharing, EarnerVerifications earners, Baker baker, HttpDocumentFetcher fetcher,
                        @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
         this.fetcher = fetcher;

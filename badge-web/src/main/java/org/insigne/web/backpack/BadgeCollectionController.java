@@ -4,11 +4,11 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.insigne.backpack.collection.CollectionService;
-import org.insigne.backpack.sharing.BadgeCollectionService;
-import org.insigne.backpack.sharing.BadgeCollectionView;
-import org.insigne.backpack.sharing.CollectionId;
-import org.insigne.backpack.sharing.CollectionNotFound;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.collection.BadgeCollectionService;
+import org.insigne.backpack.collection.BadgeCollectionView;
+import org.insigne.backpack.collection.CollectionId;
+import org.insigne.backpack.collection.CollectionNotFound;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.system.Links;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class BadgeCollectionController {
 
     private final BadgeCollectionService collections;
-    private final CollectionService badges;
+    private final BackpackService badges;
     private final Links links;
 
-    BadgeCollectionController(BadgeCollectionService collections, CollectionService badges, Links links) {
+    BadgeCollectionController(BadgeCollectionService collections, BackpackService badges, Links links) {
         this.collections = collections;
         this.badges = badges;
         this.links = links;

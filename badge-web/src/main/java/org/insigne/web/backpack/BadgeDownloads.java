@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.insigne.backpack.collection.BadgeExport;
-import org.insigne.backpack.collection.BadgeInput;
+import org.insigne.backpack.badge.BadgeExport;
+import org.insigne.backpack.badge.BadgeInput;
 import org.insigne.core.baking.BakedPayload;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingFailed;

@@ -1,6 +1,6 @@
 package org.insigne.web.backpack;
 
-import org.insigne.backpack.collection.BadgeImage;
+import org.insigne.backpack.badge.BadgeImage;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.insigne.backpack.collection.BadgeInput;
-import org.insigne.backpack.collection.StoredBadgeView;
+import org.insigne.backpack.badge.BadgeInput;
+import org.insigne.backpack.badge.StoredBadgeView;
 import org.insigne.backpack.imports.ImportRefused;
 import org.insigne.backpack.imports.ImportService;
 import org.insigne.core.baking.BakedPayload;

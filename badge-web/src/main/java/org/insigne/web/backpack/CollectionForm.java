@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.insigne.backpack.collection.BadgeId;
+import org.insigne.backpack.badge.BadgeId;
 import org.jspecify.annotations.Nullable;
 
 /** A collection's name, description and chosen badges (ids of the owner's badges, as the checkboxes send them). */

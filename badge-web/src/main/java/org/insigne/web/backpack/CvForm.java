@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import org.insigne.backpack.collection.BadgeId;
+import org.insigne.backpack.badge.BadgeId;
 import org.jspecify.annotations.Nullable;
 
 /** A new anonymous CV: the owner's own label for it (never shown publicly) and the chosen badges. */

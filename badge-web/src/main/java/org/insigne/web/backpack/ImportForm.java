@@ -2,7 +2,7 @@ package org.insigne.web.backpack;
 
 import java.io.IOException;
 
-import org.insigne.backpack.collection.BadgeInput;
+import org.insigne.backpack.badge.BadgeInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.multipart.MultipartFile;
 

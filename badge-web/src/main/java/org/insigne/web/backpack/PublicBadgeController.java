@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import org.insigne.backpack.collection.CollectionService;
-import org.insigne.backpack.collection.PublicBadgeView;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.PublicBadgeView;
 import org.insigne.core.verification.Verdict;
 import org.insigne.web.verify.BadgeCard;
 import org.insigne.web.verify.BadgeCardHtml;
@@ -25,12 +25,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PublicBadgeController {
 
-    private final CollectionService collection;
+    private final BackpackService collection;
     private final BadgeSharing sharing;
     private final Clock clock;
     private final BadgeCardHtml cards;
 
-    PublicBadgeController(CollectionService collection, BadgeSharing sharing, Clock clock, BadgeCardHtml cards) {
+    PublicBadgeController(BackpackService collection, BadgeSharing sharing, Clock clock, BadgeCardHtml cards) {
         this.collection = collection;
         this.sharing = sharing;
         this.clock = clock;

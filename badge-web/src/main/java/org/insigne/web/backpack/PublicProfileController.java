@@ -3,7 +3,7 @@ package org.insigne.web.backpack;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.insigne.backpack.collection.PublicBadgeView;
+import org.insigne.backpack.badge.PublicBadgeView;
 import org.insigne.backpack.sharing.InvalidProfileName;
 import org.insigne.backpack.sharing.PublicProfileService;
 import org.insigne.backpack.sharing.PublicProfileView;

@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.insigne.backpack.collection.CollectionService;
-import org.insigne.backpack.collection.DueBadge;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.DueBadge;
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.verify.VerificationService;
@@ -37,14 +37,14 @@ class ScheduledRecheck {
     private static final int MAX_BATCHES = 10;
     private static final long TIMEOUT_SECONDS = 60;
 
-    private final CollectionService collection;
+    private final BackpackService collection;
     private final VerificationService verifications;
     private final AccountService accounts;
     private final Clock clock;
     private final Optional<Duration> interval;
     private final int batchSize;
 
-    ScheduledRecheck(CollectionService collection, VerificationService verifications, AccountService accounts,
+    ScheduledRecheck(BackpackService collection, VerificationService verifications, AccountService accounts,
                      Clock clock, @Value("${insigne.backpack.recheck-interval:PT24H}") String interval,
                      @Value("${insigne.backpack.recheck-batch:20}") int batchSize) {
         this.collection = collection;

@@ -11,11 +11,11 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.insigne.backpack.collection.BadgeExport;
-import org.insigne.backpack.collection.CollectionService;
-import org.insigne.backpack.collection.StoredBadgeView;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.BadgeExport;
+import org.insigne.backpack.badge.StoredBadgeView;
+import org.insigne.backpack.collection.BadgeCollectionService;
 import org.insigne.backpack.sharing.AnonymousCvService;
-import org.insigne.backpack.sharing.BadgeCollectionService;
 import org.insigne.backpack.sharing.PublicProfileService;
 import org.insigne.backpack.territory.TerritoryService;
 import org.insigne.issuer.organisation.StaffService;
@@ -41,7 +41,7 @@ public class DataRightsService {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final AccountService accounts;
-    private final CollectionService badges;
+    private final BackpackService badges;
     private final BadgeCollectionService collections;
     private final AnonymousCvService cvs;
     private final Clock clock;
@@ -49,7 +49,7 @@ public class DataRightsService {
     private final PublicProfileService profiles;
     private final StaffService staff;
 
-    DataRightsService(AccountService accounts, CollectionService badges, BadgeCollectionService collections,
+    DataRightsService(AccountService accounts, BackpackService badges, BadgeCollectionService collections,
                       AnonymousCvService cvs, Clock clock, TerritoryService territory, PublicProfileService profiles,
                       StaffService staff) {
         this.territory = territory;

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.insigne.backpack.collection.CollectionService;
-import org.insigne.backpack.collection.StoredBadgeView;
-import org.insigne.backpack.collection.VerificationStatus;
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.StoredBadgeView;
+import org.insigne.backpack.badge.VerificationStatus;
 import org.insigne.backpack.territory.MyTerritoryEntry;
 import org.insigne.backpack.territory.Place;
 import org.insigne.backpack.territory.TerritoryService;
@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 class TerritoryEarnerController {
 
     private final TerritoryService territory;
-    private final CollectionService badges;
+    private final BackpackService badges;
 
-    TerritoryEarnerController(TerritoryService territory, CollectionService badges) {
+    TerritoryEarnerController(TerritoryService territory, BackpackService badges) {
         this.territory = territory;
         this.badges = badges;
     }

@@ -3,11 +3,11 @@ package org.insigne.web.territory;
 import java.util.List;
 import java.util.UUID;
 
+import org.insigne.backpack.badge.BadgeId;
 import org.insigne.backpack.territory.BadgeNotShowable;
 import org.insigne.backpack.territory.Place;
 import org.insigne.backpack.territory.PlaceNotGiven;
 import org.insigne.backpack.territory.TerritoryChoice;
-import org.insigne.backpack.collection.BadgeId;
 import org.jspecify.annotations.Nullable;
 
 /**

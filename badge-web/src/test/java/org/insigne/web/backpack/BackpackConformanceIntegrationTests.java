@@ -26,6 +26,7 @@ import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
 import org.insigne.core.verification.Verifier;
+import org.insigne.testing.SharedConformance;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -91,7 +92,7 @@ class BackpackConformanceIntegrationTests {
     }
 
     static Path conformance() {
-        return Path.of(System.getProperty("insigne.shared.dir", "../shared"), "conformance");
+        return SharedConformance.dir();
     }
 
     record Row(String path, String spec, String form, String expected, String why, String source) {
@@ -99,8 +100,7 @@ class BackpackConformanceIntegrationTests {
 
     @TestFactory
     Stream<DynamicTest> importsValidRowsAndRefusesInvalidOnes() throws IOException {
-        Path dir = conformance();
-        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("MANIFEST.tsv")), "…/shared/conformance absent: " + dir);
+        Path dir = SharedConformance.corpus();
         List<DynamicTest> tests = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8)) {
             String[] c = line.split("\t", -1);
@@ -119,8 +119,7 @@ class BackpackConformanceIntegrationTests {
      */
     @Test
     void refusesAStatusListSayingItIsNotABadge() throws Exception {
-        Path dir = conformance();
-        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("MANIFEST.tsv")), "…/shared/conformance absent: " + dir);
+        Path dir = SharedConformance.corpus();
         List<String[]> lists = Files.readAllLines(dir.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8).stream()
                 .map(line -> line.split("\t", -1))
                 .filter(c -> c.length >= 6 && c[0].contains("/statusLists/")).toList();

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import org.insigne.backpack.collection.BadgeExtras;
-import org.insigne.backpack.collection.PublicBadgeView;
-import org.insigne.backpack.collection.VerificationStatus;
+import org.insigne.backpack.badge.BadgeExtras;
+import org.insigne.backpack.badge.PublicBadgeView;
+import org.insigne.backpack.badge.VerificationStatus;
 import org.insigne.core.verification.Check;
 import org.insigne.web.verify.BadgeCard;
 import org.junit.jupiter.api.Test;

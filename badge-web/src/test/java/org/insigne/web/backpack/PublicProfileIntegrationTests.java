@@ -28,7 +28,7 @@ class PublicProfileIntegrationTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
-    @Autowired org.insigne.backpack.sharing.BadgeCollectionService collections;
+    @Autowired org.insigne.backpack.collection.BadgeCollectionService collections;
 
     @Test
     void listsOnlyPublicBadgesAndCollectionsUnderTheChosenNameUntilWithdrawn() throws Exception {
@@ -41,8 +41,8 @@ class PublicProfileIntegrationTests {
             site.publish("/assertions/2", other);
             String hidden = BadgeUploads.imported(mvc, camille, BadgeUploads.bakedPng(other));
             BadgeUploads.makePublic(mvc, camille, shown);
-            var both = java.util.List.of(new org.insigne.backpack.collection.BadgeId(UUID.fromString(BadgeUploads.idOf(shown))),
-                    new org.insigne.backpack.collection.BadgeId(UUID.fromString(BadgeUploads.idOf(hidden))));
+            var both = java.util.List.of(new org.insigne.backpack.badge.BadgeId(UUID.fromString(BadgeUploads.idOf(shown))),
+                    new org.insigne.backpack.badge.BadgeId(UUID.fromString(BadgeUploads.idOf(hidden))));
             collections.makePublic(camille.id(), collections.create(camille.id(), "Engagement associatif", null, both).id());
             collections.create(camille.id(), "Collection privée", null, both);
             jdbc.update("update backpack_badge set badge_name = 'Badge caché' where id = ?",

@@ -58,6 +58,7 @@ class ArchitectureTests {
     void featuresInsideEachModuleHaveNoCycles() {
         slices().matching("org.insigne.web.(*)..").should().beFreeOfCycles().check(classes);
         slices().matching("org.insigne.issuer.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("org.insigne.backpack.(*)..").should().beFreeOfCycles().check(classes);
         slices().matching("org.insigne.core.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

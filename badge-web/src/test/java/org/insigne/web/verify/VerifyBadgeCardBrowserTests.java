@@ -8,11 +8,11 @@ import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.baking.PayloadKind;
 import org.insigne.core.ob2.Ob2Json;
+import org.insigne.testing.SharedConformance;
 import org.insigne.web.testing.Browser;
 import org.insigne.web.testing.HostedBadgeServer;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,9 +56,7 @@ class VerifyBadgeCardBrowserTests {
 
     @Test
     void showsTheBadgeOfAConformancePngAboveItsChecksAndATamperedCopyAsNotValid() throws Exception {
-        Path corpus = Path.of(System.getProperty("insigne.shared.dir", "../../shared"), "conformance");
-        Assumptions.assumeTrue(Files.isDirectory(corpus), "conformance corpus not available in this clone");
-        byte[] png = Files.readAllBytes(corpus.resolve("1edtech-dcpv/ob20/simple-badge.png"));
+        byte[] png = Files.readAllBytes(SharedConformance.require("1edtech-dcpv/ob20/simple-badge.png"));
         Baker baker = new Baker(BakingLimits.defaults());
 
         Path genuine = files.resolve("simple-badge.png");

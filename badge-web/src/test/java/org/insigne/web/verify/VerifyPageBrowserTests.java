@@ -8,6 +8,7 @@ import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.baking.PayloadKind;
 import org.insigne.core.ob2.Ob2Json;
+import org.insigne.testing.SharedConformance;
 import org.insigne.web.testing.Browser;
 import org.insigne.web.testing.HostedBadgeServer;
 import org.insigne.web.testing.InsigneIntegrationTest;
@@ -106,12 +107,9 @@ class VerifyPageBrowserTests {
 
     @Test
     void showsAConformanceBadgeWithBrokenJsonAsNotValid() throws Exception {
-        Path shared = Path.of(System.getProperty("insigne.shared.dir", "../../shared"), "conformance");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shared),
-                "../shared/conformance absent: conformance samples not available in this clone");
+        Path badJson = SharedConformance.require("mozilla-openbadges-bakery/test/bad-json.svg");
         browser.visit("/verify");
-        browser.driver().findElement(By.id("file"))
-                .sendKeys(shared.resolve("mozilla-openbadges-bakery/test/bad-json.svg").toRealPath().toString());
+        browser.driver().findElement(By.id("file")).sendKeys(badJson.toRealPath().toString());
         browser.click("Vérifier le badge");
         assertThat(verdict()).isEqualTo("Non valable");
     }

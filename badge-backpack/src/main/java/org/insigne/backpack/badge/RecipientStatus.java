@@ -1,0 +1,12 @@
+package org.insigne.backpack.badge;
+
+/** Whether the badge names its owner. */
+public enum RecipientStatus {
+    /** The badge was awarded to the owner's confirmed e-mail address. */
+    MATCHED,
+    /**
+     * The badge names no e-mail address (an Open Badges 3.0 credential issued to a DID, say): nothing ties it
+     * to the owner, which the pages say.
+     */
+    NOT_LINKED
+}

@@ -1,7 +1,0 @@
-package org.insigne.backpack.collection;
-
-import java.util.UUID;
-
-/** A badge due for its scheduled re-check, and whose it is. */
-public record DueBadge(UUID ownerId, BadgeId id) {
-}
