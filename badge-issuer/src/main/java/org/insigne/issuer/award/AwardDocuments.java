@@ -6,17 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.insigne.core.did.DidDocumentWriter;
 import org.insigne.core.jsonld.BoundedJson;
 import org.insigne.core.jsonld.JsonLdRejected;
 import org.insigne.core.ob2.CryptographicKey;
 import org.insigne.core.ob2.IdentityObject;
+import org.insigne.core.ob2.Ob2DocumentWriter;
 import org.insigne.core.ob2.Ob2Writer;
 import org.insigne.core.ob3.BitstringStatusList;
 import org.insigne.core.ob3.CredentialWriter;
+import org.insigne.core.ob3.Ob3DocumentWriter;
 import org.insigne.core.ob3.OpenBadgeCredential;
 import org.insigne.core.signing.DataIntegrityProofs;
 import org.insigne.core.signing.Ed25519Keys;
-import org.insigne.issuer.badgeclass.Alignment;
 import org.insigne.issuer.badgeclass.BadgeClassContent;
 import org.insigne.issuer.badgeclass.PublicBadgeClass;
 import org.insigne.issuer.key.KeyAlgorithm;
@@ -26,7 +28,6 @@ import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,8 +36,6 @@ import tools.jackson.databind.node.ObjectNode;
  * Data Integrity proof, its issuer Profile and Multikey documents.
  */
 final class AwardDocuments {
-
-    static final String MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
 
     /**
      * One instance for every credential: it keeps the canonical proof configuration of each signing key as a
@@ -50,28 +49,9 @@ final class AwardDocuments {
     /** OB 2.0 §Assertion with HostedBadge verification: its id is where it is served. */
     static byte[] ob2Assertion(UUID award, PublicBadgeClass badgeClass, AwardRequest request,
                                IdentityObject recipient, Instant issuedOn, @Nullable Instant expires, HostedUrls urls) {
-        ObjectNode a = BoundedJson.MAPPER.createObjectNode();
-        a.put("@context", Ob2Writer.CONTEXT);
-        a.put("type", "Assertion");
-        a.put("id", urls.ob2Assertion(award));
-        a.set("recipient", recipient.json());
-        a.put("badge", urls.ob2BadgeClass(badgeClass.id().value()));
-        a.putObject("verification").put("type", "HostedBadge");
-        a.put("issuedOn", instant(issuedOn));
-        if (expires != null) {
-            a.put("expires", instant(expires));
-        }
-        if (request.hasEvidence()) {
-            ObjectNode evidence = a.putArray("evidence").addObject();
-            evidence.put("type", "Evidence");
-            if (request.evidenceUrl() != null) {
-                evidence.put("id", request.evidenceUrl());
-            }
-            if (request.evidenceNarrative() != null) {
-                evidence.put("narrative", request.evidenceNarrative());
-            }
-        }
-        return Ob2Writer.write(a);
+        return Ob2DocumentWriter.assertion(new Ob2DocumentWriter.AssertionDraft(urls.ob2Assertion(award), recipient,
+                urls.ob2BadgeClass(badgeClass.id().value()), issuedOn, expires, request.hasEvidence()
+                ? new Ob2DocumentWriter.EvidenceDraft(request.evidenceUrl(), request.evidenceNarrative()) : null));
     }
 
     /**
@@ -105,24 +85,9 @@ final class AwardDocuments {
                 "credential for award " + award);
     }
 
-    /**
-     * The Achievement of a badge class, exactly as credentials embed it, as a document of its own at its id
-     * (OB 3.0 §B.1.1 "Achievement"). It goes through the same writer as credentials so the two cannot drift.
-     */
+    /** The Achievement of a badge class as a document of its own at its id, as credentials embed it. */
     static byte[] ob3Achievement(PublicBadgeClass badgeClass, HostedUrls urls) {
-        OpenBadgeCredential.Achievement achievement = achievement(badgeClass, urls);
-        UUID organisation = badgeClass.organisation().value();
-        // The writer needs a whole credential; only its achievement is kept.
-        OpenBadgeCredential.Profile placeholder = new OpenBadgeCredential.Profile(urls.ob3Issuer(organisation),
-                List.of("Profile"), "-", urls.base(), null, null, null);
-        CredentialWriter.Draft draft = new CredentialWriter.Draft(urls.ob3Achievement(badgeClass.id().value()),
-                placeholder, Instant.EPOCH, null, achievement, new CredentialWriter.Recipient("urn:example:nobody", null, null),
-                null, List.of(), null);
-        ObjectNode written = (ObjectNode) CredentialWriter.write(draft).path("credentialSubject").path("achievement");
-        ObjectNode document = BoundedJson.MAPPER.createObjectNode();
-        document.putArray("@context").add(OpenBadgeCredential.VCDM2_CONTEXT).add(CredentialWriter.OB_CONTEXT);
-        document.setAll(written);
-        return write(document);
+        return CredentialWriter.writeAchievement(achievement(badgeClass, urls));
     }
 
     private static OpenBadgeCredential.Achievement achievement(PublicBadgeClass badgeClass, HostedUrls urls) {
@@ -155,19 +120,10 @@ final class AwardDocuments {
      */
     static byte[] statusListCredential(OrganisationProfileView issuer, int list, BitstringStatusList bits,
                                        Signer keys, Instant now, HostedUrls urls) {
-        String id = urls.ob3StatusList(issuer.id().value(), list);
-        ObjectNode c = BoundedJson.MAPPER.createObjectNode();
-        c.putArray("@context").add(OpenBadgeCredential.VCDM2_CONTEXT);
-        c.put("id", id);
-        c.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
-        c.put("issuer", ob3IssuerId(issuer, keys.pair().publicKeyMultibase(), urls));
-        c.put("validFrom", instant(now));
-        ObjectNode subject = c.putObject("credentialSubject");
-        subject.put("id", id + "#list");
-        subject.put("type", "BitstringStatusList");
-        subject.put("statusPurpose", StatusLists.PURPOSE);
-        subject.put("encodedList", bits.encode());
-        return sign(c, keys, issuer, now, urls, "status list " + list + " of organisation " + issuer.id().value());
+        ObjectNode unsigned = Ob3DocumentWriter.statusList(new Ob3DocumentWriter.StatusListDraft(
+                urls.ob3StatusList(issuer.id().value(), list),
+                ob3IssuerId(issuer, keys.pair().publicKeyMultibase(), urls), now, StatusLists.PURPOSE, bits));
+        return sign(unsigned, keys, issuer, now, urls, "status list " + list + " of organisation " + issuer.id().value());
     }
 
     /** One Ed25519 key of an organisation, with its id, about to sign. */
@@ -204,56 +160,22 @@ final class AwardDocuments {
     static byte[] ob2Issuer(OrganisationProfileView issuer, List<PublicSigningKey> keys, HostedUrls urls) {
         UUID org = issuer.id().value();
         OrganisationProfile profile = issuer.profile();
-        ObjectNode p = BoundedJson.MAPPER.createObjectNode();
-        p.put("@context", Ob2Writer.CONTEXT);
-        p.put("type", "Issuer");
-        p.put("id", urls.ob2Issuer(org));
-        p.put("name", profile.name());
-        p.put("url", profile.websiteUrl() != null ? profile.websiteUrl() : urls.base());
-        if (profile.contactEmail() != null) {
-            p.put("email", profile.contactEmail());
-        }
-        if (profile.description() != null) {
-            p.put("description", profile.description());
-        }
-        if (issuer.hasLogo()) {
-            p.put("image", urls.base() + "/organisations/" + org + "/logo");
-        }
-        ArrayNode publicKeys = p.putArray("publicKey");
-        keys.stream().filter(k -> k.algorithm() == KeyAlgorithm.RSA).forEach(k -> publicKeys.add(urls.ob2Key(k.id().value())));
-        p.put("revocationList", urls.ob2Revocations(org));
-        return Ob2Writer.write(p);
+        return Ob2DocumentWriter.issuer(new Ob2DocumentWriter.IssuerDraft(urls.ob2Issuer(org), profile.name(),
+                profile.websiteUrl() != null ? profile.websiteUrl() : urls.base(), profile.contactEmail(),
+                profile.description(), issuer.hasLogo() ? urls.organisationLogo(org) : null,
+                keys.stream().filter(k -> k.algorithm() == KeyAlgorithm.RSA).map(k -> urls.ob2Key(k.id().value()))
+                        .toList(), urls.ob2Revocations(org)));
     }
 
     /** OB 2.0 §BadgeClass. */
     static byte[] ob2BadgeClass(PublicBadgeClass badgeClass, HostedUrls urls) {
         BadgeClassContent content = badgeClass.content();
-        ObjectNode b = BoundedJson.MAPPER.createObjectNode();
-        b.put("@context", Ob2Writer.CONTEXT);
-        b.put("type", "BadgeClass");
-        b.put("id", urls.ob2BadgeClass(badgeClass.id().value()));
-        b.put("name", content.name());
-        b.put("description", content.description());
-        b.put("image", urls.badgeImage(badgeClass.id().value()));
-        b.putObject("criteria").put("narrative", content.criteriaMarkdown());
-        b.put("issuer", urls.ob2Issuer(badgeClass.organisation().value()));
-        if (!content.alignments().isEmpty()) {
-            ArrayNode alignments = b.putArray("alignment");
-            for (Alignment alignment : content.alignments()) {
-                ObjectNode a = alignments.addObject();
-                a.put("targetName", alignment.name());
-                a.put("targetUrl", alignment.url());
-                a.put("targetFramework", alignment.framework());
-                if (alignment.code() != null) {
-                    a.put("targetCode", alignment.code());
-                }
-            }
-        }
-        if (!content.tags().isEmpty()) {
-            ArrayNode tags = b.putArray("tags");
-            content.tags().forEach(tags::add);
-        }
-        return Ob2Writer.write(b);
+        UUID id = badgeClass.id().value();
+        return Ob2DocumentWriter.badgeClass(new Ob2DocumentWriter.BadgeClassDraft(urls.ob2BadgeClass(id),
+                content.name(), content.description(), urls.badgeImage(id), content.criteriaMarkdown(),
+                urls.ob2Issuer(badgeClass.organisation().value()), content.alignments().stream()
+                .map(a -> new Ob2DocumentWriter.AlignmentDraft(a.name(), a.url(), a.framework(), a.code())).toList(),
+                content.tags()));
     }
 
     /** OB 2.0 §CryptographicKey, owned by the issuer profile that lists it. */
@@ -264,111 +186,51 @@ final class AwardDocuments {
 
     /** OB 2.0 §RevocationList: every revoked assertion with its reason. */
     static byte[] ob2Revocations(UUID organisation, List<Award> revoked, HostedUrls urls) {
-        ObjectNode r = BoundedJson.MAPPER.createObjectNode();
-        r.put("@context", Ob2Writer.CONTEXT);
-        r.put("id", urls.ob2Revocations(organisation));
-        r.put("type", "RevocationList");
-        r.put("issuer", urls.ob2Issuer(organisation));
-        ArrayNode list = r.putArray("revokedAssertions");
-        for (Award award : revoked) {
-            ObjectNode entry = list.addObject();
-            entry.put("id", urls.ob2Assertion(award.id().value()));
-            if (award.revocationReason() != null) {
-                entry.put("revocationReason", award.revocationReason());
-            }
-        }
-        return Ob2Writer.write(r);
+        return Ob2DocumentWriter.revocationList(new Ob2DocumentWriter.RevocationListDraft(
+                urls.ob2Revocations(organisation), urls.ob2Issuer(organisation), revoked.stream()
+                .map(a -> new Ob2DocumentWriter.Revoked(urls.ob2Assertion(a.id().value()), a.revocationReason()))
+                .toList()));
     }
 
     /** OB 3.0 1EdTech revocation list: every revoked credential of the organisation with its reason. */
     static byte[] ob3Revocations(UUID organisation, List<Award> revoked, HostedUrls urls) {
-        ObjectNode r = BoundedJson.MAPPER.createObjectNode();
-        r.put("id", urls.ob3Revocations(organisation));
-        r.put("issuer", urls.ob3Issuer(organisation));
-        ArrayNode list = r.putArray("revokedCredential");
-        for (Award award : revoked) {
-            ObjectNode entry = list.addObject();
-            entry.put("id", urls.ob3Credential(award.id().value()));
-            entry.put("revoked", true);
-            if (award.revocationReason() != null) {
-                entry.put("revocationReason", award.revocationReason());
-            }
-        }
-        return write(r);
+        return Ob3DocumentWriter.revocationList(new Ob3DocumentWriter.RevocationListDraft(
+                urls.ob3Revocations(organisation), urls.ob3Issuer(organisation), revoked.stream()
+                .map(a -> new Ob3DocumentWriter.RevocationListDraft.Revoked(urls.ob3Credential(a.id().value()), a.revocationReason()))
+                .toList()));
     }
 
     /** What a revoked hosted assertion answers (with 410 Gone): that it is revoked and why, nothing else. */
     static byte[] ob2RevokedAssertion(Award award, HostedUrls urls) {
-        ObjectNode r = BoundedJson.MAPPER.createObjectNode();
-        r.put("@context", Ob2Writer.CONTEXT);
-        r.put("id", urls.ob2Assertion(award.id().value()));
-        r.put("type", "Assertion");
-        r.put("revoked", true);
-        if (award.revocationReason() != null) {
-            r.put("revocationReason", award.revocationReason());
-        }
-        return Ob2Writer.write(r);
+        return Ob2DocumentWriter.revokedAssertion(new Ob2DocumentWriter.Revoked(urls.ob2Assertion(award.id().value()),
+                award.revocationReason()));
     }
 
     /** The OB 3.0 issuer Profile, listing its Multikey verification methods (Controlled Identifiers §2.2). */
     static byte[] ob3Issuer(OrganisationProfileView issuer, List<PublicSigningKey> keys, HostedUrls urls) {
-        UUID org = issuer.id().value();
         OrganisationProfile profile = issuer.profile();
-        ObjectNode p = BoundedJson.MAPPER.createObjectNode();
-        p.putArray("@context").add(OpenBadgeCredential.VCDM2_CONTEXT).add(CredentialWriter.OB_CONTEXT).add(MULTIKEY_CONTEXT);
-        p.put("id", urls.ob3Issuer(org));
-        p.putArray("type").add("Profile");
-        p.put("name", profile.name());
-        if (profile.websiteUrl() != null) {
-            p.put("url", profile.websiteUrl());
-        }
-        if (profile.description() != null) {
-            p.put("description", profile.description());
-        }
-        ArrayNode methods = p.putArray("verificationMethod");
-        ArrayNode assertion = p.putArray("assertionMethod");
-        for (PublicSigningKey key : keys) {
-            if (key.algorithm() == KeyAlgorithm.ED25519) {
-                methods.add(multikey(key, urls));
-                assertion.add(urls.ob3Key(org, key.id().value()));
-            }
-        }
-        return write(p);
+        return Ob3DocumentWriter.profile(new Ob3DocumentWriter.ProfileDraft(urls.ob3Issuer(issuer.id().value()),
+                profile.name(), profile.websiteUrl(), profile.description(), keys.stream()
+                .filter(k -> k.algorithm() == KeyAlgorithm.ED25519).map(k -> multikey(k, urls)).toList()));
     }
 
     /** A Multikey document at its own URL, naming the issuer as its controller. */
     static byte[] ob3Key(PublicSigningKey key, HostedUrls urls) {
-        ObjectNode k = multikey(key, urls);
-        k.putArray("@context").add(MULTIKEY_CONTEXT);
-        return write(k);
+        return Ob3DocumentWriter.multikey(multikey(key, urls));
     }
 
-    private static ObjectNode multikey(PublicSigningKey key, HostedUrls urls) {
-        ObjectNode k = BoundedJson.MAPPER.createObjectNode();
-        k.put("id", urls.ob3Key(key.organisation().value(), key.id().value()));
-        k.put("type", "Multikey");
-        k.put("controller", urls.ob3Issuer(key.organisation().value()));
-        k.put("publicKeyMultibase", key.multibase());
-        return k;
+    private static Ob3DocumentWriter.Multikey multikey(PublicSigningKey key, HostedUrls urls) {
+        UUID org = key.organisation().value();
+        return new Ob3DocumentWriter.Multikey(urls.ob3Key(org, key.id().value()), urls.ob3Issuer(org), key.multibase());
     }
 
     /**
-     * The payload of the signed form of a stored hosted assertion (OB 2.0 §"Signed Badges"): the same assertion,
-     * its {@code verification} now {@code SignedBadge} naming the key in {@code creator}. The id stays the hosted
-     * URL, which is what the organisation's revocation list names.
+     * The payload of the signed form of a stored hosted assertion (OB 2.0 §"Signed Badges"), its key named by
+     * URL in {@code creator}.
      */
     static byte[] ob2SignedPayload(byte[] hostedAssertion, UUID rsaKey, HostedUrls urls) {
-        ObjectNode assertion;
-        try {
-            assertion = BoundedJson.readObject(hostedAssertion);
-        } catch (BoundedJson.JsonUnreadable e) {
-            throw new IllegalStateException("stored assertion unreadable", e);
-        }
-        ObjectNode verification = BoundedJson.MAPPER.createObjectNode();
-        verification.put("type", "SignedBadge");
-        verification.put("creator", urls.ob2Key(rsaKey));
-        assertion.set("verification", verification);
-        return Ob2Writer.write(assertion);
+        return Ob2DocumentWriter.signedBadgePayload(new Ob2DocumentWriter.SignedBadgeDraft(hostedAssertion,
+                urls.ob2Key(rsaKey)));
     }
 
     /**
@@ -376,32 +238,8 @@ final class AwardDocuments {
      * Ed25519 key it ever signed with, retired ones included, so that what they signed keeps verifying.
      */
     static byte[] didDocument(UUID organisation, List<PublicSigningKey> keys, HostedUrls urls) {
-        String did = urls.didWeb(organisation);
-        ObjectNode d = BoundedJson.MAPPER.createObjectNode();
-        d.putArray("@context").add("https://www.w3.org/ns/did/v1").add(MULTIKEY_CONTEXT);
-        d.put("id", did);
-        d.putArray("alsoKnownAs").add(urls.ob3Issuer(organisation));
-        ArrayNode methods = d.putArray("verificationMethod");
-        ArrayNode assertion = d.putArray("assertionMethod");
-        for (PublicSigningKey key : keys) {
-            if (key.algorithm() == KeyAlgorithm.ED25519) {
-                String id = did + "#" + key.id().value();
-                ObjectNode k = methods.addObject();
-                k.put("id", id);
-                k.put("type", "Multikey");
-                k.put("controller", did);
-                k.put("publicKeyMultibase", key.multibase());
-                assertion.add(id);
-            }
-        }
-        return write(d);
-    }
-
-    private static byte[] write(ObjectNode node) {
-        return BoundedJson.MAPPER.writeValueAsBytes(node);
-    }
-
-    private static String instant(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+        return DidDocumentWriter.write(new DidDocumentWriter.DidDocumentDraft(urls.didWeb(organisation),
+                List.of(urls.ob3Issuer(organisation)), keys.stream().filter(k -> k.algorithm() == KeyAlgorithm.ED25519)
+                .map(k -> new DidDocumentWriter.Key(k.id().value().toString(), k.multibase())).toList()));
     }
 }

@@ -106,6 +106,10 @@ public record HostedUrls(String base) {
         return base + "/ob3/achievements/" + badgeClass;
     }
 
+    public String organisationLogo(UUID organisation) {
+        return base + "/organisations/" + organisation + "/logo";
+    }
+
     public String badgeImage(UUID badgeClass) {
         return base + "/badge-classes/" + badgeClass + "/image";
     }
