@@ -62,7 +62,7 @@ final class AwardDocuments {
                                 AwardRequest request, IdentityObject recipient, Instant issuedOn,
                                 @Nullable Instant expires, OrganisationKeys keys, Instant now, HostedUrls urls,
                                 CredentialWriter.StatusEntry status) {
-        String issuerId = ob3IssuerId(issuer, keys.ed25519().publicKeyMultibase(), urls);
+        String issuerId = urls.ob3IssuerId(issuer.id().value(), keys.ed25519().publicKeyMultibase());
         OrganisationProfile profile = issuer.profile();
         OpenBadgeCredential.Profile issuerProfile = new OpenBadgeCredential.Profile(issuerId, List.of("Profile"),
                 profile.name(), profile.websiteUrl() != null ? profile.websiteUrl() : urls.ob2Issuer(issuer.id().value()),
@@ -122,7 +122,7 @@ final class AwardDocuments {
                                        Signer keys, Instant now, HostedUrls urls) {
         ObjectNode unsigned = Ob3DocumentWriter.statusList(new Ob3DocumentWriter.StatusListDraft(
                 urls.ob3StatusList(issuer.id().value(), list),
-                ob3IssuerId(issuer, keys.pair().publicKeyMultibase(), urls), now, StatusLists.PURPOSE, bits));
+                urls.ob3IssuerId(issuer.id().value(), keys.pair().publicKeyMultibase()), now, StatusLists.PURPOSE, bits));
         return sign(unsigned, keys, issuer, now, urls, "status list " + list + " of organisation " + issuer.id().value());
     }
 
@@ -132,8 +132,8 @@ final class AwardDocuments {
 
     private static byte[] sign(ObjectNode unsigned, Signer keys, OrganisationProfileView issuer, Instant now,
                                HostedUrls urls, String what) {
-        String method = verificationMethod(issuer.id().value(), keys.id().value(), keys.pair().publicKeyMultibase(),
-                urls);
+        String method = urls.verificationMethod(issuer.id().value(), keys.id().value(),
+                keys.pair().publicKeyMultibase());
         try {
             ObjectNode signed = PROOFS.sign(unsigned,
                     DataIntegrityProofs.ProofOptions.assertion(method, now.truncatedTo(ChronoUnit.SECONDS)), keys.pair());
@@ -142,18 +142,6 @@ final class AwardDocuments {
             // Our own documents only use bundled contexts; a refusal here is a bug, not bad input.
             throw new IllegalStateException(what + " could not be canonicalised", e);
         }
-    }
-
-    /**
-     * The verification method a proof or a VC-JWT {@code kid} names: the Multikey document URL behind HTTPS,
-     * else the {@code did:key} method, which the core resolves without fetching.
-     */
-    static String verificationMethod(UUID organisation, UUID keyId, String multibase, HostedUrls urls) {
-        return urls.servesHttps() ? urls.ob3Key(organisation, keyId) : "did:key:" + multibase + "#" + multibase;
-    }
-
-    static String ob3IssuerId(OrganisationProfileView issuer, String ed25519Multibase, HostedUrls urls) {
-        return urls.servesHttps() ? urls.ob3Issuer(issuer.id().value()) : "did:key:" + ed25519Multibase;
     }
 
     /** OB 2.0 §Profile: the issuer's public keys and revocation list, which verifiers take from here. */

@@ -177,8 +177,8 @@ public class IssuedForms {
         for (PublicSigningKey key : keys.publishedKeys(organisation)) {
             if (key.algorithm() == KeyAlgorithm.ED25519
                     && (method.endsWith("#" + key.multibase()) || method.endsWith("/keys/" + key.id().value())
-                    || method.equals(AwardDocuments.verificationMethod(organisation.value(), key.id().value(),
-                    key.multibase(), urls)))) {
+                    || method.equals(urls.verificationMethod(organisation.value(), key.id().value(),
+                    key.multibase())))) {
                 return keys.ed25519Pair(organisation, key.id())
                         .orElseThrow(() -> new IllegalStateException("key " + key.id().value() + " vanished"));
             }

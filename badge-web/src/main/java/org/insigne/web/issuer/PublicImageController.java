@@ -2,6 +2,7 @@ package org.insigne.web.issuer;
 
 import java.util.UUID;
 
+import org.insigne.issuer.award.HostedUrls;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.image.StoredImage;
@@ -32,13 +33,13 @@ class PublicImageController {
         this.badgeClasses = badgeClasses;
     }
 
-    @GetMapping("/organisations/{id}/logo")
+    @GetMapping(HostedUrls.ORGANISATION_LOGO)
     ResponseEntity<byte[]> logo(@PathVariable UUID id) {
         return organisations.logo(new OrganisationId(id)).map(PublicImageController::serve)
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    @GetMapping("/badge-classes/{id}/image")
+    @GetMapping(HostedUrls.BADGE_IMAGE)
     ResponseEntity<byte[]> badgeClassImage(@PathVariable UUID id) {
         return badgeClasses.image(new BadgeClassId(id)).map(PublicImageController::serve)
                 .orElseGet(() -> ResponseEntity.notFound().build());
