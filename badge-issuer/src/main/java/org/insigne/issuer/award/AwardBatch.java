@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.insigne.issuer.badgeclass.BadgeClassView;
+import org.insigne.issuer.publishing.StatusLists;
 
 /**
  * Everything needed to sign many awards of one badge class, loaded and checked once (role, published badge

@@ -33,6 +33,8 @@ import org.insigne.issuer.organisation.OrganisationNotFound;
 import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
+import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.StatusLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -7,6 +7,8 @@ import org.insigne.issuer.badgeclass.BadgeClassView;
 import org.insigne.issuer.badgeclass.PublicBadgeClass;
 import org.insigne.issuer.key.OrganisationKeys;
 import org.insigne.issuer.organisation.OrganisationProfileView;
+import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.StatusLists;
 
 /**
  * What signing awards of one badge class needs, loaded and checked once (role, published badge class, issuer

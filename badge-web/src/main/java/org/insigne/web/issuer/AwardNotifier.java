@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.insigne.issuer.award.AwardView;
-import org.insigne.issuer.award.HostedUrls;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.web.system.Links;
 import org.insigne.web.system.Mailer;
 import org.springframework.stereotype.Component;

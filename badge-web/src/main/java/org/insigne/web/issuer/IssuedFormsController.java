@@ -6,14 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.insigne.issuer.award.AwardId;
-import org.insigne.issuer.award.BakedForm;
-import org.insigne.issuer.award.BakedImage;
-import org.insigne.issuer.award.BakedImageUnavailable;
-import org.insigne.issuer.award.HostedUrls;
-import org.insigne.issuer.award.IssuedForms;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.publishing.BakedForm;
+import org.insigne.issuer.publishing.BakedImage;
+import org.insigne.issuer.publishing.BakedImageUnavailable;
+import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.IssuedForms;
 import org.insigne.web.system.Links;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -59,7 +58,7 @@ class IssuedFormsController {
      */
     @GetMapping(HostedUrls.OB2_SIGNED)
     ResponseEntity<byte[]> ob2Signed(@PathVariable String id, HttpServletRequest request) {
-        String jws = found(uuid(id).flatMap(award -> forms.ob2Signed(new AwardId(award), urls())));
+        String jws = found(uuid(id).flatMap(award -> forms.ob2Signed(award, urls())));
         MediaType type = accepts(request, JOSE) ? JOSE : MediaType.TEXT_PLAIN;
         return machine(HttpStatus.OK, type, jws.getBytes(StandardCharsets.US_ASCII));
     }
@@ -67,7 +66,7 @@ class IssuedFormsController {
     /** The credential as a VC-JWT (VC-JOSE-COSE §6.1.1 media type {@code application/vc+jwt}). */
     @GetMapping(HostedUrls.OB3_JWT)
     ResponseEntity<byte[]> ob3Jwt(@PathVariable String id) {
-        String jwt = found(uuid(id).flatMap(award -> forms.ob3Jwt(new AwardId(award), urls())));
+        String jwt = found(uuid(id).flatMap(award -> forms.ob3Jwt(award, urls())));
         return machine(HttpStatus.OK, VC_JWT, jwt.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -118,7 +117,7 @@ class IssuedFormsController {
 
     private ResponseEntity<byte[]> baked(String id, boolean ob3, String extension) {
         BakedForm form = found(BakedForm.of(ob3, extension));
-        BakedImage image = found(uuid(id).flatMap(award -> forms.baked(new AwardId(award), form)));
+        BakedImage image = found(uuid(id).flatMap(award -> forms.baked(award, form)));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -2,12 +2,12 @@ package org.insigne.web.issuer;
 
 import java.util.UUID;
 
-import org.insigne.issuer.award.HostedUrls;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.image.StoredImage;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -3,7 +3,7 @@ package org.insigne.web.system;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.insigne.issuer.award.HostedUrls;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;

@@ -15,13 +15,13 @@ import org.insigne.core.fetch.FetchedDocument;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.HostedAssertion;
-import org.insigne.issuer.award.HostedDocuments;
-import org.insigne.issuer.award.HostedUrls;
-import org.insigne.issuer.award.IssuedForms;
-import org.insigne.issuer.award.HostedUrls.Match;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.publishing.HostedDocuments;
+import org.insigne.issuer.publishing.HostedUrls.Match;
+import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.IssuedForms;
 import org.insigne.web.system.Links;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
@@ -112,7 +112,7 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
             }
             case OB2_SIGNED -> {
                 contentType = "text/plain";
-                yield ascii(forms.ob2Signed(new AwardId(match.id()), urls));
+                yield ascii(forms.ob2Signed(match.id(), urls));
             }
             case OB2_BADGE_CLASS -> documents.ob2BadgeClass(new BadgeClassId(match.id()), urls);
             case OB2_ISSUER -> documents.ob2Issuer(new OrganisationId(match.id()), urls);
@@ -130,7 +130,7 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
             case OB3_CREDENTIAL -> awards.credential(new AwardId(match.id()));
             case OB3_JWT -> {
                 contentType = "application/vc+jwt";
-                yield ascii(forms.ob3Jwt(new AwardId(match.id()), urls));
+                yield ascii(forms.ob3Jwt(match.id(), urls));
             }
             case OB2_BAKED, OB3_BAKED, ORGANISATION_LOGO, BADGE_IMAGE -> null;
         };

@@ -16,7 +16,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import org.insigne.issuer.award.HostedUrls;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

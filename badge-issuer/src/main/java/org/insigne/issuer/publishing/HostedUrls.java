@@ -1,4 +1,4 @@
-package org.insigne.issuer.award;
+package org.insigne.issuer.publishing;
 
 import java.net.URI;
 import java.util.ArrayList;

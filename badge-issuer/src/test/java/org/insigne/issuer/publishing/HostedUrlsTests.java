@@ -1,4 +1,4 @@
-package org.insigne.issuer.award;
+package org.insigne.issuer.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
