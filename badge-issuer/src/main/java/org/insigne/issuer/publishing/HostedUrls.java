@@ -170,34 +170,42 @@ public record HostedUrls(String base) {
         return base + document.fill(values);
     }
 
+    /** The hosted OB 2.0 assertion (HostedBadge: its id is this URL), and the badge's public page. */
     public String ob2Assertion(UUID award) {
         return url(Document.OB2_ASSERTION, award);
     }
 
+    /** The OB 2.0 BadgeClass an assertion names in {@code badge}. */
     public String ob2BadgeClass(UUID badgeClass) {
         return url(Document.OB2_BADGE_CLASS, badgeClass);
     }
 
+    /** The OB 2.0 issuer Profile, which lists the keys and the revocation list. */
     public String ob2Issuer(UUID organisation) {
         return url(Document.OB2_ISSUER, organisation);
     }
 
+    /** The OB 2.0 RevocationList of an organisation. */
     public String ob2Revocations(UUID organisation) {
         return url(Document.OB2_REVOCATIONS, organisation);
     }
 
+    /** An RSA CryptographicKey, the {@code creator} of signed OB 2.0 assertions. */
     public String ob2Key(UUID key) {
         return url(Document.OB2_KEY, key);
     }
 
+    /** The OB 3.0 issuer Profile with its Multikey verification methods; the issuer id behind HTTPS. */
     public String ob3Issuer(UUID organisation) {
         return url(Document.OB3_ISSUER, organisation);
     }
 
+    /** A Multikey document: the verification method of proofs behind HTTPS. */
     public String ob3Key(UUID organisation, UUID key) {
         return url(Document.OB3_KEY, organisation, key);
     }
 
+    /** The 1EdTech revocation list, which credentials issued before status lists name. */
     public String ob3Revocations(UUID organisation) {
         return url(Document.OB3_REVOCATIONS, organisation);
     }
@@ -234,6 +242,7 @@ public record HostedUrls(String base) {
         return did.toString();
     }
 
+    /** The OB 3.0 credential as signed (its id), and the badge's public page. */
     public String ob3Credential(UUID award) {
         return url(Document.OB3_CREDENTIAL, award);
     }
@@ -258,14 +267,17 @@ public record HostedUrls(String base) {
         return url(Document.OB3_BAKED, award, extension);
     }
 
+    /** The Achievement credentials embed, as a document of its own at its id. */
     public String ob3Achievement(UUID badgeClass) {
         return url(Document.OB3_ACHIEVEMENT, badgeClass);
     }
 
+    /** The organisation's logo, the OB 2.0 issuer's {@code image}. */
     public String organisationLogo(UUID organisation) {
         return url(Document.ORGANISATION_LOGO, organisation);
     }
 
+    /** The badge class image, which badges name and baked forms carry. */
     public String badgeImage(UUID badgeClass) {
         return url(Document.BADGE_IMAGE, badgeClass);
     }
