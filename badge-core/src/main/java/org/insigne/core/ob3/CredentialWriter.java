@@ -122,6 +122,17 @@ public final class CredentialWriter {
         return c;
     }
 
+    /**
+     * The achievement as a document of its own at its id (OB 3.0 §B.1.1), exactly as {@link #write} embeds it
+     * in credentials, so that the two cannot drift.
+     */
+    public static byte[] writeAchievement(OpenBadgeCredential.Achievement achievement) {
+        ObjectNode document = BoundedJson.MAPPER.createObjectNode();
+        document.putArray("@context").add(OpenBadgeCredential.VCDM2_CONTEXT).add(OB_CONTEXT);
+        document.setAll(achievement(achievement));
+        return BoundedJson.MAPPER.writeValueAsBytes(document);
+    }
+
     private static ObjectNode profile(OpenBadgeCredential.Profile profile) {
         ObjectNode p = BoundedJson.MAPPER.createObjectNode();
         putText(p, "id", profile.id());

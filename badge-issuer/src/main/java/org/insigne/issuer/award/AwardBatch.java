@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.insigne.core.ob2.IdentityObject;
 import org.insigne.issuer.badgeclass.BadgeClassView;
-import org.insigne.issuer.badgeclass.PublicBadgeClass;
-import org.insigne.issuer.key.OrganisationKeys;
-import org.insigne.issuer.organisation.OrganisationProfileView;
+import org.insigne.issuer.publishing.StatusLists;
 
 /**
  * Everything needed to sign many awards of one badge class, loaded and checked once (role, published badge
@@ -17,29 +14,20 @@ import org.insigne.issuer.organisation.OrganisationProfileView;
  */
 public final class AwardBatch {
 
-    private final BadgeClassView badgeClass;
-    private final PublicBadgeClass hosted;
-    private final OrganisationProfileView issuer;
-    private final OrganisationKeys keys;
-    private final HostedUrls urls;
+    private final AwardSigning signing;
     private final UUID awardedBy;
     private final StatusLists statusLists;
     private final Clock clock;
 
-    AwardBatch(BadgeClassView badgeClass, PublicBadgeClass hosted, OrganisationProfileView issuer,
-               OrganisationKeys keys, HostedUrls urls, UUID awardedBy, StatusLists statusLists, Clock clock) {
-        this.statusLists = statusLists;
-        this.badgeClass = badgeClass;
-        this.hosted = hosted;
-        this.issuer = issuer;
-        this.keys = keys;
-        this.urls = urls;
+    AwardBatch(AwardSigning signing, UUID awardedBy, StatusLists statusLists, Clock clock) {
+        this.signing = signing;
         this.awardedBy = awardedBy;
+        this.statusLists = statusLists;
         this.clock = clock;
     }
 
     public BadgeClassView badgeClass() {
-        return badgeClass;
+        return signing.badgeClass();
     }
 
     /**
@@ -48,7 +36,7 @@ public final class AwardBatch {
      * is then refused or found already made stays unused: a gap in the list, never a shared bit.
      */
     public int reserveStatusIndices(int count) {
-        return statusLists.allocate(badgeClass.organisation().id(), keys.ed25519Id(), count);
+        return statusLists.allocate(badgeClass().organisation().id(), signing.keys().ed25519Id(), count);
     }
 
     /**
@@ -58,16 +46,10 @@ public final class AwardBatch {
      */
     public PreparedAward sign(AwardRequest request, IdempotencyKey key, int statusIndex) {
         Instant now = clock.instant();
-        AwardDates dates = AwardDates.checked(badgeClass, request, now);
-        Instant issuedOn = dates.issuedOn();
-        Instant expires = dates.expires();
+        AwardDates dates = AwardDates.checked(badgeClass(), request, now);
         AwardId id = new AwardId(UUID.randomUUID());
-        IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
-        SignedDocuments documents = new SignedDocuments(
-                AwardDocuments.ob2Assertion(id.value(), hosted, request, recipient, issuedOn, expires, urls),
-                AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, recipient, issuedOn, expires, keys,
-                        now, urls, StatusLists.entry(badgeClass.organisation().id(), statusIndex, urls)));
-        return new PreparedAward(id, badgeClass.organisation().id(), badgeClass.id(), request, key, issuedOn,
-                expires, documents, statusIndex, awardedBy, now);
+        return new PreparedAward(id, badgeClass().organisation().id(), badgeClass().id(), request, key,
+                dates.issuedOn(), dates.expires(), signing.documents(id, request, dates, statusIndex, now), statusIndex,
+                awardedBy, now);
     }
 }

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.insigne.core.jsonld.BoundedJson;
-import org.insigne.core.ob2.IdentityObject;
 import org.insigne.issuer.audit.AuditAction;
 import org.insigne.issuer.audit.AuditLog;
 import org.insigne.core.ob2.Ob2ParseFailed;
@@ -28,13 +27,14 @@ import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.badgeclass.BadgeClassStatus;
 import org.insigne.issuer.badgeclass.BadgeClassView;
 import org.insigne.issuer.badgeclass.PublicBadgeClass;
-import org.insigne.issuer.key.OrganisationKeys;
 import org.insigne.issuer.key.SigningKeyService;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationNotFound;
 import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
+import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.StatusLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -101,21 +101,11 @@ public class AwardService {
         }
         Instant now = clock.instant();
         AwardDates dates = AwardDates.checked(badgeClass, request, now);
-        Instant issuedOn = dates.issuedOn();
-        Instant expires = dates.expires();
-        PublicBadgeClass hosted = badgeClasses.publicBadgeClass(badgeClassId).orElseThrow(() -> new BadgeClassNotFound(badgeClassId));
-        OrganisationProfileView issuer = organisations.publicProfile(organisation)
-                .orElseThrow(() -> new OrganisationNotFound(organisation));
-        OrganisationKeys signing = keys.signingKeys(organisation);
+        AwardSigning signing = signing(organisation, badgeClass, urls);
         AwardId id = new AwardId(UUID.randomUUID());
-        IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
-        int statusIndex = statusLists.allocate(organisation, signing.ed25519Id());
-        SignedDocuments documents = new SignedDocuments(
-                AwardDocuments.ob2Assertion(id.value(), hosted, request, recipient, issuedOn, expires, urls),
-                AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, recipient, issuedOn, expires, signing,
-                        now, urls, StatusLists.entry(organisation, statusIndex, urls)));
-        Award award = awards.save(new Award(id, organisation, badgeClassId, request, issuedOn, expires, documents,
-                statusIndex, userId, now));
+        int statusIndex = statusLists.allocate(organisation, signing.keys().ed25519Id());
+        Award award = awards.save(new Award(id, organisation, badgeClassId, request, dates.issuedOn(), dates.expires(),
+                signing.documents(id, request, dates, statusIndex, now), statusIndex, userId, now));
         log.info("Award {} of badge class {} made by user {}", id.value(), badgeClassId.value(), userId);
         audit.record(organisation.value(), userId, AuditAction.AWARD_CREATED, id.value(), AwardAudit.detail(award.view(true), badgeClass.content().name()));
         return award.view(true);
@@ -128,11 +118,15 @@ public class AwardService {
     @Transactional
     public AwardBatch batch(OrganisationId organisation, BadgeClassId badgeClassId, UUID userId, HostedUrls urls) {
         BadgeClassView badgeClass = checkCanAward(organisation, badgeClassId, userId);
-        PublicBadgeClass hosted = badgeClasses.publicBadgeClass(badgeClassId).orElseThrow(() -> new BadgeClassNotFound(badgeClassId));
+        return new AwardBatch(signing(organisation, badgeClass, urls), userId, statusLists, clock);
+    }
+
+    private AwardSigning signing(OrganisationId organisation, BadgeClassView badgeClass, HostedUrls urls) {
+        PublicBadgeClass hosted = badgeClasses.publicBadgeClass(badgeClass.id())
+                .orElseThrow(() -> new BadgeClassNotFound(badgeClass.id()));
         OrganisationProfileView issuer = organisations.publicProfile(organisation)
                 .orElseThrow(() -> new OrganisationNotFound(organisation));
-        return new AwardBatch(badgeClass, hosted, issuer, keys.signingKeys(organisation), urls, userId,
-                statusLists, clock);
+        return new AwardSigning(badgeClass, hosted, issuer, keys.signingKeys(organisation), urls);
     }
 
     /**

@@ -1,4 +1,4 @@
-/** Awarding a badge to one person, the signed documents published for it, and its revocation. */
+/** Awarding badges, one by one or in batches, the documents signed for each award, and their revocation. */
 @NullMarked
 package org.insigne.issuer.award;
 

@@ -32,6 +32,9 @@ import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.organisation.StaffRoleInsufficient;
 import org.insigne.issuer.organisation.StaffService;
+import org.insigne.issuer.publishing.HostedDocuments;
+import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.IssuedForms;
 import org.insigne.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,10 +116,10 @@ class AwardServiceTests {
         BadgeClassId badge = published(org, content(false, null));
         AwardView award = awards.award(org, badge, owner, request("camille@example.org", "Je fais", null), HTTPS);
 
-        String jwt = forms.ob3Jwt(award.id(), HTTPS).orElseThrow();
-        String jws = forms.ob2Signed(award.id(), HTTPS).orElseThrow();
-        assertThat(forms.ob3Jwt(award.id(), HTTPS)).hasValue(jwt);
-        assertThat(forms.ob2Signed(award.id(), HTTPS)).hasValue(jws);
+        String jwt = forms.ob3Jwt(award.id().value(), HTTPS).orElseThrow();
+        String jws = forms.ob2Signed(award.id().value(), HTTPS).orElseThrow();
+        assertThat(forms.ob3Jwt(award.id().value(), HTTPS)).hasValue(jwt);
+        assertThat(forms.ob2Signed(award.id().value(), HTTPS)).hasValue(jws);
 
         Verifier verifier = offlineVerifier(org, badge, award);
         for (String form : List.of(jwt, jws)) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.insigne.issuer.award.AwardView;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.web.system.Links;
 import org.insigne.web.system.Mailer;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ public class AwardNotifier {
                 "name", award.recipientName(),
                 "badge", badgeName,
                 "issuer", issuerName,
-                "link", base + "/ob2/assertions/" + award.id().value(),
+                "link", new HostedUrls(base).ob2Assertion(award.id().value()),
                 "claimLink", base + "/backpack/claim/" + award.id().value());
     }
 }

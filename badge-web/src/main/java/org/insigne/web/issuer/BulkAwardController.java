@@ -150,7 +150,7 @@ class BulkAwardController {
         for (BulkReportRow row : rows) {
             String detail = row.errors().stream().map(e -> messages.getMessage(e.messageKey(), e.args(), locale))
                     .collect(Collectors.joining(" "));
-            String award = row.awardId() == null ? "" : links.absolute("/ob2/assertions/" + row.awardId());
+            String award = row.awardId() == null ? "" : links.hostedUrls().ob2Assertion(row.awardId());
             csv.append(List.of(Integer.toString(row.line()), row.email(), row.name(), row.level(),
                             messages.getMessage("bulk.row.status." + row.status(), null, locale), detail, award).stream()
                     .map(c -> Csv.cell(c, delimiter)).collect(Collectors.joining(String.valueOf(delimiter))))

@@ -8,12 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.HostedAssertion;
-import org.insigne.issuer.award.HostedDocuments;
-import org.insigne.issuer.award.HostedUrls;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.PublicBadgeClass;
 import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.publishing.HostedDocuments;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.web.system.Links;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,10 +57,10 @@ class HostedDocumentController {
      * question fully ("Révoqué", and why), and a 410 would make link previews and some browsers treat the
      * badge as missing rather than withdrawn.
      */
-    @GetMapping("/ob2/assertions/{id}")
+    @GetMapping(HostedUrls.OB2_ASSERTION)
     Object assertion(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (wantsHtml(request)) {
-            return publicPage.show(new AwardId(id), "/ob2/assertions/" + id, response, model);
+            return publicPage.show(new AwardId(id), HostedUrls.PATHS.ob2Assertion(id), response, model);
         }
         HostedAssertion assertion = found(awards.hostedAssertion(new AwardId(id), urls()));
         HttpStatus status = assertion.revoked() ? HttpStatus.GONE : HttpStatus.OK;
@@ -68,13 +68,13 @@ class HostedDocumentController {
     }
 
     /** "Does this badge belong to …?" from the public page of the OB 2.0 assertion. */
-    @PostMapping("/ob2/assertions/{id}")
+    @PostMapping(HostedUrls.OB2_ASSERTION)
     String assertionRecipient(@PathVariable UUID id, @RequestParam(defaultValue = "") String email,
                               HttpServletRequest request, HttpServletResponse response, Model model) {
-        return publicPage.checkRecipient(new AwardId(id), "/ob2/assertions/" + id, email, request, response, model);
+        return publicPage.checkRecipient(new AwardId(id), HostedUrls.PATHS.ob2Assertion(id), email, request, response, model);
     }
 
-    @GetMapping("/ob2/badge-classes/{id}")
+    @GetMapping(HostedUrls.OB2_BADGE_CLASS)
     Object badgeClass(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
         BadgeClassId badgeClassId = new BadgeClassId(id);
         if (wantsHtml(request)) {
@@ -87,7 +87,7 @@ class HostedDocumentController {
         return json(HttpStatus.OK, found(documents.ob2BadgeClass(badgeClassId, urls())));
     }
 
-    @GetMapping("/ob2/issuers/{id}")
+    @GetMapping(HostedUrls.OB2_ISSUER)
     Object issuer(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
         OrganisationId organisation = new OrganisationId(id);
         if (wantsHtml(request)) {
@@ -98,49 +98,49 @@ class HostedDocumentController {
         return json(HttpStatus.OK, found(documents.ob2Issuer(organisation, urls())));
     }
 
-    @GetMapping("/ob2/issuers/{id}/revocations")
+    @GetMapping(HostedUrls.OB2_REVOCATIONS)
     ResponseEntity<byte[]> revocations(@PathVariable UUID id) {
         return json(HttpStatus.OK, found(awards.revocationList(new OrganisationId(id), urls())));
     }
 
-    @GetMapping("/ob2/keys/{id}")
+    @GetMapping(HostedUrls.OB2_KEY)
     ResponseEntity<byte[]> ob2Key(@PathVariable UUID id) {
         return json(HttpStatus.OK, found(documents.ob2Key(new SigningKeyId(id), urls())));
     }
 
-    @GetMapping("/ob3/issuers/{id}")
+    @GetMapping(HostedUrls.OB3_ISSUER)
     ResponseEntity<byte[]> ob3Issuer(@PathVariable UUID id) {
         return json(HttpStatus.OK, found(documents.ob3Issuer(new OrganisationId(id), urls())));
     }
 
-    @GetMapping("/ob3/issuers/{id}/revocations")
+    @GetMapping(HostedUrls.OB3_REVOCATIONS)
     ResponseEntity<byte[]> ob3Revocations(@PathVariable UUID id) {
         return json(HttpStatus.OK, found(awards.credentialRevocationList(new OrganisationId(id), urls())));
     }
 
-    @GetMapping("/ob3/issuers/{id}/keys/{key}")
+    @GetMapping(HostedUrls.OB3_KEY)
     ResponseEntity<byte[]> ob3Key(@PathVariable UUID id, @PathVariable UUID key) {
         return json(HttpStatus.OK, found(documents.ob3Key(new OrganisationId(id), new SigningKeyId(key), urls())));
     }
 
     /** The credential as signed; a browser gets the same public badge page as the OB 2.0 assertion's. */
-    @GetMapping("/ob3/credentials/{id}")
+    @GetMapping(HostedUrls.OB3_CREDENTIAL)
     Object credential(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (wantsHtml(request)) {
-            return publicPage.show(new AwardId(id), "/ob3/credentials/" + id, response, model);
+            return publicPage.show(new AwardId(id), HostedUrls.PATHS.ob3Credential(id), response, model);
         }
         return json(HttpStatus.OK, found(awards.credential(new AwardId(id))));
     }
 
     /** "Does this badge belong to …?" from the public page of the OB 3.0 credential. */
-    @PostMapping("/ob3/credentials/{id}")
+    @PostMapping(HostedUrls.OB3_CREDENTIAL)
     String credentialRecipient(@PathVariable UUID id, @RequestParam(defaultValue = "") String email,
                                HttpServletRequest request, HttpServletResponse response, Model model) {
-        return publicPage.checkRecipient(new AwardId(id), "/ob3/credentials/" + id, email, request, response, model);
+        return publicPage.checkRecipient(new AwardId(id), HostedUrls.PATHS.ob3Credential(id), email, request, response, model);
     }
 
     private HostedUrls urls() {
-        return new HostedUrls(links.absolute(""));
+        return links.hostedUrls();
     }
 
     private static ResponseEntity<byte[]> json(HttpStatus status, byte[] body) {

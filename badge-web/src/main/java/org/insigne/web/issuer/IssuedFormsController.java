@@ -6,14 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.insigne.issuer.award.AwardId;
-import org.insigne.issuer.award.BakedForm;
-import org.insigne.issuer.award.BakedImage;
-import org.insigne.issuer.award.BakedImageUnavailable;
-import org.insigne.issuer.award.HostedUrls;
-import org.insigne.issuer.award.IssuedForms;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.publishing.BakedForm;
+import org.insigne.issuer.publishing.BakedImage;
+import org.insigne.issuer.publishing.BakedImageUnavailable;
+import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.IssuedForms;
 import org.insigne.web.system.Links;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -57,32 +56,32 @@ class IssuedFormsController {
      * The compact JWS (OB 2.0 §"Signed Badges"). {@code text/plain} unless the client asks for
      * {@code application/jose} (RFC 7515 §9.2.1): many badge tools read a signed badge as text.
      */
-    @GetMapping("/ob2/assertions/{id}/signed")
+    @GetMapping(HostedUrls.OB2_SIGNED)
     ResponseEntity<byte[]> ob2Signed(@PathVariable String id, HttpServletRequest request) {
-        String jws = found(uuid(id).flatMap(award -> forms.ob2Signed(new AwardId(award), urls())));
+        String jws = found(uuid(id).flatMap(award -> forms.ob2Signed(award, urls())));
         MediaType type = accepts(request, JOSE) ? JOSE : MediaType.TEXT_PLAIN;
         return machine(HttpStatus.OK, type, jws.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The credential as a VC-JWT (VC-JOSE-COSE §6.1.1 media type {@code application/vc+jwt}). */
-    @GetMapping("/ob3/credentials/{id}/jwt")
+    @GetMapping(HostedUrls.OB3_JWT)
     ResponseEntity<byte[]> ob3Jwt(@PathVariable String id) {
-        String jwt = found(uuid(id).flatMap(award -> forms.ob3Jwt(new AwardId(award), urls())));
+        String jwt = found(uuid(id).flatMap(award -> forms.ob3Jwt(award, urls())));
         return machine(HttpStatus.OK, VC_JWT, jwt.getBytes(StandardCharsets.US_ASCII));
     }
 
-    @GetMapping("/ob2/assertions/{id}/baked.{extension}")
+    @GetMapping(HostedUrls.OB2_BAKED)
     ResponseEntity<byte[]> ob2Baked(@PathVariable String id, @PathVariable String extension) {
         return baked(id, false, extension);
     }
 
-    @GetMapping("/ob3/credentials/{id}/baked.{extension}")
+    @GetMapping(HostedUrls.OB3_BAKED)
     ResponseEntity<byte[]> ob3Baked(@PathVariable String id, @PathVariable String extension) {
         return baked(id, true, extension);
     }
 
     /** BitstringStatusListCredential (vc-bitstring-status-list §2.2), signed like the organisation's badges. */
-    @GetMapping("/ob3/issuers/{id}/status/{list}")
+    @GetMapping(HostedUrls.OB3_STATUS_LIST)
     ResponseEntity<byte[]> statusList(@PathVariable String id, @PathVariable String list, HttpServletRequest request) {
         int number = listNumber(list);
         byte[] credential = found(uuid(id).flatMap(org -> forms.statusList(new OrganisationId(org), number, urls())));
@@ -94,14 +93,14 @@ class IssuedFormsController {
     }
 
     /** The Achievement, at the id credentials give it (OB 3.0 §B.1.1). */
-    @GetMapping("/ob3/achievements/{id}")
+    @GetMapping(HostedUrls.OB3_ACHIEVEMENT)
     ResponseEntity<byte[]> achievement(@PathVariable String id) {
         byte[] json = found(uuid(id).flatMap(b -> forms.achievement(new BadgeClassId(b), urls())));
         return machine(HttpStatus.OK, HostedDocumentController.JSON_LD, json);
     }
 
     /** The DID document of {@code did:web:<host>:ob3:issuers:<id>} (DID Web Method §3.2 "Read"). */
-    @GetMapping("/ob3/issuers/{id}/did.json")
+    @GetMapping(HostedUrls.OB3_DID_DOCUMENT)
     ResponseEntity<byte[]> didDocument(@PathVariable String id) {
         byte[] json = found(uuid(id).flatMap(org -> forms.didDocument(new OrganisationId(org), urls())));
         return machine(HttpStatus.OK, DID_LD_JSON, json);
@@ -118,7 +117,7 @@ class IssuedFormsController {
 
     private ResponseEntity<byte[]> baked(String id, boolean ob3, String extension) {
         BakedForm form = found(BakedForm.of(ob3, extension));
-        BakedImage image = found(uuid(id).flatMap(award -> forms.baked(new AwardId(award), form)));
+        BakedImage image = found(uuid(id).flatMap(award -> forms.baked(award, form)));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -133,7 +132,7 @@ class IssuedFormsController {
     }
 
     private HostedUrls urls() {
-        return new HostedUrls(links.absolute(""));
+        return links.hostedUrls();
     }
 
     private static ResponseEntity<byte[]> machine(HttpStatus status, MediaType type, byte[] body) {

@@ -7,6 +7,7 @@ import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.image.StoredImage;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,13 +33,13 @@ class PublicImageController {
         this.badgeClasses = badgeClasses;
     }
 
-    @GetMapping("/organisations/{id}/logo")
+    @GetMapping(HostedUrls.ORGANISATION_LOGO)
     ResponseEntity<byte[]> logo(@PathVariable UUID id) {
         return organisations.logo(new OrganisationId(id)).map(PublicImageController::serve)
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    @GetMapping("/badge-classes/{id}/image")
+    @GetMapping(HostedUrls.BADGE_IMAGE)
     ResponseEntity<byte[]> badgeClassImage(@PathVariable UUID id) {
         return badgeClasses.image(new BadgeClassId(id)).map(PublicImageController::serve)
                 .orElseGet(() -> ResponseEntity.notFound().build());

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BadgePages {
 
-    private static final Pattern PAGE = Pattern.compile("/(?:ob2/assertions|ob3/credentials)/([^/]+)");
+    /** The two routes with anything but a slash as the id, so that a malformed id still counts as a page. */
+    private static final Pattern PAGE = Pattern.compile("(?:" + Pattern.quote(prefix(HostedUrls.OB2_ASSERTION)) + "|"
+            + Pattern.quote(prefix(HostedUrls.OB3_CREDENTIAL)) + ")([^/]+)");
 
     private BadgePages() {
     }
@@ -39,6 +42,10 @@ public final class BadgePages {
         } catch (IllegalArgumentException notAnId) {
             return null;
         }
+    }
+
+    private static String prefix(String route) {
+        return route.substring(0, route.indexOf("{id}"));
     }
 
     /** The request's path within the application, as the browser sent it (not decoded). */

@@ -3,6 +3,7 @@ package org.insigne.web.system;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.insigne.issuer.publishing.HostedUrls;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -27,6 +28,11 @@ public class Links {
             base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         }
         return withoutTrailingSlashes(base) + path;
+    }
+
+    /** The public documents' addresses under the base {@link #absolute} uses. Call it while serving a request. */
+    public HostedUrls hostedUrls() {
+        return new HostedUrls(absolute(""));
     }
 
     /**

@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.insigne.core.fetch.DocumentFetcher;
 import org.insigne.core.fetch.FetchFailed;
@@ -19,12 +15,13 @@ import org.insigne.core.fetch.FetchedDocument;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.HostedAssertion;
-import org.insigne.issuer.award.HostedDocuments;
-import org.insigne.issuer.award.HostedUrls;
-import org.insigne.issuer.award.IssuedForms;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.publishing.HostedDocuments;
+import org.insigne.issuer.publishing.HostedUrls.Match;
+import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.IssuedForms;
 import org.insigne.web.system.Links;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
@@ -39,112 +36,109 @@ import org.springframework.core.env.Environment;
  * verify here.
  *
  * <p>Only URLs under this platform's own public base are served so: {@code insigne.base-url} when set; else
- * the address of the request that asked for the verification (captured by {@link #bound}), and this server's
+ * the address of the request that asked for the verification (given to {@link #at}), and this server's
  * own port on a loopback host, which is where a development server is reached and which no one else can serve.
  * The same path on any other host is fetched over HTTP like any remote document.
  */
 final class OwnDocumentsFetcher implements DocumentFetcher {
 
-    private static final String UUID_RE = "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})";
     private static final String JSON_LD = "application/ld+json";
 
-    /** One kind of document: its path under the base, and how the controllers make it. */
-    private record Route(Pattern path, String contentType, Maker maker) {
-    }
-
-    @FunctionalInterface
-    private interface Maker {
-        Optional<byte[]> make(Matcher path, HostedUrls urls, URI requested) throws FetchFailed;
-    }
-
-    /** The base of the request that launched the verification running on this thread, if any. */
-    private static final ThreadLocal<@Nullable String> REQUEST_BASE = new ThreadLocal<>();
-
+    private final AwardService awards;
+    private final HostedDocuments documents;
+    private final IssuedForms forms;
     private final DocumentFetcher network;
     private final Links links;
     private final Environment environment;
-    private final List<Route> routes = new ArrayList<>();
+    /** The base of the request that asked for the verification, if any; ignored under a configured base. */
+    private final @Nullable String requestBase;
 
     OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms, Links links,
                         Environment environment, DocumentFetcher network) {
-        this.network = network;
+        this(awards, documents, forms, links, environment, network, null);
+    }
+
+    private OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms, Links links,
+                                Environment environment, DocumentFetcher network, @Nullable String requestBase) {
+        this.awards = awards;
+        this.documents = documents;
+        this.forms = forms;
         this.links = links;
         this.environment = environment;
-        route("/ob2/assertions/" + UUID_RE, JSON_LD, (m, urls, uri) -> {
-            Optional<HostedAssertion> assertion = awards.hostedAssertion(new AwardId(uuid(m, 1)), urls);
-            if (assertion.isPresent() && assertion.get().revoked()) {
-                // As served: 410 Gone with {"revoked": true, ...} (ob_v2p0 "Hosted verification").
-                throw new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, 410, uri.toString())
-                        .withBody(assertion.get().json());
-            }
-            return assertion.map(HostedAssertion::json);
-        });
-        route("/ob2/assertions/" + UUID_RE + "/signed", "text/plain", (m, urls, uri) ->
-                ascii(forms.ob2Signed(new AwardId(uuid(m, 1)), urls)));
-        route("/ob2/badge-classes/" + UUID_RE, JSON_LD, (m, urls, uri) ->
-                documents.ob2BadgeClass(new BadgeClassId(uuid(m, 1)), urls));
-        route("/ob2/issuers/" + UUID_RE, JSON_LD, (m, urls, uri) ->
-                documents.ob2Issuer(new OrganisationId(uuid(m, 1)), urls));
-        route("/ob2/issuers/" + UUID_RE + "/revocations", JSON_LD, (m, urls, uri) ->
-                awards.revocationList(new OrganisationId(uuid(m, 1)), urls));
-        route("/ob2/keys/" + UUID_RE, JSON_LD, (m, urls, uri) ->
-                documents.ob2Key(new SigningKeyId(uuid(m, 1)), urls));
-        route("/ob3/issuers/" + UUID_RE, JSON_LD, (m, urls, uri) ->
-                documents.ob3Issuer(new OrganisationId(uuid(m, 1)), urls));
-        route("/ob3/issuers/" + UUID_RE + "/revocations", JSON_LD, (m, urls, uri) ->
-                awards.credentialRevocationList(new OrganisationId(uuid(m, 1)), urls));
-        route("/ob3/issuers/" + UUID_RE + "/keys/" + UUID_RE, JSON_LD, (m, urls, uri) ->
-                documents.ob3Key(new OrganisationId(uuid(m, 1)), new SigningKeyId(uuid(m, 2)), urls));
-        route("/ob3/issuers/" + UUID_RE + "/status/([0-9]{1,9})", JSON_LD, (m, urls, uri) ->
-                forms.statusList(new OrganisationId(uuid(m, 1)), Integer.parseInt(m.group(2)), urls));
-        route("/ob3/issuers/" + UUID_RE + "/did.json", "application/did+ld+json", (m, urls, uri) ->
-                forms.didDocument(new OrganisationId(uuid(m, 1)), urls));
-        route("/ob3/achievements/" + UUID_RE, JSON_LD, (m, urls, uri) ->
-                forms.achievement(new BadgeClassId(uuid(m, 1)), urls));
-        route("/ob3/credentials/" + UUID_RE, JSON_LD, (m, urls, uri) -> awards.credential(new AwardId(uuid(m, 1))));
-        route("/ob3/credentials/" + UUID_RE + "/jwt", "application/vc+jwt", (m, urls, uri) ->
-                ascii(forms.ob3Jwt(new AwardId(uuid(m, 1)), urls)));
+        this.network = network;
+        this.requestBase = requestBase;
     }
 
     /**
-     * {@code task} as it must run on another thread: with the public base of the request being served on this
-     * one (when there is one), so that documents under the address the user sees count as this platform's.
+     * This fetcher for a verification asked by a request that came to {@code requestBase} (its public base, as
+     * {@link Links#base()} gave it on the request's thread): documents under that address count as this
+     * platform's too, whichever thread the verification then runs on.
      */
-    <T> Supplier<T> bound(Supplier<T> task) {
-        String base = links.base().orElse(null);
-        return () -> {
-            String previous = REQUEST_BASE.get();
-            REQUEST_BASE.set(base);
-            try {
-                return task.get();
-            } finally {
-                if (previous == null) {
-                    REQUEST_BASE.remove();
-                } else {
-                    REQUEST_BASE.set(previous);
-                }
-            }
-        };
+    OwnDocumentsFetcher at(@Nullable String requestBase) {
+        return new OwnDocumentsFetcher(awards, documents, forms, links, environment, network, requestBase);
     }
 
     @Override
     public FetchedDocument fetch(URI uri, Expect expect) throws FetchFailed {
         if (expect != Expect.IMAGE) {
             Optional<String> base = ownBase(uri);
-            if (base.isPresent()) {
-                String path = uri.getRawPath().substring(URI.create(base.get()).getRawPath().length());
-                for (Route route : routes) {
-                    Matcher matcher = route.path().matcher(path);
-                    if (matcher.matches()) {
-                        byte[] body = route.maker().make(matcher, new HostedUrls(base.get()), uri)
-                                .orElseThrow(() -> new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, 404,
-                                        uri.toString()));
-                        return new FetchedDocument(uri, uri, route.contentType(), body);
-                    }
+            Optional<Match> match = base.flatMap(b -> HostedUrls.parse(
+                    uri.getRawPath().substring(URI.create(b).getRawPath().length())));
+            if (match.isPresent()) {
+                Optional<FetchedDocument> own = read(match.get(), new HostedUrls(base.get()), uri);
+                if (own.isPresent()) {
+                    return own.get();
                 }
             }
         }
         return network.fetch(uri, expect);
+    }
+
+    /**
+     * The document as its controller serves it (404 when there is none); empty for what this reader does not
+     * serve (images), which goes to the network like any other address.
+     */
+    private Optional<FetchedDocument> read(Match match, HostedUrls urls, URI uri) throws FetchFailed {
+        String contentType = JSON_LD;
+        Optional<byte[]> body = switch (match.document()) {
+            case OB2_ASSERTION -> {
+                Optional<HostedAssertion> assertion = awards.hostedAssertion(new AwardId(match.id()), urls);
+                if (assertion.isPresent() && assertion.get().revoked()) {
+                    // As served: 410 Gone with {"revoked": true, ...} (ob_v2p0 "Hosted verification").
+                    throw new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, 410, uri.toString())
+                            .withBody(assertion.get().json());
+                }
+                yield assertion.map(HostedAssertion::json);
+            }
+            case OB2_SIGNED -> {
+                contentType = "text/plain";
+                yield ascii(forms.ob2Signed(match.id(), urls));
+            }
+            case OB2_BADGE_CLASS -> documents.ob2BadgeClass(new BadgeClassId(match.id()), urls);
+            case OB2_ISSUER -> documents.ob2Issuer(new OrganisationId(match.id()), urls);
+            case OB2_REVOCATIONS -> awards.revocationList(new OrganisationId(match.id()), urls);
+            case OB2_KEY -> documents.ob2Key(new SigningKeyId(match.id()), urls);
+            case OB3_ISSUER -> documents.ob3Issuer(new OrganisationId(match.id()), urls);
+            case OB3_REVOCATIONS -> awards.credentialRevocationList(new OrganisationId(match.id()), urls);
+            case OB3_KEY -> documents.ob3Key(new OrganisationId(match.id()), new SigningKeyId(match.key()), urls);
+            case OB3_STATUS_LIST -> forms.statusList(new OrganisationId(match.id()), match.list(), urls);
+            case OB3_DID_DOCUMENT -> {
+                contentType = "application/did+ld+json";
+                yield forms.didDocument(new OrganisationId(match.id()), urls);
+            }
+            case OB3_ACHIEVEMENT -> forms.achievement(new BadgeClassId(match.id()), urls);
+            case OB3_CREDENTIAL -> awards.credential(new AwardId(match.id()));
+            case OB3_JWT -> {
+                contentType = "application/vc+jwt";
+                yield ascii(forms.ob3Jwt(match.id(), urls));
+            }
+            case OB2_BAKED, OB3_BAKED, ORGANISATION_LOGO, BADGE_IMAGE -> null;
+        };
+        if (body == null) {
+            return Optional.empty();
+        }
+        byte[] bytes = body.orElseThrow(() -> new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, 404, uri.toString()));
+        return Optional.of(new FetchedDocument(uri, uri, contentType, bytes));
     }
 
     /** The base {@code uri} lies under when it is one of this platform's, as a {@link HostedUrls} base. */
@@ -158,10 +152,7 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
         if (links.baseConfigured()) {
             links.base().ifPresent(bases::add);
         } else {
-            String requested = REQUEST_BASE.get();
-            if (requested == null) {
-                requested = links.base().orElse(null);
-            }
+            String requested = requestBase != null ? requestBase : links.base().orElse(null);
             if (requested != null) {
                 bases.add(requested);
             }
@@ -216,14 +207,6 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
             return uri.getPort();
         }
         return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
-    private void route(String path, String contentType, Maker maker) {
-        routes.add(new Route(Pattern.compile(path), contentType, maker));
-    }
-
-    private static UUID uuid(Matcher path, int group) {
-        return UUID.fromString(path.group(group));
     }
 
     private static Optional<byte[]> ascii(Optional<String> text) {

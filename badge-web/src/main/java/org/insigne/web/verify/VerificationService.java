@@ -1,10 +1,14 @@
 package org.insigne.web.verify;
 
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.insigne.core.baking.Baker;
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
 import org.insigne.core.verification.Verifier;
+import org.insigne.web.system.Links;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,12 +26,20 @@ public class VerificationService {
 
     private final Verifier verifier;
     private final OwnDocumentsFetcher ownDocuments;
+    private final Links links;
+    private final Baker baker;
+    private final Clock clock;
+    private final VerifyProperties properties;
     private final AsyncTaskExecutor executor;
 
-    VerificationService(Verifier verifier, OwnDocumentsFetcher ownDocuments,
-                        @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
+    VerificationService(Verifier verifier, OwnDocumentsFetcher ownDocuments, Links links, Baker baker, Clock clock,
+                        VerifyProperties properties, @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
         this.verifier = verifier;
         this.ownDocuments = ownDocuments;
+        this.links = links;
+        this.baker = baker;
+        this.clock = clock;
+        this.properties = properties;
         this.executor = executor;
     }
 
@@ -36,11 +48,26 @@ public class VerificationService {
      * sees it, when there is one) are read from the database rather than fetched: see {@link OwnDocumentsFetcher}.
      */
     public CompletableFuture<VerificationReport> verify(VerificationRequest request) {
-        return CompletableFuture.supplyAsync(ownDocuments.bound(() -> {
-            VerificationReport report = verifier.verify(request);
+        Verifier verifying = verifierFor(links.base());
+        return CompletableFuture.supplyAsync(() -> {
+            VerificationReport report = verifying.verify(request);
             log.info("Verified a {} input: {} {}", request.input().getClass().getSimpleName(), report.spec(),
                     report.verdict());
             return report;
-        }), executor);
+        }, executor);
+    }
+
+    /**
+     * The verifier for a request that came to {@code requestBase}, chosen on the request's thread since the
+     * verification runs on another. Under {@code insigne.base-url} (production behind a proxy) what is this
+     * platform's never depends on the request, so the one shared verifier serves; otherwise (development, tests)
+     * a verifier whose fetcher knows the request's address, built for this verification.
+     */
+    private Verifier verifierFor(Optional<String> requestBase) {
+        if (links.baseConfigured() || requestBase.isEmpty()) {
+            return verifier;
+        }
+        return VerificationConfiguration.verifier(ownDocuments.at(requestBase.get()), baker, clock,
+                properties.statusListTrust());
     }
 }

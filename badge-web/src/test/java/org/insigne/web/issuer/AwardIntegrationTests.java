@@ -95,7 +95,7 @@ class AwardIntegrationTests {
         MimeMessage mail = MailServer.awaitMail(email, 1, Duration.ofSeconds(20));
         assertThat(MailServer.link(mail, "/ob2/assertions/")).isEqualTo(assertionUrl);
 
-        byte[] stored = awards.hostedAssertion(award.id(), new org.insigne.issuer.award.HostedUrls("http://x"))
+        byte[] stored = awards.hostedAssertion(award.id(), new org.insigne.issuer.publishing.HostedUrls("http://x"))
                 .orElseThrow().json();
         mvc.perform(get("/ob2/assertions/" + award.id().value()).accept("application/ld+json").with(atAddress(port)))
                 .andExpect(status().isOk())

@@ -4,12 +4,12 @@ import java.util.UUID;
 
 import org.insigne.issuer.award.AwardRequest;
 import org.insigne.issuer.award.AwardService;
-import org.insigne.issuer.award.HostedUrls;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffService;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.Browser;

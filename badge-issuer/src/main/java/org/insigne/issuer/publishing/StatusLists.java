@@ -1,4 +1,4 @@
-package org.insigne.issuer.award;
+package org.insigne.issuer.publishing;
 
 import java.time.Clock;
 import java.util.List;
@@ -22,12 +22,12 @@ import org.springframework.stereotype.Component;
  * public from the first fetch that follows it, and no public request signs anything while nothing changed.
  */
 @Component
-class StatusLists {
+public class StatusLists {
 
     /** 131,072 bits: the 16 KB minimum the specification sets for group privacy (§"Bitstring Generation"). */
-    static final int LIST_SIZE = BitstringStatusList.MIN_BITS;
+    public static final int LIST_SIZE = BitstringStatusList.MIN_BITS;
 
-    static final String PURPOSE = "revocation";
+    public static final String PURPOSE = "revocation";
 
     private final JdbcTemplate jdbc;
     private final OrganisationService organisations;
@@ -45,7 +45,7 @@ class StatusLists {
      * The next bit of the organisation for a credential signed with {@code key}, never handed out twice: one
      * atomic upsert, in the caller's transaction. A new key starts a new list (see the migration for why).
      */
-    int allocate(OrganisationId organisation, SigningKeyId key) {
+    public int allocate(OrganisationId organisation, SigningKeyId key) {
         return allocate(organisation, key, 1);
     }
 
@@ -54,7 +54,7 @@ class StatusLists {
      * never handed out twice, in two statements whatever the count (a bulk job reserves a chunk's bits at once).
      * The block may run on into the next list; each list it touches is recorded as signed with {@code key}.
      */
-    int allocate(OrganisationId organisation, SigningKeyId key, int count) {
+    public int allocate(OrganisationId organisation, SigningKeyId key, int count) {
         if (count < 1 || count > LIST_SIZE) {
             throw new IllegalArgumentException("status list block of " + count);
         }
@@ -78,7 +78,8 @@ class StatusLists {
         return first;
     }
 
-    static CredentialWriter.StatusEntry entry(OrganisationId organisation, int index, HostedUrls urls) {
+    /** The status entry of bit {@code index} of the organisation, for its credential. */
+    public static CredentialWriter.StatusEntry entry(OrganisationId organisation, int index, HostedUrls urls) {
         return new CredentialWriter.StatusEntry(urls.ob3StatusList(organisation.value(), index / LIST_SIZE),
                 index % LIST_SIZE, PURPOSE);
     }
@@ -112,7 +113,7 @@ class StatusLists {
                 bits = bits.withBit(index - first, true);
             }
             java.time.Instant now = clock.instant();
-            byte[] credential = AwardDocuments.statusListCredential(issuer, list, bits, signingKey(organisation, list, urls),
+            byte[] credential = PublishedDocuments.statusListCredential(issuer, list, bits, signingKey(organisation, list, urls),
                     now, urls);
             jdbc.update("""
                     insert into status_list_credential
@@ -131,7 +132,7 @@ class StatusLists {
      * Behind HTTPS the issuer is the organisation's URL, whatever the key: the current key signs. On a plain-HTTP
      * address the issuer is the {@code did:key} of the key the list's credentials were signed with.
      */
-    private AwardDocuments.Signer signingKey(OrganisationId organisation, int list, HostedUrls urls) {
+    private PublishedDocuments.Signer signingKey(OrganisationId organisation, int list, HostedUrls urls) {
         if (!urls.servesHttps()) {
             List<java.util.UUID> listKey = jdbc.queryForList(
                     "select key_id from status_list_key where organisation_id = ? and list_number = ?",
@@ -140,11 +141,11 @@ class StatusLists {
                 SigningKeyId id = new SigningKeyId(listKey.get(0));
                 Optional<org.insigne.core.signing.Ed25519Keys.KeyPair> pair = keys.ed25519Pair(organisation, id);
                 if (pair.isPresent()) {
-                    return new AwardDocuments.Signer(id, pair.get());
+                    return new PublishedDocuments.Signer(id, pair.get());
                 }
             }
         }
         var current = keys.signingKeys(organisation);
-        return new AwardDocuments.Signer(current.ed25519Id(), current.ed25519());
+        return new PublishedDocuments.Signer(current.ed25519Id(), current.ed25519());
     }
 }

@@ -1,4 +1,4 @@
-package org.insigne.issuer.award;
+package org.insigne.issuer.publishing;
 
 import java.util.Optional;
 
@@ -32,11 +32,11 @@ public class HostedDocuments {
     }
 
     public Optional<byte[]> ob2Issuer(OrganisationId id, HostedUrls urls) {
-        return organisations.publicProfile(id).map(p -> AwardDocuments.ob2Issuer(p, keys.publishedKeys(id), urls));
+        return organisations.publicProfile(id).map(p -> PublishedDocuments.ob2Issuer(p, keys.publishedKeys(id), urls));
     }
 
     public Optional<byte[]> ob2BadgeClass(BadgeClassId id, HostedUrls urls) {
-        return badgeClasses.publicBadgeClass(id).map(b -> AwardDocuments.ob2BadgeClass(b, urls));
+        return badgeClasses.publicBadgeClass(id).map(b -> PublishedDocuments.ob2BadgeClass(b, urls));
     }
 
     /** The badge class for its human page. */
@@ -50,16 +50,16 @@ public class HostedDocuments {
 
     public Optional<byte[]> ob2Key(SigningKeyId id, HostedUrls urls) {
         return keys.publishedKey(id).filter(k -> k.algorithm() == KeyAlgorithm.RSA)
-                .map(k -> AwardDocuments.ob2Key(k, urls));
+                .map(k -> PublishedDocuments.ob2Key(k, urls));
     }
 
     public Optional<byte[]> ob3Issuer(OrganisationId id, HostedUrls urls) {
-        return organisations.publicProfile(id).map(p -> AwardDocuments.ob3Issuer(p, keys.publishedKeys(id), urls));
+        return organisations.publicProfile(id).map(p -> PublishedDocuments.ob3Issuer(p, keys.publishedKeys(id), urls));
     }
 
     public Optional<byte[]> ob3Key(OrganisationId organisation, SigningKeyId id, HostedUrls urls) {
         return keys.publishedKey(id)
                 .filter(k -> k.algorithm() == KeyAlgorithm.ED25519 && k.organisation().equals(organisation))
-                .map(k -> AwardDocuments.ob3Key(k, urls));
+                .map(k -> PublishedDocuments.ob3Key(k, urls));
     }
 }

@@ -1,4 +1,4 @@
-package org.insigne.issuer.award;
+package org.insigne.issuer.publishing;
 
 /** A badge image with a badge baked in, and the file name it is offered for download under. */
 public record BakedImage(String mediaType, byte[] bytes, String filename) {

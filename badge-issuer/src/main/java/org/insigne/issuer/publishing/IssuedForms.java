@@ -1,4 +1,4 @@
-package org.insigne.issuer.award;
+package org.insigne.issuer.publishing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,7 +49,6 @@ public class IssuedForms {
 
     private static final Logger log = LoggerFactory.getLogger(IssuedForms.class);
 
-    private final AwardRepository awards;
     private final BadgeClassService badgeClasses;
     private final OrganisationService organisations;
     private final SigningKeyService keys;
@@ -58,9 +57,8 @@ public class IssuedForms {
     private final Clock clock;
     private final Baker baker = new Baker(BakingLimits.defaults());
 
-    IssuedForms(AwardRepository awards, BadgeClassService badgeClasses, OrganisationService organisations,
+    IssuedForms(BadgeClassService badgeClasses, OrganisationService organisations,
                 SigningKeyService keys, StatusLists statusLists, JdbcTemplate jdbc, Clock clock) {
-        this.awards = awards;
         this.badgeClasses = badgeClasses;
         this.organisations = organisations;
         this.keys = keys;
@@ -74,10 +72,10 @@ public class IssuedForms {
      * {@code verification: {type: SignedBadge, creator: <key URL>}}. Revoked badges still have one: verifiers
      * find them in the revocation list.
      */
-    public Optional<String> ob2Signed(AwardId id, HostedUrls urls) {
-        return awards.findById(id.value()).map(award -> stored(award, "ob2_signed").orElseGet(() -> {
+    public Optional<String> ob2Signed(UUID id, HostedUrls urls) {
+        return award(id).map(award -> stored(award, "ob2_signed").orElseGet(() -> {
             OrganisationKeys signing = keys.signingKeys(award.organisationId());
-            byte[] payload = AwardDocuments.ob2SignedPayload(award.ob2Assertion(), signing.rsaId().value(), urls);
+            byte[] payload = PublishedDocuments.ob2SignedPayload(award.ob2Assertion(), signing.rsaId().value(), urls);
             String jws = new Ob2JwsSigner(signing.rsa()).sign(payload);
             return store(award, "ob2_signed", jws);
         }));
@@ -87,13 +85,13 @@ public class IssuedForms {
      * The stored credential as a VC-JWT (VC-JOSE-COSE §3.1.1; OB 3.0 §8.2): the credential without its Data
      * Integrity proof, {@code alg: EdDSA}, signed with the key that proof names, which is also the {@code kid}.
      */
-    public Optional<String> ob3Jwt(AwardId id, HostedUrls urls) {
-        return awards.findById(id.value()).map(award -> stored(award, "ob3_jwt").orElseGet(() -> {
+    public Optional<String> ob3Jwt(UUID id, HostedUrls urls) {
+        return award(id).map(award -> stored(award, "ob3_jwt").orElseGet(() -> {
             ObjectNode credential = read(award.ob3Credential());
             JsonNode proof = credential.remove("proof");
             String method = proof == null ? null : proof.path("verificationMethod").asString(null);
             if (method == null) {
-                throw new IllegalStateException("stored credential of award " + id.value() + " has no proof");
+                throw new IllegalStateException("stored credential of award " + id + " has no proof");
             }
             Ed25519Keys.KeyPair pair = keyNamedBy(award.organisationId(), method, urls);
             return store(award, "ob3_jwt", VcJwts.signEdDsa(credential, pair, method));
@@ -108,15 +106,15 @@ public class IssuedForms {
      *
      * @throws BakedImageUnavailable when this format cannot be made from the badge class image
      */
-    public Optional<BakedImage> baked(AwardId id, BakedForm form) {
-        Optional<Award> found = awards.findById(id.value());
+    public Optional<BakedImage> baked(UUID id, BakedForm form) {
+        Optional<IssuedAward> found = award(id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Award award = found.get();
-        String filename = "badge-" + id.value() + "-" + (form.ob3() ? "ob3" : "ob2") + "." + form.extension();
+        IssuedAward award = found.get();
+        String filename = "badge-" + id + "-" + (form.ob3() ? "ob3" : "ob2") + "." + form.extension();
         List<byte[]> cached = jdbc.query("select image from award_baked_image where award_id = ? and form = ?",
-                (row, n) -> row.getBytes(1), id.value(), form.name());
+                (row, n) -> row.getBytes(1), id, form.name());
         if (!cached.isEmpty()) {
             return Optional.of(new BakedImage(form.mediaType(), cached.get(0), filename));
         }
@@ -144,13 +142,13 @@ public class IssuedForms {
         try {
             baked = baker.bake(source, payload);
         } catch (BakingFailed e) {
-            log.warn("Award {} could not be baked as {}: {}", id.value(), form, e.getMessage());
+            log.warn("Award {} could not be baked as {}: {}", id, form, e.getMessage());
             throw new BakedImageUnavailable("failed");
         }
         jdbc.update("""
                 insert into award_baked_image (award_id, form, media_type, image, created_at) values (?, ?, ?, ?, ?)
                 on conflict (award_id, form) do nothing""",
-                id.value(), form.name(), form.mediaType(), baked, java.sql.Timestamp.from(clock.instant()));
+                id, form.name(), form.mediaType(), baked, java.sql.Timestamp.from(clock.instant()));
         return Optional.of(new BakedImage(form.mediaType(), baked, filename));
     }
 
@@ -162,14 +160,14 @@ public class IssuedForms {
     /** The Achievement of a published (or archived) badge class, as its awarded credentials embed it. */
     @Transactional(readOnly = true)
     public Optional<byte[]> achievement(BadgeClassId id, HostedUrls urls) {
-        return badgeClasses.publicBadgeClass(id).map(b -> AwardDocuments.ob3Achievement(b, urls));
+        return badgeClasses.publicBadgeClass(id).map(b -> PublishedDocuments.ob3Achievement(b, urls));
     }
 
     /** The organisation's DID document, for {@link HostedUrls#didWeb(UUID)}. */
     @Transactional(readOnly = true)
     public Optional<byte[]> didDocument(OrganisationId id, HostedUrls urls) {
         return organisations.publicProfile(id)
-                .map(p -> AwardDocuments.didDocument(id.value(), keys.publishedKeys(id), urls));
+                .map(p -> PublishedDocuments.didDocument(id.value(), keys.publishedKeys(id), urls));
     }
 
     /** The key a proof names: its Multikey URL behind HTTPS, or its {@code did:key} on a plain-HTTP address. */
@@ -177,8 +175,8 @@ public class IssuedForms {
         for (PublicSigningKey key : keys.publishedKeys(organisation)) {
             if (key.algorithm() == KeyAlgorithm.ED25519
                     && (method.endsWith("#" + key.multibase()) || method.endsWith("/keys/" + key.id().value())
-                    || method.equals(AwardDocuments.verificationMethod(organisation.value(), key.id().value(),
-                    key.multibase(), urls)))) {
+                    || method.equals(urls.verificationMethod(organisation.value(), key.id().value(),
+                    key.multibase())))) {
                 return keys.ed25519Pair(organisation, key.id())
                         .orElseThrow(() -> new IllegalStateException("key " + key.id().value() + " vanished"));
             }
@@ -186,16 +184,29 @@ public class IssuedForms {
         throw new IllegalStateException("no key of organisation " + organisation.value() + " for " + method);
     }
 
-    private Optional<String> stored(Award award, String column) {
+    /** What the other forms are made from: an award as issued, its documents as signed then. */
+    private record IssuedAward(UUID id, OrganisationId organisationId, BadgeClassId badgeClassId, byte[] ob2Assertion,
+                               byte[] ob3Credential) {
+    }
+
+    private Optional<IssuedAward> award(UUID id) {
+        return jdbc.query("""
+                select organisation_id, badge_class_id, ob2_assertion, ob3_credential from award where id = ?""",
+                (row, n) -> new IssuedAward(id, new OrganisationId(row.getObject(1, UUID.class)),
+                        new BadgeClassId(row.getObject(2, UUID.class)), row.getBytes(3), row.getBytes(4)), id)
+                .stream().findFirst();
+    }
+
+    private Optional<String> stored(IssuedAward award, String column) {
         List<String> values = jdbc.queryForList("select " + column + " from award where id = ?", String.class,
-                award.id().value());
+                award.id());
         return values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
     }
 
     /** Keeps the first value stored, and returns it: the only form ever published is the first one. */
-    private String store(Award award, String column, String value) {
+    private String store(IssuedAward award, String column, String value) {
         jdbc.update("update award set " + column + " = ? where id = ? and " + column + " is null", value,
-                award.id().value());
+                award.id());
         return stored(award, column).orElse(value);
     }
 

@@ -1,0 +1,38 @@
+package org.insigne.issuer.award;
+
+import java.time.Instant;
+
+import org.insigne.core.ob2.IdentityObject;
+import org.insigne.issuer.badgeclass.BadgeClassView;
+import org.insigne.issuer.badgeclass.PublicBadgeClass;
+import org.insigne.issuer.key.OrganisationKeys;
+import org.insigne.issuer.organisation.OrganisationProfileView;
+import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.StatusLists;
+
+/**
+ * What signing awards of one badge class needs, loaded and checked once (role, published badge class, issuer
+ * profile, decrypted keys), for one award from the form as for the thousands of a bulk job.
+ */
+record AwardSigning(BadgeClassView badgeClass, PublicBadgeClass hosted, OrganisationProfileView issuer,
+                    OrganisationKeys keys, HostedUrls urls) {
+
+    /**
+     * Builds and signs both documents of award {@code id}, dated by {@code dates} (already checked), its
+     * credential pointing at bit {@code statusIndex} of the organisation's status lists. Pure computation.
+     */
+    SignedDocuments documents(AwardId id, AwardRequest request, AwardDates dates, int statusIndex, Instant now) {
+        IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
+        return new SignedDocuments(
+                AwardDocuments.ob2Assertion(id.value(), hosted, request, recipient, dates.issuedOn(), dates.expires(),
+                        urls),
+                AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, recipient, dates.issuedOn(),
+                        dates.expires(), keys, now, urls,
+                        StatusLists.entry(badgeClass.organisation().id(), statusIndex, urls)));
+    }
+
+    @Override
+    public String toString() {
+        return "AwardSigning[" + badgeClass.id().value() + ", " + keys + "]";
+    }
+}
