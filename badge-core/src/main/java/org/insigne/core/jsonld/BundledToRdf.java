@@ -7,6 +7,8 @@ import com.apicatalog.jsonld.lang.BlankNode;
 import com.apicatalog.jsonld.lang.Keywords;
 import com.apicatalog.jsonld.uri.UriUtils;
 import com.apicatalog.jsonld.uri.UriValidationPolicy;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -22,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,7 +64,7 @@ final class BundledToRdf {
     record Quad(String subject, String predicate, String object, @Nullable String datatype) {
     }
 
-    private final Map<ScopeKey, ActiveContext> scopes = new ConcurrentHashMap<>();
+    private final Cache<ScopeKey, ActiveContext> scopes = Caffeine.newBuilder().maximumSize(MAX_SCOPES).build();
 
     /**
      * The quads of {@code document} (its top-level {@code @context} already processed into {@code context},
@@ -80,7 +81,8 @@ final class BundledToRdf {
     }
 
     int cachedScopes() {
-        return scopes.size();
+        scopes.cleanUp();
+        return (int) scopes.estimatedSize();
     }
 
     /** Something this path leaves to Titanium; carries no stack trace, it is an ordinary outcome. */
@@ -114,16 +116,14 @@ final class BundledToRdf {
     private ActiveContext scoped(ActiveContext parent, JsonValue local, @Nullable URI base, boolean typeScoped)
             throws JsonLdError {
         ScopeKey key = new ScopeKey(parent, local, typeScoped, base);
-        ActiveContext known = scopes.get(key);
+        ActiveContext known = scopes.getIfPresent(key);
         if (known != null) {
             return known;
         }
         ActiveContext processed = typeScoped
                 ? parent.newContext().propagate(false).create(local, base)
                 : parent.newContext().overrideProtected(true).create(local, base);
-        if (scopes.size() < MAX_SCOPES) {
-            scopes.putIfAbsent(key, processed);
-        }
+        scopes.put(key, processed);
         return processed;
     }
 

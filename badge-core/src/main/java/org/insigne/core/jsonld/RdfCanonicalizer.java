@@ -14,6 +14,8 @@ import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.canon.RdfCanonTicker;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -21,7 +23,6 @@ import jakarta.json.JsonValue;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a JSON-LD document into its RDFC-1.0 canonical N-Quads, the input Data Integrity hashes
@@ -49,11 +50,12 @@ public final class RdfCanonicalizer {
 
     private final BundledContexts contexts;
     private final JsonLdOptions options;
-    private final Map<JsonValue, ActiveContext> activeContexts = new ConcurrentHashMap<>();
+    private final Cache<JsonValue, ActiveContext> activeContexts =
+            Caffeine.newBuilder().maximumSize(MAX_CACHED_CONTEXTS).build();
 
-    /** Canonical forms kept (a few KB each); the map is simply emptied when full. */
+    /** Canonical forms kept (a few KB each), the ones asked for most when there are more. */
     static final int MEMO_SIZE = 1024;
-    private final Map<String, String> memo = new ConcurrentHashMap<>();
+    private final Cache<String, String> memo = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
 
     /** Our conversion for documents using bundled contexts only (null: always Titanium). */
     private final @org.jspecify.annotations.Nullable BundledToRdf fastPath;
@@ -100,20 +102,17 @@ public final class RdfCanonicalizer {
 
     /**
      * Canonical N-Quads of {@code document}, one quad a line, each ending with a line feed. The result is a
-     * pure function of the document and the bundled contexts, so the last {@link #MEMO_SIZE} results are
+     * pure function of the document and the bundled contexts, so up to {@link #MEMO_SIZE} results are
      * kept by SHA-256 of the document: a stored badge verified again and again (its public page) is
      * canonicalised once. Rejections are not kept.
      */
     public String canonicalize(JsonObject document) throws JsonLdRejected {
         String key = digest(document.toString());
-        String known = memo.get(key);
+        String known = memo.getIfPresent(key);
         if (known != null) {
             return known;
         }
         String canonical = canonicalizeFresh(document);
-        if (memo.size() >= MEMO_SIZE) {
-            memo.clear();
-        }
         memo.put(key, canonical);
         return canonical;
     }
@@ -187,15 +186,13 @@ public final class RdfCanonicalizer {
         if (context == null || !onlyUrls(context)) {
             return null;
         }
-        ActiveContext cached = activeContexts.get(context);
+        ActiveContext cached = activeContexts.getIfPresent(context);
         if (cached != null) {
             return cached;
         }
         ActiveContext processed = new ActiveContext(null, null, ProcessingRuntime.of(options)).newContext()
                 .create(context, null);
-        if (activeContexts.size() < MAX_CACHED_CONTEXTS) {
-            activeContexts.putIfAbsent(context, processed);
-        }
+        activeContexts.put(context, processed);
         return processed;
     }
 

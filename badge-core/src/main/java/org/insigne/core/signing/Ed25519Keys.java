@@ -1,11 +1,11 @@
 package org.insigne.core.signing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.jspecify.annotations.Nullable;
 
@@ -23,11 +23,12 @@ public final class Ed25519Keys {
 
     /**
      * Public keys already decoded and validated, by hex. An issuer signs every badge with the same key, and
-     * decoding it (a square root in the field, RFC 8032 §5.1.3) is a sixth of a verification. Bounded: the map
-     * is simply emptied when full.
+     * decoding it (a square root in the field, RFC 8032 §5.1.3) is a sixth of a verification. Bounded, keeping
+     * the keys used most.
      */
-    private static final Map<String, Ed25519.PublicPoint> PUBLIC_POINTS = new ConcurrentHashMap<>();
     static final int MAX_PUBLIC_POINTS = 256;
+    private static final Cache<String, Ed25519.PublicPoint> PUBLIC_POINTS =
+            Caffeine.newBuilder().maximumSize(MAX_PUBLIC_POINTS).build();
 
     private Ed25519Keys() {
     }
@@ -113,15 +114,12 @@ public final class Ed25519Keys {
      */
     private static Ed25519.@Nullable PublicPoint publicPoint(byte[] publicKey) {
         String key = HexFormat.of().formatHex(publicKey);
-        Ed25519.PublicPoint known = PUBLIC_POINTS.get(key);
+        Ed25519.PublicPoint known = PUBLIC_POINTS.getIfPresent(key);
         if (known != null) {
             return known;
         }
         Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(publicKey, 0);
         if (point != null) {
-            if (PUBLIC_POINTS.size() >= MAX_PUBLIC_POINTS) {
-                PUBLIC_POINTS.clear();
-            }
             PUBLIC_POINTS.put(key, point);
         }
         return point;

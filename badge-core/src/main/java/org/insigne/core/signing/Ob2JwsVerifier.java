@@ -6,9 +6,10 @@ import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -23,28 +24,18 @@ public final class Ob2JwsVerifier {
 
     private static final int CACHE_SIZE = 256;
 
-    private final Map<String, Cached> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private final Cache<String, Cached> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
 
     private record Cached(PublicKey key, JWSVerifier verifier) {
     }
 
     /** Throws when the key is unusable or the signature does not verify. */
     public void verify(CompactJws jws, String publicKeyPem) throws JwsRejected, KeyRejected {
-        Cached cached;
-        synchronized (cache) {
-            cached = cache.get(publicKeyPem);
-        }
+        Cached cached = cache.getIfPresent(publicKeyPem);
         if (cached == null) {
             PublicKey key = PemKeys.decode(publicKeyPem);
             cached = new Cached(key, verifierFor(key));
-            synchronized (cache) {
-                cache.put(publicKeyPem, cached);
-            }
+            cache.put(publicKeyPem, cached);
         }
         verify(jws, cached.verifier(), cached.key());
     }

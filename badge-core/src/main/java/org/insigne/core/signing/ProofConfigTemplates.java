@@ -1,8 +1,8 @@
 package org.insigne.core.signing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.JsonObject;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.insigne.core.jsonld.JakartaJson;
 import org.insigne.core.jsonld.JsonLdRejected;
@@ -38,11 +38,11 @@ final class ProofConfigTemplates {
     /** Marks a configuration shape whose canonical form cannot serve as a template. */
     private static final String UNUSABLE = new String("unusable");
 
-    /** Shapes kept (one per issuer key and purpose in practice); the map is simply emptied when full. */
+    /** Shapes kept (one per issuer key and purpose in practice), the ones used most when there are more. */
     static final int MAX_TEMPLATES = 256;
 
     private final RdfCanonicalizer canonicalizer;
-    private final Map<String, String> templates = new ConcurrentHashMap<>();
+    private final Cache<String, String> templates = Caffeine.newBuilder().maximumSize(MAX_TEMPLATES).build();
 
     ProofConfigTemplates(RdfCanonicalizer canonicalizer) {
         this.canonicalizer = canonicalizer;
@@ -57,7 +57,7 @@ final class ProofConfigTemplates {
         ObjectNode shape = config.deepCopy();
         shape.put("created", SENTINEL);
         String key = shape.toString();
-        String template = templates.get(key);
+        String template = templates.getIfPresent(key);
         if (template == null) {
             try {
                 String canonical = canonicalizer.canonicalize((JsonObject) JakartaJson.of(shape));
@@ -65,9 +65,6 @@ final class ProofConfigTemplates {
             } catch (JsonLdRejected e) {
                 // The real configuration is rejected too; canonicalise it so that the reason names it.
                 return full(config);
-            }
-            if (templates.size() >= MAX_TEMPLATES) {
-                templates.clear();
             }
             templates.put(key, template);
         }

@@ -1,8 +1,9 @@
 package org.insigne.issuer.badgeclass;
 
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -29,24 +30,16 @@ public final class CriteriaHtml {
     /**
      * Rendered criteria by their Markdown. Rendering is a pure function of the text, so a cached entry is never
      * stale; public badge pages show a few badge classes' criteria again and again, and parsing plus sanitising
-     * would otherwise be a large share of each request. Bounded: cleared when full.
+     * would otherwise be a large share of each request. Bounded, keeping the criteria shown most.
      */
     private static final int MAX_CACHED = 512;
-    private static final ConcurrentHashMap<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final Cache<String, String> CACHE = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
     private CriteriaHtml() {
     }
 
     public static String cached(String markdown) {
-        String html = CACHE.get(markdown);
-        if (html == null) {
-            if (CACHE.size() >= MAX_CACHED) {
-                CACHE.clear();
-            }
-            html = render(markdown);
-            CACHE.put(markdown, html);
-        }
-        return html;
+        return CACHE.get(markdown, CriteriaHtml::render);
     }
 
     static String render(String markdown) {

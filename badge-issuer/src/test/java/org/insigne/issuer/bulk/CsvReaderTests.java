@@ -71,6 +71,36 @@ class CsvReaderTests {
     }
 
     @Test
+    void namesTheLineOfBrokenQuotingAfterQuotedLineBreaksAndPastAThousandLines() {
+        String multiLine = "email;nom;récit\na@example.org;A;\"un\ndeux\ntrois\"\nb@example.org;\"B\"x;\n";
+        assertThatThrownBy(() -> CsvReader.read(multiLine.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(CsvRejected.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("error.bulk.csv.stray-quote");
+                    assertThat(e.args()).containsExactly(5);
+                });
+        StringBuilder many = new StringBuilder("email,nom\n");
+        for (int i = 2; i < 1500; i++) {
+            many.append("p").append(i).append("@example.org,P\n");
+        }
+        many.append("z@example.org,\"Zoé\n\n");
+        assertThatThrownBy(() -> CsvReader.read(many.toString().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(CsvRejected.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("error.bulk.csv.unclosed-quote");
+                    assertThat(e.args()).containsExactly(1500);
+                });
+    }
+
+    @Test
+    void namesTheLineOfARecordWithTooManyColumnsAfterAQuotedLineBreak() {
+        String csv = "email,nom\na@example.org,\"A\nB\"\n" + "x,".repeat(CsvReader.MAX_COLUMNS) + "x\n";
+        assertThatThrownBy(() -> CsvReader.read(csv.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(CsvRejected.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("error.bulk.csv.too-many-columns");
+                    assertThat(e.args()).containsExactly(4, CsvReader.MAX_COLUMNS);
+                });
+    }
+
+    @Test
     void refusesBinaryEmptyUndecodableAndOversizedFiles() {
         assertThatThrownBy(() -> CsvReader.read(new byte[] {'P', 'K', 3, 4, 0, 0}))
                 .hasMessage("error.bulk.csv.binary");

@@ -321,7 +321,7 @@ public class AccountService implements UserDetailsService {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String hash(String raw) {
+    static String hash(String raw) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(raw.getBytes(StandardCharsets.UTF_8)));

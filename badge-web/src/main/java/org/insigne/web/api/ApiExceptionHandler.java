@@ -8,6 +8,7 @@ import org.insigne.web.system.ApiLocale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,9 +19,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Problems with an API request, as {@code application/problem+json}: a title and a detail in the caller's
  * language, and a {@code code} clients can switch on. Spring's own refusals (415, 405, unreadable body…) get
- * their texts from the {@code problemDetail.*} messages.
+ * their texts from the {@code problemDetail.*} messages. Ordered before the page handler, which takes every
+ * other controller, so that an API caller never gets a page.
  */
 @RestControllerAdvice(basePackages = "org.insigne.web.api")
+@Order(0)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

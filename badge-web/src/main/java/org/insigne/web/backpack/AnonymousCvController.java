@@ -53,8 +53,8 @@ class AnonymousCvController {
     }
 
     @PostMapping("/backpack/cvs/{id}/revoke")
-    String revoke(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
-        cvs.revoke(user.id(), cvId(id));
+    String revoke(@PathVariable CvId id, @AuthenticationPrincipal AccountUser user) {
+        cvs.revoke(user.id(), id);
         return "redirect:/backpack/cvs?revoked";
     }
 
@@ -70,13 +70,5 @@ class AnonymousCvController {
         model.addAttribute("form", form);
         model.addAttribute("publicBase", links.absolute("/p/cv/"));
         return "backpack/cvs";
-    }
-
-    private static CvId cvId(String id) {
-        try {
-            return new CvId(UUID.fromString(id));
-        } catch (IllegalArgumentException malformed) {
-            throw new CvNotFound();
-        }
     }
 }

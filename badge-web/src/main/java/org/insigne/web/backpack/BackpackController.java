@@ -107,8 +107,8 @@ class BackpackController {
     }
 
     @GetMapping("/backpack/badges/{id}")
-    String badge(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Locale locale, Model model) {
-        StoredBadgeView badge = collection.badge(user.id(), badgeId(id));
+    String badge(@PathVariable BadgeId id, @AuthenticationPrincipal AccountUser user, Locale locale, Model model) {
+        StoredBadgeView badge = collection.badge(user.id(), id);
         model.addAttribute("badge", badge);
         model.addAttribute("checks", lines(badge.lastChecks(), locale));
         model.addAttribute("downloads", BadgeDownloads.available(collection.export(user.id(), badge.id()), baker));
@@ -120,13 +120,12 @@ class BackpackController {
     }
 
     @GetMapping("/backpack/badges/{id}/image")
-    ResponseEntity<byte[]> image(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
-        return BadgeImages.serve(collection.image(user.id(), badgeId(id)));
+    ResponseEntity<byte[]> image(@PathVariable BadgeId id, @AuthenticationPrincipal AccountUser user) {
+        return BadgeImages.serve(collection.image(user.id(), id));
     }
 
     @PostMapping("/backpack/badges/{id}/recheck")
-    CompletableFuture<String> recheck(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
-        BadgeId badge = badgeId(id);
+    CompletableFuture<String> recheck(@PathVariable("id") BadgeId badge, @AuthenticationPrincipal AccountUser user) {
         return EarnerVerifications.firstMatching(verifications::verify,
                         recipient -> collection.recheckRequest(user.id(), badge, recipient), earners.addressesOf(user))
                 .thenApply(report -> {
@@ -137,9 +136,9 @@ class BackpackController {
 
     /** The original as imported, the baked image or the OB 3.0 JSON, as an attachment; 404 when not offered. */
     @GetMapping("/backpack/badges/{id}/download/{file}")
-    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String file,
+    ResponseEntity<byte[]> download(@PathVariable BadgeId id, @PathVariable String file,
                                     @AuthenticationPrincipal AccountUser user) {
-        return BadgeDownloads.find(file, collection.export(user.id(), badgeId(id)), baker)
+        return BadgeDownloads.find(file, collection.export(user.id(), id), baker)
                 .map(BadgeDownloads::serve).orElseThrow(BadgeNotFound::new);
     }
 
@@ -148,9 +147,9 @@ class BackpackController {
      * thread and through the bounded fetcher (a {@code data:} image is decoded instead).
      */
     @GetMapping("/backpack/badges/{id}/download/baked")
-    CompletableFuture<ResponseEntity<byte[]>> bakedOnDemand(@PathVariable String id,
+    CompletableFuture<ResponseEntity<byte[]>> bakedOnDemand(@PathVariable BadgeId id,
                                                             @AuthenticationPrincipal AccountUser user) {
-        BadgeExport badge = collection.export(user.id(), badgeId(id));
+        BadgeExport badge = collection.export(user.id(), id);
         if (!BadgeDownloads.canBakeOnDemand(badge)) {
             throw new BadgeNotFound();
         }
@@ -195,8 +194,7 @@ class BackpackController {
     }
 
     @PostMapping("/backpack/badges/{id}/visibility")
-    String visibility(@PathVariable String id, @RequestParam boolean shared, @AuthenticationPrincipal AccountUser user) {
-        BadgeId badge = badgeId(id);
+    String visibility(@PathVariable("id") BadgeId badge, @RequestParam boolean shared, @AuthenticationPrincipal AccountUser user) {
         if (shared) {
             collection.makePublic(user.id(), badge);
         } else {
@@ -206,12 +204,12 @@ class BackpackController {
     }
 
     @PostMapping("/backpack/badges/{id}/delete")
-    String delete(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
-        collection.delete(user.id(), badgeId(id));
+    String delete(@PathVariable BadgeId id, @AuthenticationPrincipal AccountUser user) {
+        collection.delete(user.id(), id);
         return "redirect:/backpack?deleted";
     }
 
-    /** A malformed id is a badge that does not exist: 404, like any other guess. */
+    /** A malformed id in a form's list is a badge that does not exist: 404, like any other guess. */
     static BadgeId badgeId(String id) {
         try {
             return new BadgeId(UUID.fromString(id));

@@ -9,6 +9,7 @@ import org.insigne.backpack.collection.BadgeCollectionService;
 import org.insigne.backpack.collection.BadgeCollectionView;
 import org.insigne.backpack.collection.CollectionId;
 import org.insigne.backpack.collection.CollectionNotFound;
+import org.insigne.backpack.badge.BadgeId;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.system.Links;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,15 +54,14 @@ class BadgeCollectionController {
     }
 
     @GetMapping("/backpack/collections/{id}")
-    String show(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Model model) {
-        BadgeCollectionView collection = collections.collection(user.id(), collectionId(id));
+    String show(@PathVariable CollectionId id, @AuthenticationPrincipal AccountUser user, Model model) {
+        BadgeCollectionView collection = collections.collection(user.id(), id);
         return showPage(user, model, collection);
     }
 
     @PostMapping("/backpack/collections/{id}")
-    String update(@PathVariable String id, @Valid CollectionForm form, BindingResult errors,
+    String update(@PathVariable("id") CollectionId collection, @Valid CollectionForm form, BindingResult errors,
                   @AuthenticationPrincipal AccountUser user, Model model, HttpServletResponse response) {
-        CollectionId collection = collectionId(id);
         if (errors.hasErrors()) {
             response.setStatus(400);
             model.addAttribute("formError", true);
@@ -72,16 +72,14 @@ class BadgeCollectionController {
     }
 
     @PostMapping("/backpack/collections/{id}/move")
-    String move(@PathVariable String id, @RequestParam String badge, @RequestParam int step,
+    String move(@PathVariable("id") CollectionId collection, @RequestParam BadgeId badge, @RequestParam int step,
                 @AuthenticationPrincipal AccountUser user) {
-        CollectionId collection = collectionId(id);
-        collections.move(user.id(), collection, BackpackController.badgeId(badge), step);
+        collections.move(user.id(), collection, badge, step);
         return "redirect:/backpack/collections/" + collection.value();
     }
 
     @PostMapping("/backpack/collections/{id}/visibility")
-    String visibility(@PathVariable String id, @RequestParam boolean shared, @AuthenticationPrincipal AccountUser user) {
-        CollectionId collection = collectionId(id);
+    String visibility(@PathVariable("id") CollectionId collection, @RequestParam boolean shared, @AuthenticationPrincipal AccountUser user) {
         if (shared) {
             collections.makePublic(user.id(), collection);
         } else {
@@ -91,8 +89,8 @@ class BadgeCollectionController {
     }
 
     @PostMapping("/backpack/collections/{id}/delete")
-    String delete(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
-        collections.delete(user.id(), collectionId(id));
+    String delete(@PathVariable CollectionId id, @AuthenticationPrincipal AccountUser user) {
+        collections.delete(user.id(), id);
         return "redirect:/backpack/collections?deleted";
     }
 
@@ -115,13 +113,5 @@ class BadgeCollectionController {
         model.addAttribute("chosen", collection.badges().stream().map(b -> b.id().value().toString()).toList());
         model.addAttribute("publicUrl", links.absolute("/p/collections/" + collection.publicId()));
         return "backpack/collection";
-    }
-
-    private static CollectionId collectionId(String id) {
-        try {
-            return new CollectionId(UUID.fromString(id));
-        } catch (IllegalArgumentException malformed) {
-            throw new CollectionNotFound();
-        }
     }
 }

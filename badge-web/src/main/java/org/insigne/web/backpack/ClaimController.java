@@ -36,16 +36,15 @@ class ClaimController {
     }
 
     @GetMapping("/backpack/claim/{id}")
-    String page(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Model model) {
-        model.addAttribute("award", claims.award(awardId(id)).orElseThrow(ClaimNotFound::new));
+    String page(@PathVariable AwardId id, @AuthenticationPrincipal AccountUser user, Model model) {
+        model.addAttribute("award", claims.award(id).orElseThrow(ClaimNotFound::new));
         model.addAttribute("addresses", earners.addressesOf(user));
         return "backpack/claim";
     }
 
     @PostMapping("/backpack/claim/{id}")
-    CompletableFuture<String> claim(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Locale locale,
+    CompletableFuture<String> claim(@PathVariable("id") AwardId award, @AuthenticationPrincipal AccountUser user, Locale locale,
                                     Model model, HttpServletResponse response) {
-        AwardId award = awardId(id);
         List<String> addresses = earners.addressesOf(user);
         return claims.claim(user.id(), award, addresses)
                 .thenApply(stored -> "redirect:/backpack/badges/" + stored.id().value() + "?claimed")
@@ -67,13 +66,5 @@ class ClaimController {
                     claims.award(award).ifPresent(summary -> model.addAttribute("award", summary));
                     return "backpack/claim-refused";
                 });
-    }
-
-    private static AwardId awardId(String id) {
-        try {
-            return new AwardId(UUID.fromString(id));
-        } catch (IllegalArgumentException malformed) {
-            throw new ClaimNotFound();
-        }
     }
 }

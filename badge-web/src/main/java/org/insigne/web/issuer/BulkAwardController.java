@@ -1,14 +1,18 @@
 package org.insigne.web.issuer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassView;
@@ -144,17 +148,19 @@ class BulkAwardController {
         // French spreadsheets split on semicolons, English ones on commas; the BOM tells them it is UTF-8.
         char delimiter = "fr".equals(locale.getLanguage()) ? ';' : ',';
         StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(List.of("line", "email", "name", "level", "status", "detail", "award").stream()
-                .map(c -> Csv.cell(messages.getMessage("bulk.report.column." + c, null, locale), delimiter))
-                .collect(Collectors.joining(String.valueOf(delimiter)))).append("\r\n");
-        for (BulkReportRow row : rows) {
-            String detail = row.errors().stream().map(e -> messages.getMessage(e.messageKey(), e.args(), locale))
-                    .collect(Collectors.joining(" "));
-            String award = row.awardId() == null ? "" : links.hostedUrls().ob2Assertion(row.awardId());
-            csv.append(List.of(Integer.toString(row.line()), row.email(), row.name(), row.level(),
-                            messages.getMessage("bulk.row.status." + row.status(), null, locale), detail, award).stream()
-                    .map(c -> Csv.cell(c, delimiter)).collect(Collectors.joining(String.valueOf(delimiter))))
-                    .append("\r\n");
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setDelimiter(delimiter).get())) {
+            printer.printRecord(Stream.of("line", "email", "name", "level", "status", "detail", "award")
+                    .map(c -> Csv.cell(messages.getMessage("bulk.report.column." + c, null, locale))));
+            for (BulkReportRow row : rows) {
+                String detail = row.errors().stream().map(e -> messages.getMessage(e.messageKey(), e.args(), locale))
+                        .collect(Collectors.joining(" "));
+                String award = row.awardId() == null ? "" : links.hostedUrls().ob2Assertion(row.awardId());
+                printer.printRecord(Stream.of(Integer.toString(row.line()), row.email(), row.name(), row.level(),
+                                messages.getMessage("bulk.row.status." + row.status(), null, locale), detail, award)
+                        .map(Csv::cell));
+            }
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException(cannotHappen);
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -176,24 +182,19 @@ class BulkAwardController {
         return "/console/organisations/" + org + "/bulk/" + job;
     }
 
-    /** Writing CSV cells that a spreadsheet neither splits wrongly nor runs as a formula. */
+    /** CSV cells a spreadsheet does not run as a formula; Commons CSV quotes what would split wrongly. */
     static final class Csv {
 
         private Csv() {
         }
 
-        static String cell(String value, char delimiter) {
-            String safe = value;
+        static String cell(String value) {
             // OWASP "CSV injection": a cell starting with = + - @ (or a tab or carriage return) is a formula to
             // a spreadsheet; a leading apostrophe makes it text.
-            if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-                safe = "'" + safe;
+            if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+                return "'" + value;
             }
-            if (safe.indexOf(delimiter) >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-                    || safe.indexOf('\r') >= 0) {
-                safe = '"' + safe.replace("\"", "\"\"") + '"';
-            }
-            return safe;
+            return value;
         }
     }
 }

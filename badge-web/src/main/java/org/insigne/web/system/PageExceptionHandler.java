@@ -2,7 +2,10 @@ package org.insigne.web.system;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.insigne.core.error.DomainException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,9 +13,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /**
  * Turns a business refusal on a page into the error page, with the refusal's own message in the reader's
  * language and the matching status. Never an exception message or a stack trace.
+ *
+ * <p>Applies to every controller, so that a new feature's pages cannot be forgotten; the API's own handler
+ * ({@code web.api}) comes first in order and answers its callers with problem JSON instead.
  */
-@ControllerAdvice(basePackages = {"org.insigne.web.account", "org.insigne.web.issuer", "org.insigne.web.backpack",
-        "org.insigne.web.verify", "org.insigne.web.system"})
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
     @ExceptionHandler(DomainException.class)

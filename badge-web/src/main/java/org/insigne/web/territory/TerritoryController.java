@@ -18,6 +18,7 @@ import org.insigne.core.error.DomainException;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.system.Links;
 import org.insigne.web.system.Mailer;
+import org.insigne.web.system.RateLimits;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,16 +51,16 @@ class TerritoryController {
     private final TerritoryProperties properties;
     private final AccountService accounts;
     private final Mailer mailer;
-    private final ContactRateLimiter limiter;
+    private final RateLimits limits;
     private final Links links;
 
     TerritoryController(TerritoryService territory, TerritoryProperties properties, AccountService accounts,
-                        Mailer mailer, ContactRateLimiter limiter, Links links) {
+                        Mailer mailer, RateLimits limits, Links links) {
         this.territory = territory;
         this.properties = properties;
         this.accounts = accounts;
         this.mailer = mailer;
-        this.limiter = limiter;
+        this.limits = limits;
         this.links = links;
     }
 
@@ -116,7 +117,7 @@ class TerritoryController {
             response.setStatus(400);
             return contactPage(publicId, to, form, model);
         }
-        if (!limiter.tryAcquire(request.getRemoteAddr())) {
+        if (!limits.tryConsume(RateLimits.Limit.TERRITORY_CONTACT, request.getRemoteAddr()).allowed()) {
             response.setStatus(429);
             model.addAttribute("formError", "territory.contact.too-many");
             return contactPage(publicId, to, form, model);

@@ -10,13 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         (the default) shows no map tiles, so that no page contacts a third party; the list of
  *                         results works either way. The CSP allows this origin for images only when it is set.
  * @param tileAttribution  the attribution the tile server requires, shown under the map (plain text)
- * @param contactsPerHour  contact messages one client address may send per hour
+ * @see org.insigne.web.system.RateLimits for {@code insigne.territory.contacts-per-hour}
  */
 @ConfigurationProperties("insigne.territory")
 public record TerritoryProperties(
         @DefaultValue("") String tileUrl,
-        @DefaultValue("") String tileAttribution,
-        @DefaultValue("5") int contactsPerHour) {
+        @DefaultValue("") String tileAttribution) {
 
     public boolean hasTiles() {
         return !tileUrl.isBlank();

@@ -14,6 +14,8 @@ import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.bulk.BulkAwardService;
 import org.insigne.issuer.bulk.BulkJobId;
 import org.insigne.issuer.bulk.BulkProgress;
+import org.insigne.issuer.bulk.CsvReader;
+import org.insigne.issuer.bulk.CsvTable;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
@@ -141,6 +143,11 @@ class BulkAwardIntegrationTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(report).contains("Ligne;Courriel;Nom", ";Décerné;", "Ignoré (doublon)", "Adresse e-mail invalide.")
                 .contains(";'=SOMME(A1);").doesNotContain(";=SOMME");
+        // Read back as an awarder's spreadsheet would: every row whole, whatever its cells hold.
+        CsvTable readBack = CsvReader.read(report.getBytes(StandardCharsets.UTF_8));
+        assertThat(readBack.delimiter()).isEqualTo(';');
+        assertThat(readBack.records()).hasSize(7).allSatisfy(row -> assertThat(row.cells()).hasSize(7));
+        assertThat(readBack.records().get(0).cells()).startsWith("2", camille, "Camille Hervé");
         mvc.perform(get(jobPath(job)).with(as(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Décernés : 2")));
