@@ -38,6 +38,7 @@ import org.insigne.issuer.publishing.StatusLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -60,9 +61,12 @@ public class AwardService {
     private final AuditLog audit;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     AwardService(AwardRepository awards, BadgeClassService badgeClasses, OrganisationService organisations,
-                 SigningKeyService keys, StatusLists statusLists, AuditLog audit, Clock clock, JdbcTemplate jdbc) {
+                 SigningKeyService keys, StatusLists statusLists, AuditLog audit, Clock clock, JdbcTemplate jdbc,
+                 ApplicationEventPublisher events) {
+        this.events = events;
         this.audit = audit;
         this.awards = awards;
         this.statusLists = statusLists;
@@ -241,6 +245,7 @@ public class AwardService {
         award.revoke(stripped, clock.instant());
         log.info("Award {} revoked by user {}", id.value(), userId);
         audit.record(organisation.value(), userId, AuditAction.AWARD_REVOKED, id.value(), AwardAudit.detail(award.view(false)));
+        events.publishEvent(new AwardRevoked(id));
         return award.view(false);
     }
 

@@ -16,6 +16,7 @@ import org.insigne.issuer.organisation.StaffRole;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +36,12 @@ public class BadgeClassService {
     private final OrganisationService organisations;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     BadgeClassService(BadgeClassRepository badgeClasses, BadgeClassImageRepository images,
-                      OrganisationService organisations, AuditLog audit, Clock clock) {
+                      OrganisationService organisations, AuditLog audit, Clock clock,
+                      ApplicationEventPublisher events) {
+        this.events = events;
         this.audit = audit;
         this.badgeClasses = badgeClasses;
         this.images = images;
@@ -102,6 +106,7 @@ public class BadgeClassService {
         }
         log.info("Badge class {} edited by user {}", id.value(), userId);
         audit.record(organisation.value(), userId, AuditAction.BADGE_CLASS_EDITED, id.value(), Map.of("name", content.name()));
+        events.publishEvent(new BadgeClassChanged(id));
         return viewOf(badgeClass, staff);
     }
 
@@ -112,6 +117,7 @@ public class BadgeClassService {
         badgeClass.publish(clock.instant());
         log.info("Badge class {} published by user {}", id.value(), userId);
         audit.record(organisation.value(), userId, AuditAction.BADGE_CLASS_PUBLISHED, id.value(), Map.of("name", badgeClass.name()));
+        events.publishEvent(new BadgeClassChanged(id));
         return viewOf(badgeClass, staff);
     }
 
@@ -122,6 +128,7 @@ public class BadgeClassService {
         badgeClass.archive(clock.instant());
         log.info("Badge class {} archived by user {}", id.value(), userId);
         audit.record(organisation.value(), userId, AuditAction.BADGE_CLASS_ARCHIVED, id.value(), Map.of("name", badgeClass.name()));
+        events.publishEvent(new BadgeClassChanged(id));
         return viewOf(badgeClass, staff);
     }
 

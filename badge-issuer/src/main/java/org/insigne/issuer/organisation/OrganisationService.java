@@ -13,6 +13,7 @@ import org.insigne.issuer.image.StoredImage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +31,12 @@ public class OrganisationService {
     private final OrganisationLogoRepository logos;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     OrganisationService(OrganisationRepository organisations, MembershipRepository memberships,
-                        OrganisationLogoRepository logos, AuditLog audit, Clock clock) {
+                        OrganisationLogoRepository logos, AuditLog audit, Clock clock,
+                        ApplicationEventPublisher events) {
+        this.events = events;
         this.audit = audit;
         this.organisations = organisations;
         this.memberships = memberships;
@@ -112,6 +116,7 @@ public class OrganisationService {
         }
         log.info("Organisation {} profile updated by user {}", id.value(), userId);
         audit.record(id.value(), userId, AuditAction.ORGANISATION_PROFILE_CHANGED, id.value(), Map.of("name", profile.name(), "logo", String.valueOf(logo != null)));
+        events.publishEvent(new OrganisationProfileChanged(id));
         return profileOf(organisation);
     }
 

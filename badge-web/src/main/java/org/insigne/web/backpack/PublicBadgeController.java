@@ -9,7 +9,6 @@ import org.insigne.backpack.badge.BackpackService;
 import org.insigne.backpack.badge.PublicBadgeView;
 import org.insigne.core.verification.Verdict;
 import org.insigne.web.verify.BadgeCard;
-import org.insigne.web.verify.BadgeCardHtml;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,20 +27,18 @@ class PublicBadgeController {
     private final BackpackService collection;
     private final BadgeSharing sharing;
     private final Clock clock;
-    private final BadgeCardHtml cards;
 
-    PublicBadgeController(BackpackService collection, BadgeSharing sharing, Clock clock, BadgeCardHtml cards) {
+    PublicBadgeController(BackpackService collection, BadgeSharing sharing, Clock clock) {
         this.collection = collection;
         this.sharing = sharing;
         this.clock = clock;
-        this.cards = cards;
     }
 
     @GetMapping("/p/badges/{publicId}")
     String badge(@PathVariable String publicId, Locale locale, Model model) {
         PublicBadgeView badge = collection.publicBadge(publicId);
         model.addAttribute("badge", badge);
-        model.addAttribute("cardHtml", cards.render(card(badge, clock.instant(), locale), false, locale));
+        model.addAttribute("card", card(badge, clock.instant(), locale));
         model.addAttribute("share", sharing.links(badge.name(), badge.issuerName(), badge.issuedOn(),
                 badge.publicId(), badge.hasImage(), locale));
         model.addAttribute("openGraph", sharing.openGraph(badge.name(), badge.issuerName(), badge.description(),

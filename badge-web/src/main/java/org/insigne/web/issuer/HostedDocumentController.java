@@ -14,6 +14,8 @@ import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.publishing.HostedDocuments;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.web.badgepage.PublicAwardPage;
+import org.insigne.web.system.BadgePages;
 import org.insigne.web.system.Links;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,7 +39,6 @@ import org.springframework.web.server.ResponseStatusException;
 class HostedDocumentController {
 
     static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
-    static final String MACHINE_FORMAT = "json-ld";
 
     private final AwardService awards;
     private final HostedDocuments documents;
@@ -148,29 +149,8 @@ class HostedDocumentController {
                 .header("Access-Control-Allow-Origin", "*").body(body);
     }
 
-    /**
-     * A browser asks for HTML first; verifiers ask for JSON or anything. {@code ?format=json-ld} asks for the
-     * machine form whatever the Accept header, so that the public page can link to it.
-     */
     static boolean wantsHtml(HttpServletRequest request) {
-        if (MACHINE_FORMAT.equals(request.getParameter("format"))) {
-            return false;
-        }
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept == null) {
-            return false;
-        }
-        try {
-            for (MediaType type : MediaType.parseMediaTypes(accept)) {
-                if (!type.isWildcardType()) {
-                    return type.isCompatibleWith(MediaType.TEXT_HTML)
-                            || type.isCompatibleWith(MediaType.APPLICATION_XHTML_XML);
-                }
-            }
-        } catch (org.springframework.util.InvalidMimeTypeException unreadable) {
-            // an unreadable Accept header gets the machine form
-        }
-        return false;
+        return BadgePages.wantsHtml(request);
     }
 
     private static <T> T found(Optional<T> value) {

@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import org.insigne.issuer.publishing.HostedUrls;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.InvalidMimeTypeException;
 
 /**
  * The addresses of the public badge pages, written in every badge Insigne issues: {@code /ob2/assertions/{id}}
@@ -16,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * the page's own rendering path).
  */
 public final class BadgePages {
+
+    /** {@code ?format=json-ld}: the machine form whatever the Accept header, so that a page can link to it. */
+    public static final String MACHINE_FORMAT = "json-ld";
 
     /** The two routes with anything but a slash as the id, so that a malformed id still counts as a page. */
     private static final Pattern PAGE = Pattern.compile("(?:" + Pattern.quote(prefix(HostedUrls.OB2_ASSERTION)) + "|"
@@ -51,5 +57,30 @@ public final class BadgePages {
     /** The request's path within the application, as the browser sent it (not decoded). */
     public static String path(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /**
+     * A browser asks for HTML first; verifiers ask for JSON or anything. {@code ?format=json-ld} asks for the
+     * machine form whatever the Accept header, so that the public page can link to it.
+     */
+    public static boolean wantsHtml(HttpServletRequest request) {
+        if (MACHINE_FORMAT.equals(request.getParameter("format"))) {
+            return false;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            return false;
+        }
+        try {
+            for (MediaType type : MediaType.parseMediaTypes(accept)) {
+                if (!type.isWildcardType()) {
+                    return type.isCompatibleWith(MediaType.TEXT_HTML)
+                            || type.isCompatibleWith(MediaType.APPLICATION_XHTML_XML);
+                }
+            }
+        } catch (InvalidMimeTypeException unreadable) {
+            // an unreadable Accept header gets the machine form
+        }
+        return false;
     }
 }

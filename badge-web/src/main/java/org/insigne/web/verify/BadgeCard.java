@@ -14,7 +14,7 @@ import org.insigne.core.verification.VerificationReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One badge as every public page shows it, through {@link BadgeCardHtml}: a plain verdict with its
+ * One badge as every public page shows it, through the {@code fragments/badge-card} template: a plain verdict with its
  * reason, what the verdict rests on, and the badge's facts. Built from the issuer's own records (a badge
  * Insigne issued), from a backpack badge's last verification, or from a verification just made.
  *

@@ -33,12 +33,10 @@ class VerifyController {
 
     private final VerificationService verifications;
     private final VerificationRateLimiter limiter;
-    private final BadgeCardHtml cards;
 
-    VerifyController(VerificationService verifications, VerificationRateLimiter limiter, BadgeCardHtml cards) {
+    VerifyController(VerificationService verifications, VerificationRateLimiter limiter) {
         this.verifications = verifications;
         this.limiter = limiter;
-        this.cards = cards;
     }
 
     @GetMapping("/verify")
@@ -75,7 +73,7 @@ class VerifyController {
         model.addAttribute("recipient", recipient);
         return verifications.verify(request).thenApply(report -> {
             model.addAttribute("report", report);
-            model.addAttribute("cardHtml", BadgeCard.of(report, locale).map(c -> cards.render(c, true, locale)).orElse(null));
+            model.addAttribute("card", BadgeCard.of(report, locale).orElse(null));
             model.addAttribute("checks", report.checks().stream()
                     .map(c -> new CheckLine(c.id(), c.status().name().toLowerCase(Locale.ROOT),
                             CheckMessages.render(c, locale)))

@@ -2,7 +2,9 @@ package org.insigne.web.issuer;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.insigne.issuer.award.AwardRequest;
@@ -106,7 +108,9 @@ class PublicBadgePageBrowserTests {
     void showsAnExpiredBadgeAsExpiredWithItsDate() {
         LocalDate issued = LocalDate.now(ZoneOffset.UTC).minusMonths(3);
         AwardView award = award(badgeClass(1), issued);
-        String expiry = issued.plusMonths(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        // the day of an award made at midnight UTC is the same in Paris, the display time zone
+        LocalDate expires = issued.plusMonths(1);
+        String expiry = expires.format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRENCH));
 
         browser.visit("/ob2/assertions/" + award.id().value());
         assertThat(verdict()).isEqualTo("Expiré");
@@ -114,7 +118,8 @@ class PublicBadgePageBrowserTests {
 
         browser.visit("/ob2/assertions/" + award.id().value() + "?lang=en");
         assertThat(verdict()).isEqualTo("Expired");
-        assertThat(browser.text()).contains("This badge expired on " + expiry);
+        assertThat(browser.text()).contains("This badge expired on "
+                + expires.format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.insigne.issuer.badgeclass.BadgeClassContent;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffService;
 import org.insigne.issuer.publishing.HostedUrls;
@@ -43,7 +44,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The public page at the address written in every Insigne badge: the verdict from the issuer's records, the
  * facts, the recipient check against the published hash, the machine forms; nothing personal, no cookie, no
  * session. Anonymous readers are served by {@code PublicBadgePageFilter}, signed-in ones through Spring MVC:
- * both get the same content and the same security headers.
+ * both get the same content and the same security headers; the anonymous page is kept until what it shows
+ * changes.
  */
 @InsigneIntegrationTest
 class PublicBadgePageIntegrationTests {
@@ -104,6 +106,7 @@ class PublicBadgePageIntegrationTests {
 
         String html = page("/ob2/assertions/" + award.id().value());
         assertThat(html).contains("Révoqué", "Motif : Délivré par erreur").doesNotContain("Authentique");
+        assertSameForSignedInReaders("/ob2/assertions/" + award.id().value());
         mvc.perform(get("/ob2/assertions/" + award.id().value()).accept("application/ld+json"))
                 .andExpect(status().isGone());
         mvc.perform(get("/ob2/assertions/" + award.id().value() + "?format=json-ld").accept(MediaType.TEXT_HTML))
@@ -122,6 +125,7 @@ class PublicBadgePageIntegrationTests {
 
         String html = page("/ob3/credentials/" + award.id().value());
         assertThat(html).contains("Expiré", "Ce badge a expiré le").doesNotContain("Authentique");
+        assertSameForSignedInReaders("/ob3/credentials/" + award.id().value());
         String english = page("/ob3/credentials/" + award.id().value() + "?lang=en");
         assertThat(english).contains("Expired", "This badge expired on");
     }
@@ -185,6 +189,68 @@ class PublicBadgePageIntegrationTests {
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, org.hamcrest.Matchers.containsString("json")));
         mvc.perform(get("/ob3/credentials/" + UUID.randomUUID()).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void keepsTheAnonymousPageUntilTheAwardItsBadgeClassOrItsIssuerChanges() throws Exception {
+        AwardView award = award(badgeClass, null);
+        String path = "/ob2/assertions/" + award.id().value();
+        assertThat(page(path)).contains("Authentique", "Animer une réunion");
+
+        // kept: a change behind the services' back does not show...
+        jdbc.update("update badge_class set name = 'Changé en base' where id = ?", badgeClass.value());
+        assertThat(page(path)).contains("Animer une réunion").doesNotContain("Changé en base");
+        // ...while the page at its other address, not kept yet, is rendered anew
+        assertThat(page("/ob3/credentials/" + award.id().value())).contains("Changé en base");
+
+        badgeClasses.edit(organisation, badgeClass, owner.id(), ConsoleFixture.content("Animer une assemblée"), null);
+        assertThat(page(path)).contains("Animer une assemblée");
+
+        organisations.describe(organisation, owner.id(), new OrganisationProfile("Ligue de Savoie", null,
+                "https://ligue-savoie.example", null, null, null), null);
+        assertThat(page(path)).contains("Ligue de Savoie", "https://ligue-savoie.example");
+
+        awards.revoke(organisation, award.id(), owner.id(), "Délivré par erreur");
+        assertThat(page(path)).contains("Révoqué", "Motif : Délivré par erreur").doesNotContain("Authentique");
+    }
+
+    @Test
+    void fillsTheAnonymousPageFromAPatternWithEachAwardsOwnValues() throws Exception {
+        AwardView first = award(badgeClass, null);
+        AwardView second = awards.award(organisation, badgeClass, owner.id(), new AwardRequest(UUID.randomUUID(),
+                email, "Camille Martin", "Je pilote", "https://preuves.example/a?b=1&c=2",
+                null, LocalDate.of(2026, 3, 14)), new HostedUrls("http://localhost"));
+        // a level as a badge class's levels may be written, with characters to escape
+        jdbc.update("update award set level = ? where id = ?", "J'apprends <vite> & \"bien\"", second.id().value());
+        AwardView third = awards.award(organisation, badgeClass, owner.id(), new AwardRequest(UUID.randomUUID(),
+                email, "Camille Martin", "Je transmets", "HTTP://preuves.example/b", "Sans lien", null),
+                new HostedUrls("http://localhost"));
+        awards.revoke(organisation, third.id(), owner.id(), "Erreur <de saisie> & \"doublon\"");
+        AwardView fourth = award(badgeClass, null);
+        // an address the card does not link to (none is accepted any more, older rows may hold one)
+        jdbc.update("update award set evidence_url = 'javascript:alert(1)' where id = ?", fourth.id().value());
+
+        for (AwardView award : List.of(first, second, third, fourth)) {
+            for (String path : List.of("/ob2/assertions/", "/ob3/credentials/")) {
+                assertSameForSignedInReaders(path + award.id().value());
+            }
+        }
+        String secondPage = page("/ob2/assertions/" + second.id().value());
+        assertThat(secondPage).contains("J&#39;apprends &lt;vite&gt; &amp; &quot;bien&quot;",
+                "href=\"https://preuves.example/a?b=1&amp;c=2\"", "14 mars 2026", "datetime=\"2026-03-14T")
+                .doesNotContain(first.id().value().toString());
+        assertThat(page("/ob3/credentials/" + third.id().value()))
+                .contains("Erreur &lt;de saisie&gt; &amp; &quot;doublon&quot;", "href=\"HTTP://preuves.example/b\"");
+        assertThat(page("/ob2/assertions/" + fourth.id().value())).doesNotContain("javascript");
+    }
+
+    /** The anonymous page (filled in from a pattern) has the same content as the one rendered for a signed-in reader. */
+    private void assertSameForSignedInReaders(String path) throws Exception {
+        String anonymous = page(path);
+        String signedIn = mvc.perform(get(path).accept(MediaType.TEXT_HTML).session(new MockHttpSession())
+                        .with(ConsoleFixture.as(owner))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(main(anonymous)).as(path).isEqualTo(main(signedIn));
     }
 
     private static String main(String html) {

@@ -1,4 +1,4 @@
-package org.insigne.web.issuer;
+package org.insigne.web.badgepage;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -27,9 +27,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The public badge page's layout (header, navigation, footer) as an anonymous reader sees it, rendered once
- * per language from the page's own template ({@code hosted/assertion} in {@code fragments/layout}) and kept:
- * for a reader who is not signed in, it depends on nothing but the language. The page's content goes between
- * the two parts.
+ * per language from the page's own template ({@code badgepage/badge-page} in {@code fragments/layout}, with
+ * {@code layoutMarker} in place of the content) and kept: for a reader who is not signed in, it depends on
+ * nothing but the language. The page's content goes between the two parts.
  *
  * <p>Rendered the way Thymeleaf's Spring MVC view renders a page (same request context variables), from
  * {@link PublicBadgePageFilter}, which runs before the security filter chain, with the anonymous
@@ -64,7 +64,7 @@ class AnonymousLayout {
 
     private Parts render(Locale locale, HttpServletRequest request, HttpServletResponse response) {
         Map<String, Object> model = new HashMap<>();
-        model.put("body", CONTENT);
+        model.put("layoutMarker", CONTENT);
         RequestContext requestContext = new RequestContext(request, response, servletContext, model);
         model.put(SpringContextVariableNames.SPRING_REQUEST_CONTEXT, requestContext);
         model.put(AbstractTemplateView.SPRING_MACRO_REQUEST_CONTEXT_ATTRIBUTE, requestContext);
@@ -90,7 +90,7 @@ class AnonymousLayout {
         }
         int at = page.indexOf(CONTENT);
         if (at < 0 || page.indexOf(CONTENT, at + 1) >= 0) {
-            throw new IllegalStateException(PublicAwardPage.VIEW + " must show its body exactly once");
+            throw new IllegalStateException(PublicAwardPage.VIEW + " must show its layoutMarker exactly once");
         }
         return new Parts(page.substring(0, at), page.substring(at + CONTENT.length()));
     }

@@ -1,6 +1,7 @@
-package org.insigne.web.issuer;
+package org.insigne.web.badgepage;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -22,8 +23,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Serves the public badge page to anonymous readers without Spring MVC or the security filter chain: the
  * page is the application's busiest (its audience is everyone a badge is shown to), and for a reader with no
- * session it needs neither. It is the same page ({@link PublicAwardPage}), with the same security headers
- * ({@link SecurityHeaders}), in the reader's language ({@link LocaleResolver}).
+ * session it needs neither. It is the same page, from the same template ({@link AnonymousBadgePages}), with
+ * the same security headers ({@link SecurityHeaders}), in the reader's language ({@link LocaleResolver}).
  *
  * <p>Only a plain {@code GET} of {@code /ob2/assertions/{id}} or {@code /ob3/credentials/{id}} asking for
  * HTML, with no query and no session, and for an award that exists, is answered here; everything else (a
@@ -34,12 +35,12 @@ import org.springframework.web.servlet.LocaleResolver;
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
 class PublicBadgePageFilter extends OncePerRequestFilter {
 
-    private final PublicAwardPage page;
+    private final AnonymousBadgePages pages;
     private final SecurityHeaders securityHeaders;
     private final LocaleResolver locales;
 
-    PublicBadgePageFilter(PublicAwardPage page, SecurityHeaders securityHeaders, LocaleResolver locales) {
-        this.page = page;
+    PublicBadgePageFilter(AnonymousBadgePages pages, SecurityHeaders securityHeaders, LocaleResolver locales) {
+        this.pages = pages;
         this.securityHeaders = securityHeaders;
         this.locales = locales;
     }
@@ -50,8 +51,8 @@ class PublicBadgePageFilter extends OncePerRequestFilter {
         UUID id = anonymousPageRequest(request) ? BadgePages.awardId(request) : null;
         if (id != null) {
             Locale locale = locales.resolveLocale(request);
-            PublicAwardPage.AnonymousPage html = page.anonymousPage(new AwardId(id), BadgePages.path(request), locale,
-                    request, response);
+            AnonymousBadgePages.Page html = pages.page(new AwardId(id), BadgePages.path(request), locale, request,
+                    response);
             if (html != null) {
                 securityHeaders.write(request, response);
                 response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
@@ -59,7 +60,10 @@ class PublicBadgePageFilter extends OncePerRequestFilter {
                 response.setLocale(locale);
                 // written through the container's encoder into its buffer; a page that fits in the buffer (all
                 // of them) is sent with its Content-Length
-                html.writeTo(response.getWriter());
+                PrintWriter out = response.getWriter();
+                out.write(html.before());
+                out.write(html.content());
+                out.write(html.after());
                 return;
             }
         }
@@ -68,7 +72,7 @@ class PublicBadgePageFilter extends OncePerRequestFilter {
 
     private static boolean anonymousPageRequest(HttpServletRequest request) {
         return "GET".equals(request.getMethod()) && request.getQueryString() == null
-                && request.getSession(false) == null && HostedDocumentController.wantsHtml(request);
+                && request.getSession(false) == null && BadgePages.wantsHtml(request);
     }
 
     @Override

@@ -1,0 +1,127 @@
+package org.insigne.web.badgepage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import org.insigne.issuer.award.AwardId;
+import org.insigne.issuer.award.AwardRevoked;
+import org.insigne.issuer.award.PublicAward;
+import org.insigne.issuer.badgeclass.BadgeClassChanged;
+import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.organisation.OrganisationProfileChanged;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The public badge page's content as rendered for anonymous readers, per award, address, language and public
+ * base address (the machine forms' links are absolute; without {@code insigne.base-url} they follow the
+ * request's host, which a reader chooses), and the patterns it is made from ({@link BadgePagePattern}). A hit
+ * answers without the database; see docs/decisions/0004-public-page-renderer-and-cache.md for what is kept
+ * and why.
+ *
+ * <p>An entry goes when what it shows changes here (revocation, badge class, organisation profile, and the
+ * issuer's endorsements through {@link #endorsementsChanged}), never outlives the award's expiry, and lives
+ * {@link #TIME_TO_LIVE} at most: on several nodes, that is how long another node may show a page from before
+ * a change made through this one.
+ */
+@Component
+public class BadgePageCache {
+
+    /** How long a page is kept at most: the staleness another node may show after a change made here. */
+    static final Duration TIME_TO_LIVE = Duration.ofMinutes(2);
+
+    /** Pages kept at most: some 5 to 10 kB each. */
+    static final long MAXIMUM_SIZE = 5_000;
+
+    /**
+     * One rendering of a page: which award, at which of its two addresses (the recipient form posts back to
+     * it), in which language, under which public base address.
+     */
+    record Key(UUID award, String path, String language, String base) {
+
+        static Key of(AwardId award, String path, Locale locale, String base) {
+            return new Key(award.value(), path, locale.getLanguage(), base);
+        }
+    }
+
+    /** A kept page's content, with what it shows (for eviction) and how long it may be kept. */
+    record Page(String content, UUID badgeClass, UUID organisation, Duration lifetime) {
+    }
+
+    /** Patterns kept at most: one per badge class, language, address and shape of award in use. */
+    static final long MAXIMUM_PATTERNS = 1_000;
+
+    private final Cache<Key, Page> pages = Caffeine.newBuilder()
+            .maximumSize(MAXIMUM_SIZE)
+            .expireAfter(Expiry.creating((Key key, Page page) -> page.lifetime()))
+            .build();
+
+    private final Cache<BadgePagePattern.Shape, BadgePagePattern> patterns = Caffeine.newBuilder()
+            .maximumSize(MAXIMUM_PATTERNS)
+            .expireAfterWrite(TIME_TO_LIVE)
+            .build();
+
+    @Nullable Page get(Key key) {
+        return pages.getIfPresent(key);
+    }
+
+    /** The pattern of {@code shape}, rendered by {@code render} when none is kept. */
+    BadgePagePattern pattern(BadgePagePattern.Shape shape,
+                             Function<BadgePagePattern.Shape, BadgePagePattern> render) {
+        return patterns.get(shape, render);
+    }
+
+    /** Keeps {@code content}, rendered at {@code now} for {@code award}, until the award's state may change. */
+    void put(Key key, PublicAward award, String content, Instant now) {
+        Duration lifetime = TIME_TO_LIVE;
+        if (award.status(now) == PublicAward.Status.VALID && award.expiresAt() != null) {
+            Duration untilExpiry = Duration.between(now, award.expiresAt());
+            lifetime = untilExpiry.compareTo(lifetime) < 0 ? untilExpiry : lifetime;
+        }
+        pages.put(key, new Page(content, award.badgeClassId(), award.organisationId(), lifetime));
+    }
+
+    /**
+     * To call when the endorsements of an organisation as an issuer change: its badges' pages show them. Like
+     * the events below, call it once the change is committed: before, a reader could still read the old state
+     * and keep it.
+     */
+    public void endorsementsChanged(OrganisationId organisation) {
+        forgetOrganisation(organisation.value());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AwardRevoked revoked) {
+        UUID award = revoked.award().value();
+        pages.asMap().keySet().removeIf(key -> key.award().equals(award));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(BadgeClassChanged changed) {
+        UUID badgeClass = changed.badgeClass().value();
+        forget(page -> page.badgeClass().equals(badgeClass), shape -> shape.badgeClass().equals(badgeClass));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(OrganisationProfileChanged changed) {
+        forgetOrganisation(changed.organisation().value());
+    }
+
+    private void forgetOrganisation(UUID organisation) {
+        forget(page -> page.organisation().equals(organisation), shape -> shape.organisation().equals(organisation));
+    }
+
+    /** Rare (an administrator's action), so a pass over at most {@link #MAXIMUM_SIZE} entries is fine. */
+    private void forget(Predicate<Page> pageShows, Predicate<BadgePagePattern.Shape> patternShows) {
+        patterns.asMap().keySet().removeIf(patternShows);
+        pages.asMap().values().removeIf(pageShows);
+    }
+}
