@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.insigne.core.baking.BakedPayload;
 import org.insigne.core.baking.Baker;
@@ -58,6 +59,8 @@ public final class Verifier {
 
     private final DocumentFetcher fetcher;
     private final Baker baker;
+    private final Clock clock;
+    private final List<SpecVerifier.Provider> preferred;
     private final @Nullable SpecVerifier ob2;
     private final @Nullable SpecVerifier ob3;
 
@@ -77,7 +80,8 @@ public final class Verifier {
     public Verifier(DocumentFetcher fetcher, Baker baker, Clock clock, List<SpecVerifier.Provider> preferred) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.baker = Objects.requireNonNull(baker, "baker");
-        Objects.requireNonNull(clock, "clock");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.preferred = List.copyOf(preferred);
         java.util.Map<Spec, SpecVerifier> verifiers = new java.util.EnumMap<>(Spec.class);
         for (SpecVerifier.Provider provider : preferred) {
             verifiers.putIfAbsent(provider.spec(), provider.create(fetcher, clock));
@@ -88,6 +92,15 @@ public final class Verifier {
         }
         this.ob2 = verifiers.get(Spec.OB2);
         this.ob3 = verifiers.get(Spec.OB3);
+    }
+
+    /**
+     * This verifier with its fetcher wrapped by {@code wrap}: same baker, clock and specification verifiers,
+     * for a caller that must put a fetcher of its own in front of the configured one (an application that
+     * reads its own documents for the address a request came to).
+     */
+    public Verifier fetchingThrough(UnaryOperator<DocumentFetcher> wrap) {
+        return new Verifier(wrap.apply(fetcher), baker, clock, preferred);
     }
 
     public VerificationReport verify(VerificationRequest request) {

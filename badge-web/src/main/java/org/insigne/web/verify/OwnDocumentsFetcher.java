@@ -75,7 +75,12 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
      * platform's too, whichever thread the verification then runs on.
      */
     OwnDocumentsFetcher at(@Nullable String requestBase) {
-        return new OwnDocumentsFetcher(awards, documents, forms, links, environment, network, requestBase);
+        return at(requestBase, network);
+    }
+
+    /** As {@link #at(String)}, with {@code others} fetching what is not this platform's. */
+    OwnDocumentsFetcher at(@Nullable String requestBase, DocumentFetcher others) {
+        return new OwnDocumentsFetcher(awards, documents, forms, links, environment, others, requestBase);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.insigne.web.verify;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.insigne.core.baking.Baker;
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
 import org.insigne.core.verification.Verifier;
@@ -27,19 +25,13 @@ public class VerificationService {
     private final Verifier verifier;
     private final OwnDocumentsFetcher ownDocuments;
     private final Links links;
-    private final Baker baker;
-    private final Clock clock;
-    private final VerifyProperties properties;
     private final AsyncTaskExecutor executor;
 
-    VerificationService(Verifier verifier, OwnDocumentsFetcher ownDocuments, Links links, Baker baker, Clock clock,
-                        VerifyProperties properties, @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
+    VerificationService(Verifier verifier, OwnDocumentsFetcher ownDocuments, Links links,
+                        @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
         this.verifier = verifier;
         this.ownDocuments = ownDocuments;
         this.links = links;
-        this.baker = baker;
-        this.clock = clock;
-        this.properties = properties;
         this.executor = executor;
     }
 
@@ -67,7 +59,8 @@ public class VerificationService {
         if (links.baseConfigured() || requestBase.isEmpty()) {
             return verifier;
         }
-        return VerificationConfiguration.verifier(ownDocuments.at(requestBase.get()), baker, clock,
-                properties.statusListTrust());
+        // The configured verifier's own fetcher stays behind this one, so what it reads (or a test's corpus)
+        // still answers for every other address.
+        return verifier.fetchingThrough(configured -> ownDocuments.at(requestBase.get(), configured));
     }
 }
