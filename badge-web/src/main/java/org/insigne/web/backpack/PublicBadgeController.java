@@ -67,7 +67,7 @@ class PublicBadgeController {
                 badge.level(), badge.issuerName(), null,
                 badge.extras().endorsers().stream().map(e -> new BadgeCard.Endorsement(e.name(), e.url(), null))
                         .toList(),
-                null, badge.criteriaNarrative(), badge.criteriaUrl() == null ? null : badge.criteriaUrl().toString(),
+                BadgeCard.criteriaHtml(badge.criteriaNarrative()), null, badge.criteriaUrl() == null ? null : badge.criteriaUrl().toString(),
                 badge.extras().evidence().stream().map(e -> new BadgeCard.Evidence(e.url(), e.narrative())).toList(),
                 badge.issuedOn(), badge.expires(), null);
     }

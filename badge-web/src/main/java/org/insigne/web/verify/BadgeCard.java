@@ -11,6 +11,7 @@ import org.insigne.core.verification.CheckMessages;
 import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
+import org.insigne.issuer.badgeclass.CriteriaHtml;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * reason, what the verdict rests on, and the badge's facts. Built from the issuer's own records (a badge
  * Insigne issued), from a backpack badge's last verification, or from a verification just made.
  *
- * <p>Text is as the issuer wrote it and is rendered escaped, except {@code criteriaHtml}, which Insigne's
- * badge classes produce already sanitised. {@code detail} is a check message already in the reader's
+ * <p>Text is as the issuer wrote it and is rendered escaped, except {@code criteriaHtml}: the criteria
+ * narrative, Markdown in both Open Badges versions, rendered and sanitised by {@link #criteriaHtml(String)} or by
+ * Insigne's badge classes. {@code detail} is a check message already in the reader's
  * language; {@code reason} is the issuer's revocation reason.
  */
 public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt, @Nullable String reason,
@@ -81,6 +83,15 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
         return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
     }
 
+    /**
+     * A criteria narrative as a page shows it: Open Badges 2.0 and 3.0 say it is Markdown, so a badge from any
+     * platform reads like one Insigne issued rather than with raw {@code **} and {@code -}. The same renderer
+     * and allowlist as Insigne's own criteria: formatting, lists and http(s)/mailto links only.
+     */
+    public static @Nullable String criteriaHtml(@Nullable String markdown) {
+        return markdown == null || markdown.isBlank() ? null : CriteriaHtml.cached(markdown);
+    }
+
     /** The badge of a verification report, when it could be read at all. */
     public static Optional<BadgeCard> of(VerificationReport report, Locale locale) {
         BadgeView badge = report.badge();
@@ -92,7 +103,7 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
                 badge.name(), null, badge.description(), badge.level(), badge.issuer().name(),
                 text(badge.issuer().url()),
                 badge.endorsers().stream().map(e -> new Endorsement(e.name(), text(e.url()), null)).toList(),
-                null, badge.criteriaNarrative(), text(badge.criteriaUrl()),
+                criteriaHtml(badge.criteriaNarrative()), null, text(badge.criteriaUrl()),
                 badge.evidence().stream().filter(e -> e.id() != null || e.narrative() != null)
                         .map(e -> new Evidence(text(e.id()), e.narrative())).toList(),
                 badge.issuedOn(), badge.expires(), null));

@@ -29,6 +29,7 @@ class PublicBadgeCardTests {
         assertThat(card.checkedAt()).isEqualTo(CHECKED);
         assertThat(card.imageUrl()).isEqualTo("/p/badges/pub123/image");
         assertThat(card.criteriaUrl()).isEqualTo("https://issuer.example/criteria");
+        assertThat(card.criteriaHtml()).isEqualTo("<p>Dix séances.</p>\n");
     }
 
     @Test

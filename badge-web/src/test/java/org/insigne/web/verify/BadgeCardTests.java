@@ -54,6 +54,16 @@ class BadgeCardTests {
     }
 
     @Test
+    void rendersAnyBadgesMarkdownCriteriaSafely() {
+        assertThat(BadgeCard.criteriaHtml("Avoir **animé** trois réunions.\n\n- accueillir\n- conclure"))
+                .contains("<strong>animé</strong>", "<li>accueillir</li>").doesNotContain("**");
+        assertThat(BadgeCard.criteriaHtml("<script>alert(1)</script> [voir](javascript:alert)"))
+                .doesNotContain("<script", "href=\"javascript").contains("voir");
+        assertThat(BadgeCard.criteriaHtml(" ")).isNull();
+        assertThat(BadgeCard.criteriaHtml(null)).isNull();
+    }
+
+    @Test
     void linksOnlyToWebAddresses() {
         assertThat(BadgeCard.webOnly("javascript:alert(1)")).isNull();
         assertThat(BadgeCard.webOnly("data:text/html,x")).isNull();
