@@ -300,8 +300,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         try {
-            if (Files.exists(cluster.resolve("postmaster.pid")) && !pgCtlStop("fast") && !pgCtlStop("immediate")) {
-                log.error("The embedded PostgreSQL on {} did not stop; stop it by hand before the next start", cluster);
+            if (Files.exists(cluster.resolve("postmaster.pid"))) {
+                if (pgCtlStop("fast") || pgCtlStop("immediate")) {
+                    log.info("Embedded PostgreSQL on {} stopped", cluster);
+                } else {
+                    log.error("The embedded PostgreSQL on {} did not stop; stop it by hand before the next start",
+                            cluster);
+                }
             }
         } finally {
             running = false;

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +20,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,6 +76,31 @@ class EmbeddedPostgresServerIntegrationTests {
                     command -> assertThat(Path.of(command)).startsWith(server.binaries()));
         }
         assertThat(postmaster()).isEmpty();
+    }
+
+    @Test
+    void servesTheApplicationOnTheConfiguredPortAndStopsWithIt() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        new ApplicationContextRunner()
+                .withUserConfiguration(EmbeddedDatabaseConfiguration.class, Settings.class)
+                .withPropertyValues("insigne.data-dir=" + home, "insigne.embedded-database.port=" + port)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    try (Connection c = context.getBean(DataSource.class).getConnection();
+                         Statement st = c.createStatement(); ResultSet rs = st.executeQuery("show port")) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).isEqualTo(port);
+                    }
+                    assertThat(postmaster()).isPresent();
+                });
+        assertThat(postmaster()).as("closing the application stops its server").isEmpty();
+    }
+
+    @EnableConfigurationProperties({InsigneProperties.class, EmbeddedDatabaseProperties.class})
+    static class Settings {
     }
 
     @Test
