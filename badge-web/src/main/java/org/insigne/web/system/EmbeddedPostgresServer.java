@@ -1,6 +1,5 @@
 package org.insigne.web.system;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -45,6 +44,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String LOCK_FILE = "epg-lock";
+    private static final boolean WINDOWS = System.getProperty("os.name").startsWith("Windows");
     /** Crash recovery replays the WAL written since the last checkpoint, which may take minutes on a slow disk. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -108,14 +108,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
-    }
-
-    int port() {
-        return port;
-    }
-
-    Path cluster() {
-        return cluster;
     }
 
     Path binaries() {
@@ -230,7 +222,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static void initdb(Path binaries, Path cluster) throws IOException {
         // Same superuser, authentication and encoding as the clusters made before, which must keep working.
         Files.createDirectories(cluster.getParent());
-        Result result = run(List.of(binaries.resolve("bin/initdb").toString(), "-A", "trust", "-U", USER,
+        Result result = run(List.of(program(binaries, "initdb"), "-A", "trust", "-U", USER,
                 "-D", cluster.toString(), "-E", "UTF-8"), Duration.ofMinutes(5));
         if (result.exitCode() != 0) {
             throw new IOException("initdb failed: " + lastLines(result.output()));
@@ -327,7 +319,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private String pgCtl() {
-        return binaries.resolve("bin/pg_ctl").toString();
+        return program(binaries, "pg_ctl");
     }
 
     private static int freePort() {
@@ -338,11 +330,15 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** pg_ctl hands {@code -o} to {@code /bin/sh}, so each option is quoted for it. */
+    private static String program(Path binaries, String name) {
+        return binaries.resolve("bin").resolve(WINDOWS ? name + ".exe" : name).toString();
+    }
+
+    /** pg_ctl hands {@code -o} to {@code /bin/sh} (on Windows to {@code cmd}), so each option is quoted for it. */
     private static String shellQuoted(List<String> words) {
         List<String> quoted = new ArrayList<>();
         for (String word : words) {
-            quoted.add("'" + word.replace("'", "'\\''") + "'");
+            quoted.add(WINDOWS ? '"' + word + '"' : "'" + word.replace("'", "'\\''") + "'");
         }
         return String.join(" ", quoted);
     }
@@ -358,8 +354,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
         line.addAll(command);
         try {
-            Process process = new ProcessBuilder(line).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice()))).start();
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            process.getOutputStream().close();
             // pg_ctl start hands the server's output to its log file, so this stream ends when pg_ctl does.
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -373,10 +369,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");
         }
-    }
-
-    private static String nullDevice() {
-        return System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null";
     }
 
     private static String lastLines(String output) {

@@ -47,7 +47,8 @@ final class PostgresBinaries {
             throw new IllegalStateException(e);
         }
         Path target = parent.resolve("postgres-" + digest);
-        if (Files.isExecutable(target.resolve("bin/postgres"))) {
+        // Complete if there at all: it appears only by the rename below.
+        if (Files.isDirectory(target)) {
             return target;
         }
         Files.createDirectories(parent);
