@@ -146,6 +146,18 @@ class EmbeddedPostgresServerIntegrationTests {
     }
 
     @Test
+    void startsOverALockFileWhoseProcessNumberWasReused() throws Exception {
+        EmbeddedPostgresServer.start(home, 0, GRACE).close();
+        // After a reboot, the number in a postmaster.pid left by a power cut may be any live process's: here ours.
+        Files.writeString(home.resolve("postgres/postmaster.pid"),
+                ProcessHandle.current().pid() + "\n" + home.resolve("postgres") + "\n1700000000\n5432\n\n\n0 0\nready\n");
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home, 0, GRACE)) {
+            assertThat(show(server, "fsync")).isEqualTo("on");
+        }
+    }
+
+    @Test
     void refusesTheDataDirectoryOfAnotherRunningInsigneInOneLine() throws Exception {
         Process child = startChild("Eden");
         ProcessHandle postmaster = postmaster().orElseThrow();
