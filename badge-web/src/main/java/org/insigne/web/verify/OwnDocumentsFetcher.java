@@ -72,13 +72,9 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
     /**
      * This fetcher for a verification asked by a request that came to {@code requestBase} (its public base, as
      * {@link Links#base()} gave it on the request's thread): documents under that address count as this
-     * platform's too, whichever thread the verification then runs on.
+     * platform's too, whichever thread the verification then runs on; {@code others} fetches what is not
+     * this platform's.
      */
-    OwnDocumentsFetcher at(@Nullable String requestBase) {
-        return at(requestBase, network);
-    }
-
-    /** As {@link #at(String)}, with {@code others} fetching what is not this platform's. */
     OwnDocumentsFetcher at(@Nullable String requestBase, DocumentFetcher others) {
         return new OwnDocumentsFetcher(awards, documents, forms, links, environment, others, requestBase);
     }
