@@ -54,14 +54,8 @@ class AddressController {
     }
 
     @PostMapping("/account/emails/{id}/remove")
-    String remove(@PathVariable String id, @AuthenticationPrincipal AccountUser user, RedirectAttributes redirect) {
-        UUID addressId;
-        try {
-            addressId = UUID.fromString(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new EmailAddressNotFound();
-        }
-        accounts.removeAddress(user.id(), addressId);
+    String remove(@PathVariable UUID id, @AuthenticationPrincipal AccountUser user, RedirectAttributes redirect) {
+        accounts.removeAddress(user.id(), id);
         redirect.addFlashAttribute("notice", "account.emails.removed");
         return "redirect:/account/emails";
     }

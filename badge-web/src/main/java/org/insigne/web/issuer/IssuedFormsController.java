@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The other machine forms of an issued badge, and the documents that verify them, public and without login:
@@ -57,34 +58,34 @@ class IssuedFormsController {
      * {@code application/jose} (RFC 7515 §9.2.1): many badge tools read a signed badge as text.
      */
     @GetMapping(HostedUrls.OB2_SIGNED)
-    ResponseEntity<byte[]> ob2Signed(@PathVariable String id, HttpServletRequest request) {
-        String jws = found(uuid(id).flatMap(award -> forms.ob2Signed(award, urls())));
+    ResponseEntity<byte[]> ob2Signed(@PathVariable UUID id, HttpServletRequest request) {
+        String jws = found(forms.ob2Signed(id, urls()));
         MediaType type = accepts(request, JOSE) ? JOSE : MediaType.TEXT_PLAIN;
         return machine(HttpStatus.OK, type, jws.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The credential as a VC-JWT (VC-JOSE-COSE §6.1.1 media type {@code application/vc+jwt}). */
     @GetMapping(HostedUrls.OB3_JWT)
-    ResponseEntity<byte[]> ob3Jwt(@PathVariable String id) {
-        String jwt = found(uuid(id).flatMap(award -> forms.ob3Jwt(award, urls())));
+    ResponseEntity<byte[]> ob3Jwt(@PathVariable UUID id) {
+        String jwt = found(forms.ob3Jwt(id, urls()));
         return machine(HttpStatus.OK, VC_JWT, jwt.getBytes(StandardCharsets.US_ASCII));
     }
 
     @GetMapping(HostedUrls.OB2_BAKED)
-    ResponseEntity<byte[]> ob2Baked(@PathVariable String id, @PathVariable String extension) {
+    ResponseEntity<byte[]> ob2Baked(@PathVariable UUID id, @PathVariable String extension) {
         return baked(id, false, extension);
     }
 
     @GetMapping(HostedUrls.OB3_BAKED)
-    ResponseEntity<byte[]> ob3Baked(@PathVariable String id, @PathVariable String extension) {
+    ResponseEntity<byte[]> ob3Baked(@PathVariable UUID id, @PathVariable String extension) {
         return baked(id, true, extension);
     }
 
     /** BitstringStatusListCredential (vc-bitstring-status-list §2.2), signed like the organisation's badges. */
     @GetMapping(HostedUrls.OB3_STATUS_LIST)
-    ResponseEntity<byte[]> statusList(@PathVariable String id, @PathVariable String list, HttpServletRequest request) {
+    ResponseEntity<byte[]> statusList(@PathVariable OrganisationId id, @PathVariable String list, HttpServletRequest request) {
         int number = listNumber(list);
-        byte[] credential = found(uuid(id).flatMap(org -> forms.statusList(new OrganisationId(org), number, urls())));
+        byte[] credential = found(forms.statusList(id, number, urls()));
         MediaType type = accepts(request, VC) ? VC : HostedDocumentController.JSON_LD;
         // A list changes on every revocation: verifiers must not be served a stale one (§6.3 "Caching").
         return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache())
@@ -94,16 +95,25 @@ class IssuedFormsController {
 
     /** The Achievement, at the id credentials give it (OB 3.0 §B.1.1). */
     @GetMapping(HostedUrls.OB3_ACHIEVEMENT)
-    ResponseEntity<byte[]> achievement(@PathVariable String id) {
-        byte[] json = found(uuid(id).flatMap(b -> forms.achievement(new BadgeClassId(b), urls())));
+    ResponseEntity<byte[]> achievement(@PathVariable BadgeClassId id) {
+        byte[] json = found(forms.achievement(id, urls()));
         return machine(HttpStatus.OK, HostedDocumentController.JSON_LD, json);
     }
 
     /** The DID document of {@code did:web:<host>:ob3:issuers:<id>} (DID Web Method §3.2 "Read"). */
     @GetMapping(HostedUrls.OB3_DID_DOCUMENT)
-    ResponseEntity<byte[]> didDocument(@PathVariable String id) {
-        byte[] json = found(uuid(id).flatMap(org -> forms.didDocument(new OrganisationId(org), urls())));
+    ResponseEntity<byte[]> didDocument(@PathVariable OrganisationId id) {
+        byte[] json = found(forms.didDocument(id, urls()));
         return machine(HttpStatus.OK, DID_LD_JSON, json);
+    }
+
+    /**
+     * A malformed id names nothing: the same bare 404 as an unknown one, not the pages' error page, since the
+     * callers here are badge tools reading documents.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Void> malformedId() {
+        return ResponseEntity.notFound().build();
     }
 
     /** A badge image that cannot be made in this format: a 404 saying why, in the reader's language. */
@@ -115,9 +125,9 @@ class IssuedFormsController {
                 .header("X-Content-Type-Options", "nosniff").body(text);
     }
 
-    private ResponseEntity<byte[]> baked(String id, boolean ob3, String extension) {
+    private ResponseEntity<byte[]> baked(UUID id, boolean ob3, String extension) {
         BakedForm form = found(BakedForm.of(ob3, extension));
-        BakedImage image = found(uuid(id).flatMap(award -> forms.baked(award, form)));
+        BakedImage image = found(forms.baked(id, form));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -159,14 +169,6 @@ class IssuedFormsController {
             throw new NotFound();
         }
         return Integer.parseInt(list);
-    }
-
-    private static Optional<UUID> uuid(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 
     private static <T> T found(Optional<T> value) {

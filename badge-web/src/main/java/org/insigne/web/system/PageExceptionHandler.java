@@ -9,6 +9,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Turns a business refusal on a page into the error page, with the refusal's own message in the reader's
@@ -28,6 +30,27 @@ class PageExceptionHandler {
         model.addAttribute("status", status.value());
         model.addAttribute("messageKey", refusal.messageKey());
         model.addAttribute("messageArgs", refusal.args().toArray());
+        return "error/refused";
+    }
+
+    /**
+     * A path segment that cannot be converted names nothing: a typed id's converter says which thing with its
+     * own refusal, and a plain UUID (staff members, an account's addresses) is "page not found". Other
+     * parameters of the wrong type are a bad request, as Spring answers them.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String mismatched(MethodArgumentTypeMismatchException mismatch, Model model, HttpServletResponse response) {
+        for (Throwable cause = mismatch.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException refusal) {
+                return refused(refusal, model, response);
+            }
+        }
+        boolean inPath = mismatch.getParameter().hasParameterAnnotation(PathVariable.class);
+        HttpStatus status = inPath ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("messageKey", inPath ? "error.404.text" : "error.400.text");
+        model.addAttribute("messageArgs", new Object[0]);
         return "error/refused";
     }
 

@@ -52,4 +52,23 @@ class TypedIdIntegrationTests {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("copié le lien du message en entier")));
     }
+
+    @Test
+    void answersNotFoundForAMalformedPlainIdInAConsoleOrAccountPath() throws Exception {
+        mvc.perform(get("/console/organisations/pas-un-id/staff").with(user(camille)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("Exception"))));
+        mvc.perform(post("/account/emails/pas-un-id/remove").with(csrf()).with(user(camille)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void answersABare404ForAMalformedIdInAHostedDocumentAddress() throws Exception {
+        for (String path : new String[] {"/ob3/achievements/pas-un-id", "/ob3/credentials/pas-un-id/jwt",
+                "/ob3/issuers/pas-un-id/did.json"}) {
+            mvc.perform(get(path))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().string(not(containsString("<html"))));
+        }
+    }
 }
