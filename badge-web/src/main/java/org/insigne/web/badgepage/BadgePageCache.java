@@ -69,6 +69,17 @@ public class BadgePageCache {
             .expireAfterWrite(TIME_TO_LIVE)
             .build();
 
+    /**
+     * Awards whose page was rendered once within {@link #TIME_TO_LIVE}: a page is kept from its second
+     * rendering on. Most badge pages are read now and then; keeping each for two minutes filled the cache with
+     * pages read once, which the collector then copied from young space at every pause (the anonymous page's
+     * tail latency under load). A page that is being shared is read again soon and kept from then on.
+     */
+    private final Cache<UUID, Boolean> renderedOnce = Caffeine.newBuilder()
+            .maximumSize(MAXIMUM_SIZE * 10)
+            .expireAfterWrite(TIME_TO_LIVE)
+            .build();
+
     @Nullable Page get(Key key) {
         return pages.getIfPresent(key);
     }
@@ -79,14 +90,21 @@ public class BadgePageCache {
         return patterns.get(shape, render);
     }
 
-    /** Keeps {@code content}, rendered at {@code now} for {@code award}, until the award's state may change. */
-    void put(Key key, PublicAward award, String content, Instant now) {
+    /**
+     * Keeps {@code content}, rendered at {@code now} for {@code award}, until the award's state may change, if
+     * the award's page was rendered before within {@link #TIME_TO_LIVE}; says whether it was kept.
+     */
+    boolean put(Key key, PublicAward award, String content, Instant now) {
+        if (renderedOnce.asMap().putIfAbsent(key.award(), Boolean.TRUE) == null) {
+            return false;
+        }
         Duration lifetime = TIME_TO_LIVE;
         if (award.status(now) == PublicAward.Status.VALID && award.expiresAt() != null) {
             Duration untilExpiry = Duration.between(now, award.expiresAt());
             lifetime = untilExpiry.compareTo(lifetime) < 0 ? untilExpiry : lifetime;
         }
         pages.put(key, new Page(content, award.badgeClassId(), award.organisationId(), lifetime));
+        return true;
     }
 
     /**
@@ -101,6 +119,7 @@ public class BadgePageCache {
     @TransactionalEventListener(fallbackExecution = true)
     void on(AwardRevoked revoked) {
         UUID award = revoked.award().value();
+        renderedOnce.invalidate(award);
         pages.asMap().keySet().removeIf(key -> key.award().equals(award));
     }
 

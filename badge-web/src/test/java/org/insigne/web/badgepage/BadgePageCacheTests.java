@@ -50,7 +50,7 @@ class BadgePageCacheTests {
         PublicAward elsewhere = award(UUID.randomUUID(), null, null, otherOrganisation);
         for (PublicAward award : List.of(first, sameClass, elsewhere)) {
             for (Locale locale : List.of(Locale.FRENCH, Locale.ENGLISH)) {
-                cache.put(key(award, locale), award, "page", NOW);
+                keep(key(award, locale), award);
             }
         }
 
@@ -70,8 +70,27 @@ class BadgePageCacheTests {
         assertThat(cache.get(key(elsewhere, Locale.ENGLISH))).isNull();
     }
 
+    @Test
+    void keepsAPageFromItsAwardsSecondRenderingOnly() {
+        PublicAward award = award(badgeClass, null, null);
+
+        assertThat(cache.put(key(award, Locale.FRENCH), award, "page", NOW)).isFalse();
+        assertThat(cache.get(key(award, Locale.FRENCH))).isNull();
+        assertThat(cache.put(key(award, Locale.FRENCH), award, "page", NOW)).isTrue();
+        assertThat(cache.get(key(award, Locale.FRENCH))).isNotNull();
+        assertThat(cache.put(key(award, Locale.ENGLISH), award, "page", NOW)).isTrue();
+
+        cache.on(new AwardRevoked(award.id()));
+        assertThat(cache.put(key(award, Locale.FRENCH), award, "page", NOW)).isFalse();
+    }
+
+    private void keep(BadgePageCache.Key key, PublicAward award) {
+        cache.put(key, award, "page", NOW);
+        assertThat(cache.put(key, award, "page", NOW)).isTrue();
+    }
+
     private Duration lifetime(PublicAward award) {
-        cache.put(key(award, Locale.FRENCH), award, "page", NOW);
+        keep(key(award, Locale.FRENCH), award);
         BadgePageCache.Page page = cache.get(key(award, Locale.FRENCH));
         assertThat(page).isNotNull();
         return page.lifetime();
