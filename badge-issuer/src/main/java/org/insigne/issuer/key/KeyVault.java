@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * {@code ${insigne.data-dir}/master.key}, readable by its owner only.
  */
 @Component
-class KeyVault {
+public class KeyVault {
 
     private static final Logger log = LoggerFactory.getLogger(KeyVault.class);
     private static final int NONCE_BYTES = 12;
@@ -64,6 +64,20 @@ class KeyVault {
         } catch (GeneralSecurityException e) {
             // A wrong master key or a tampered row: nothing can be signed until an operator fixes it.
             throw new IllegalStateException("Signing key " + id.value() + " cannot be decrypted with the master key", e);
+        }
+    }
+
+    /**
+     * Names the master key without revealing it (SHA-256 of a label and the key, hex), so that a backup can say
+     * which key its signing keys need.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update("insigne master key".getBytes(StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(digest.digest(masterKey.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 
