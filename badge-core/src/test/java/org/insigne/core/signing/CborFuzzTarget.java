@@ -1,0 +1,19 @@
+package org.insigne.core.signing;
+
+/**
+ * Fuzz target of the strict CBOR reader (ecdsa-sd-2023 derived proofs): it may refuse an input only with
+ * {@link IllegalArgumentException}, its declared rejection. See {@code org.insigne.core.fuzz.FuzzTargets}.
+ */
+public final class CborFuzzTarget {
+
+    private CborFuzzTarget() {
+    }
+
+    public static void fuzzerTestOneInput(byte[] data) {
+        try {
+            Cbor.decode(data, 0);
+        } catch (IllegalArgumentException declared) {
+            // not the CBOR a derived proof holds
+        }
+    }
+}
