@@ -40,6 +40,10 @@ public final class FuzzTargets {
     public static final class Unbake {
         private static final Baker BAKER = new Baker(BakingLimits.defaults());
 
+        public static void fuzzerInitialize() {
+            Warm.up(Unbake::fuzzerTestOneInput, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "\u0089PNG\r\n\u001a\n");
+        }
+
         public static void fuzzerTestOneInput(byte[] data) {
             try {
                 BAKER.unbake(data);
@@ -51,6 +55,10 @@ public final class FuzzTargets {
 
     /** JSON as every reader of outside JSON reads it: bounded depth, size and numbers. */
     public static final class Json {
+        public static void fuzzerInitialize() {
+            Warm.up(Json::fuzzerTestOneInput, "{\"a\":[1,2.5,\"x\",null]}");
+        }
+
         public static void fuzzerTestOneInput(byte[] data) {
             try {
                 BoundedJson.read(data);
@@ -64,6 +72,10 @@ public final class FuzzTargets {
     public static final class JsonLd {
         private static final RdfCanonicalizer CANONICALIZER = RdfCanonicalizer.standard();
 
+        public static void fuzzerInitialize() {
+            Warm.up(JsonLd::fuzzerTestOneInput, "{\"@context\":\"https://www.w3.org/ns/credentials/v2\",\"type\":\"VerifiableCredential\"}");
+        }
+
         public static void fuzzerTestOneInput(byte[] data) {
             try {
                 jakarta.json.JsonValue value = JakartaJson.of(BoundedJson.readObject(data));
@@ -76,6 +88,10 @@ public final class FuzzTargets {
 
     /** Compact JWS (OB 2.0 signed badges) and VC-JWT (OB 3.0). */
     public static final class Jws {
+        public static void fuzzerInitialize() {
+            Warm.up(Jws::fuzzerTestOneInput, "eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln");
+        }
+
         public static void fuzzerTestOneInput(byte[] data) {
             String text = new String(data, StandardCharsets.UTF_8);
             try {
@@ -93,6 +109,10 @@ public final class FuzzTargets {
 
     /** The compressed bitstring of a status list: a gzip bomb must be refused, not inflated. */
     public static final class StatusList {
+        public static void fuzzerInitialize() {
+            Warm.up(StatusList::fuzzerTestOneInput, "uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA");
+        }
+
         public static void fuzzerTestOneInput(byte[] data) {
             try {
                 BitstringStatusList.decode(new String(data, StandardCharsets.ISO_8859_1));
@@ -110,6 +130,10 @@ public final class FuzzTargets {
         private static final Verifier VERIFIER = new Verifier(Verify::offline, new Baker(BakingLimits.defaults()),
                 Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC));
 
+        public static void fuzzerInitialize() {
+            Warm.up(Verify::fuzzerTestOneInput, "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\"}", "eyJhbGciOiJFZERTQSJ9.e30.c2ln");
+        }
+
         public static void fuzzerTestOneInput(byte[] data) {
             VerificationReport report = VERIFIER.verify(VerificationRequest.ofFile(data));
             if (report == null || report.verdict() == null) {
@@ -120,6 +144,21 @@ public final class FuzzTargets {
         private static org.insigne.core.fetch.FetchedDocument offline(URI uri, DocumentFetcher.Expect expect)
                 throws FetchFailed {
             throw new FetchFailed(uri, FetchFailed.Reason.UNREACHABLE);
+        }
+    }
+
+    /**
+     * Loads (and so instruments) the classes a target uses before fuzzing starts: Jazzer instruments on class
+     * loading, which on a busy machine can outlast the per-input timeout of the first input.
+     */
+    static final class Warm {
+        private Warm() {
+        }
+
+        static void up(java.util.function.Consumer<byte[]> target, String... inputs) {
+            for (String input : inputs) {
+                target.accept(input.getBytes(StandardCharsets.ISO_8859_1));
+            }
         }
     }
 }
