@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -16,7 +17,9 @@ import org.insigne.issuer.award.PublicAward;
 import org.insigne.issuer.badgeclass.BadgeClassChanged;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationProfileChanged;
+import org.insigne.web.system.ClusterNotifications;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -29,8 +32,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>An entry goes when what it shows changes here (revocation, badge class, organisation profile, and the
  * issuer's endorsements through {@link #endorsementsChanged}), never outlives the award's expiry, and lives
- * {@link #TIME_TO_LIVE} at most: on several nodes, that is how long another node may show a page from before
- * a change made through this one.
+ * {@link #TIME_TO_LIVE} at most. Every change is also told to the other nodes sharing the database
+ * ({@link ClusterNotifications}), which forget the same entries within a second; the time to live bounds what
+ * a lost notification can cost. See docs/decisions/0013-cache-invalidation-across-nodes.md.
  */
 @Component
 public class BadgePageCache {
@@ -80,6 +84,22 @@ public class BadgePageCache {
             .expireAfterWrite(TIME_TO_LIVE)
             .build();
 
+    /** The topic of this cache's changes between nodes; payloads are {@code award|badge-class|organisation <id>}. */
+    static final String TOPIC = "badge-page";
+
+    private final Consumer<String> otherNodes;
+
+    /** A cache of one node alone. */
+    BadgePageCache() {
+        this.otherNodes = change -> { };
+    }
+
+    @Autowired
+    BadgePageCache(ClusterNotifications cluster) {
+        this.otherNodes = change -> cluster.publish(TOPIC, change);
+        cluster.subscribe(TOPIC, this::apply, this::clear);
+    }
+
     @Nullable Page get(Key key) {
         return pages.getIfPresent(key);
     }
@@ -113,25 +133,56 @@ public class BadgePageCache {
      * and keep it.
      */
     public void endorsementsChanged(OrganisationId organisation) {
-        forgetOrganisation(organisation.value());
+        changed("organisation " + organisation.value());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AwardRevoked revoked) {
-        UUID award = revoked.award().value();
-        renderedOnce.invalidate(award);
-        pages.asMap().keySet().removeIf(key -> key.award().equals(award));
+        changed("award " + revoked.award().value());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(BadgeClassChanged changed) {
-        UUID badgeClass = changed.badgeClass().value();
-        forget(page -> page.badgeClass().equals(badgeClass), shape -> shape.badgeClass().equals(badgeClass));
+        changed("badge-class " + changed.badgeClass().value());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(OrganisationProfileChanged changed) {
-        forgetOrganisation(changed.organisation().value());
+        changed("organisation " + changed.organisation().value());
+    }
+
+    /** Forgets here at once, so that this node never shows the old state, then tells the others. */
+    private void changed(String change) {
+        apply(change);
+        otherNodes.accept(change);
+    }
+
+    /** A change made here or on another node; anything unreadable clears everything, which is always safe. */
+    private void apply(String change) {
+        int space = change.indexOf(' ');
+        UUID id;
+        try {
+            id = UUID.fromString(change.substring(space + 1));
+        } catch (IllegalArgumentException e) {
+            clear();
+            return;
+        }
+        switch (change.substring(0, Math.max(space, 0))) {
+            case "award" -> {
+                renderedOnce.invalidate(id);
+                pages.asMap().keySet().removeIf(key -> key.award().equals(id));
+            }
+            case "badge-class" -> forget(page -> page.badgeClass().equals(id), shape -> shape.badgeClass().equals(id));
+            case "organisation" -> forgetOrganisation(id);
+            default -> clear();
+        }
+    }
+
+    /** Forgets every page and pattern, when changes from other nodes may have been missed. */
+    void clear() {
+        renderedOnce.invalidateAll();
+        pages.invalidateAll();
+        patterns.invalidateAll();
     }
 
     private void forgetOrganisation(UUID organisation) {

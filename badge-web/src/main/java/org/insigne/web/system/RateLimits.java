@@ -1,36 +1,37 @@
 package org.insigne.web.system;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.Map;
-import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.BandwidthBuilder;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.caffeine.Bucket4jCaffeine;
-import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where every rate limit is counted: anonymous verifications, contact messages and failed logins.
- * Each limit is a Bucket4j bucket per key (a client address, a hashed e-mail address) that refills all at once
- * at the end of its window, so a limit reads as "n per window" like the settings say.
+ * The one place where every rate limit is counted: anonymous verifications, contact messages and failed logins
+ * (per account and per client address). Each limit allows n events per key (a client address, an e-mail
+ * address) and window, as the settings say.
  *
- * <p>The buckets live in a {@link ProxyManager}: today a bounded Caffeine map in this node's memory, where
- * size-based eviction (W-TinyLFU) drops the keys seen once before the ones hit again and again, so a spray of
- * random keys cannot make us forget an address under attack. Callers only name a limit and a key: a store shared
- * by several nodes (Bucket4j's PostgreSQL proxy manager) replaces {@link #inMemory} without touching them.
+ * <p>Counts live in PostgreSQL ({@code rate_limit}), so that every node sees the same ones, a restart forgives
+ * nothing, and a client cannot multiply its budget by the number of nodes. One row per limit and key, keyed by
+ * a SHA-256 of both (so no address or user name is kept as sent), updated by one atomic statement; a row goes
+ * when its window has ended, never to make room, so a flood of new keys cannot make us forget the one under
+ * attack. See docs/decisions/0012-sessions-and-limits-in-postgresql.md.
  */
 @Component
 public class RateLimits {
@@ -42,7 +43,9 @@ public class RateLimits {
         /** Messages through the learning-territory contact form per client address and hour. */
         TERRITORY_CONTACT,
         /** Failed passwords per account (its e-mail address, hashed) within the lockout window. */
-        LOGIN_FAILURE
+        LOGIN_FAILURE,
+        /** Failed logins per client address, whichever accounts it tried, within the lockout window. */
+        LOGIN_CLIENT_FAILURE
     }
 
     /**
@@ -58,88 +61,108 @@ public class RateLimits {
     public static final int LOGIN_FAILURES = 5;
     public static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
 
+    /** How many events of a limit fit in how long; aligned windows start on the clock's minutes and hours. */
+    private record Window(int events, Duration period, boolean alignedOnClock) {
+
+        Instant endAfter(Instant now) {
+            if (!alignedOnClock) {
+                return now.plus(period);
+            }
+            long periodMillis = period.toMillis();
+            return Instant.ofEpochMilli((now.toEpochMilli() / periodMillis + 1) * periodMillis);
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
 
-    private final ProxyManager<String> buckets;
-    private final Map<Limit, Supplier<BucketConfiguration>> configurations = new EnumMap<>(Limit.class);
+    // A new key starts a window; an ended window starts again; else one more, but never past events + 1, so
+    // that a refused event is not counted and a key hammered for hours still ends its window on time.
+    private static final String CONSUME = """
+            INSERT INTO rate_limit AS r (key, used, window_ends_at) VALUES (?, 1, ?)
+            ON CONFLICT (key) DO UPDATE SET
+                used = CASE WHEN r.window_ends_at <= ? THEN 1 ELSE LEAST(r.used + 1, ?) END,
+                window_ends_at = CASE WHEN r.window_ends_at <= ? THEN excluded.window_ends_at
+                                      ELSE r.window_ends_at END
+            RETURNING used, window_ends_at""";
 
-    @Autowired
-    public RateLimits(@Value("${insigne.verify.requests-per-minute:30}") int verificationsPerMinute,
-               @Value("${insigne.territory.contacts-per-hour:5}") int contactsPerHour,
-               @Value("${insigne.rate-limits.max-tracked-keys:100000}") long maxTrackedKeys,
-               Clock clock) {
-        this(inMemory(maxTrackedKeys, clock), verificationsPerMinute, contactsPerHour);
-    }
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Map<Limit, Window> windows = new EnumMap<>(Limit.class);
 
-    RateLimits(ProxyManager<String> buckets, int verificationsPerMinute, int contactsPerHour) {
-        this.buckets = buckets;
-        // Aligned on the clock's minutes and hours, as the fixed windows the settings describe.
-        configurations.put(Limit.VERIFICATION, window(verificationsPerMinute, Duration.ofMinutes(1), true));
-        configurations.put(Limit.TERRITORY_CONTACT, window(contactsPerHour, Duration.ofHours(1), true));
-        // Counted from the first failure: a burst locks the account for the whole window.
-        configurations.put(Limit.LOGIN_FAILURE, window(LOGIN_FAILURES, LOGIN_WINDOW, false));
-    }
-
-    /**
-     * Buckets in this node's memory, at most {@code maxKeys} of them; a bucket is dropped once it is full again.
-     * Bucket4j reads time from the application's clock, so that tests can move it.
-     */
-    static ProxyManager<String> inMemory(long maxKeys, Clock clock) {
-        TimeMeter time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
-        return Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(maxKeys))
-                .clientClock(time)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-                .build();
+    public RateLimits(DataSource dataSource, Clock clock,
+                      @Value("${insigne.verify.requests-per-minute:30}") int verificationsPerMinute,
+                      @Value("${insigne.territory.contacts-per-hour:5}") int contactsPerHour,
+                      @Value("${insigne.login.failures-per-client:50}") int loginFailuresPerClient) {
+        // Not the caller's transaction: a wrong password is counted even though the action it guarded fails
+        // and rolls back. Wrapped, the data source is a key no transaction has bound a connection to, so each
+        // statement runs on a pooled connection of its own, in auto-commit.
+        this.jdbc = new JdbcTemplate(new DelegatingDataSource(dataSource));
+        this.clock = clock;
+        windows.put(Limit.VERIFICATION, new Window(verificationsPerMinute, Duration.ofMinutes(1), true));
+        windows.put(Limit.TERRITORY_CONTACT, new Window(contactsPerHour, Duration.ofHours(1), true));
+        // Counted from the first failure: a burst locks the account (or the client) for the whole window.
+        windows.put(Limit.LOGIN_FAILURE, new Window(LOGIN_FAILURES, LOGIN_WINDOW, false));
+        windows.put(Limit.LOGIN_CLIENT_FAILURE, new Window(loginFailuresPerClient, LOGIN_WINDOW, false));
     }
 
     /** Counts one event for {@code key}; refused (and not counted) when the key is over the limit. */
     public Outcome tryConsume(Limit limit, String key) {
-        ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            if (probe.getRemainingTokens() == 0) {
+        Window window = windows.get(limit);
+        Instant now = clock.instant();
+        OffsetDateTime at = at(now);
+        Counted counted = jdbc.queryForObject(CONSUME,
+                (rs, row) -> new Counted(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()),
+                storeKey(limit, key), at(window.endAfter(now)), at, window.events() + 1, at);
+        if (counted.used() <= window.events()) {
+            if (counted.used() == window.events()) {
                 log.warn("Rate limit {} reached by one key", limit);
             }
             return new Outcome(true, 0);
         }
-        long nanos = probe.getNanosToWaitForRefill();
-        return new Outcome(false, Math.max(1, (nanos + 999_999_999) / 1_000_000_000));
+        long millis = Duration.between(now, counted.windowEndsAt()).toMillis();
+        return new Outcome(false, Math.max(1, (millis + 999) / 1000));
+    }
+
+    private record Counted(int used, Instant windowEndsAt) {
     }
 
     /** Whether {@code key} has used up its limit, without counting anything. */
     public boolean isExhausted(Limit limit, String key) {
-        return bucket(limit, key).getAvailableTokens() <= 0;
+        Boolean exhausted = jdbc.query("SELECT used >= ? FROM rate_limit WHERE key = ? AND window_ends_at > ?",
+                rs -> rs.next() && rs.getBoolean(1),
+                windows.get(limit).events(), storeKey(limit, key), at(clock.instant()));
+        return Boolean.TRUE.equals(exhausted);
     }
 
     /** Forgets what was counted for {@code key}, as after a successful login. */
     public void reset(Limit limit, String key) {
-        buckets.removeProxy(storeKey(limit, key));
+        jdbc.update("DELETE FROM rate_limit WHERE key = ?", storeKey(limit, key));
     }
 
-    private BucketProxy bucket(Limit limit, String key) {
-        return buckets.getProxy(storeKey(limit, key), configurations.get(limit));
+    /**
+     * Drops the windows that have ended. Every node may run it: deleting what is already gone is harmless. A
+     * window counts only until its end, so a late clean-up changes no answer, only the table's size.
+     */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
+    public void removeEnded() {
+        int removed = jdbc.update("DELETE FROM rate_limit WHERE window_ends_at <= ?", at(clock.instant()));
+        if (removed > 0) {
+            log.debug("Removed {} ended rate-limit windows", removed);
+        }
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static String storeKey(Limit limit, String key) {
-        return limit.name() + ':' + key;
-    }
-
-    private static Supplier<BucketConfiguration> window(int events, Duration period, boolean alignedOnClock) {
-        BandwidthBuilder.BandwidthBuilderRefillStage capacity = BandwidthBuilder.builder().capacity(events);
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(alignedOnClock
-                        ? capacity.refillIntervallyAligned(events, period, Instant.EPOCH).build()
-                        : capacity.refillIntervally(events, period).build())
-                .build();
-        return () -> configuration;
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(limit.name().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 }

@@ -28,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -159,7 +158,7 @@ class PublicBadgePageIntegrationTests {
         AwardView award = award(badgeClass, null);
         String path = "/ob3/credentials/" + award.id().value();
         MvcResult anonymous = mvc.perform(get(path).accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn();
-        MvcResult signedIn = mvc.perform(get(path).accept(MediaType.TEXT_HTML).session(new MockHttpSession())
+        MvcResult signedIn = mvc.perform(get(path).accept(MediaType.TEXT_HTML).cookie(session())
                 .with(ConsoleFixture.as(owner))).andExpect(status().isOk()).andReturn();
         MvcResult otherPage = mvc.perform(get("/verify")).andExpect(status().isOk()).andReturn();
 
@@ -244,10 +243,20 @@ class PublicBadgePageIntegrationTests {
         assertThat(page("/ob2/assertions/" + fourth.id().value())).doesNotContain("javascript");
     }
 
+    /**
+     * A session as a signed-in reader's browser holds one, by its cookie: sessions live in the database, so the
+     * page sees a session only when the request names one that exists there.
+     */
+    private Cookie session() throws Exception {
+        Cookie session = mvc.perform(get("/login")).andReturn().getResponse().getCookie("JSESSIONID");
+        assertThat(session).isNotNull();
+        return session;
+    }
+
     /** The anonymous page (filled in from a pattern) has the same content as the one rendered for a signed-in reader. */
     private void assertSameForSignedInReaders(String path) throws Exception {
         String anonymous = page(path);
-        String signedIn = mvc.perform(get(path).accept(MediaType.TEXT_HTML).session(new MockHttpSession())
+        String signedIn = mvc.perform(get(path).accept(MediaType.TEXT_HTML).cookie(session())
                         .with(ConsoleFixture.as(owner))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(main(anonymous)).as(path).isEqualTo(main(signedIn));

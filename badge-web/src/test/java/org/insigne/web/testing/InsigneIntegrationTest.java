@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"insigne.test.suite=web", "insigne.verify.requests-per-minute=100000",
-                "insigne.backpack.recheck-interval=-"})
+                "insigne.backpack.recheck-interval=-", "insigne.login.failures-per-client=100000"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestEnvironmentInitializer.class)
 public @interface InsigneIntegrationTest {
