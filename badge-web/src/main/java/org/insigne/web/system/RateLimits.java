@@ -42,7 +42,9 @@ public class RateLimits {
         /** Messages through the learning-territory contact form per client address and hour. */
         TERRITORY_CONTACT,
         /** Failed passwords per account (its e-mail address, hashed) within the lockout window. */
-        LOGIN_FAILURE
+        LOGIN_FAILURE,
+        /** Calls to the issuer API per organisation API token and minute. */
+        API_TOKEN
     }
 
     /**
@@ -78,6 +80,12 @@ public class RateLimits {
         configurations.put(Limit.TERRITORY_CONTACT, window(contactsPerHour, Duration.ofHours(1), true));
         // Counted from the first failure: a burst locks the account for the whole window.
         configurations.put(Limit.LOGIN_FAILURE, window(LOGIN_FAILURES, LOGIN_WINDOW, false));
+    }
+
+    /** Sets the issuer API's limit ({@code insigne.api.requests-per-minute}), aligned on the clock's minutes. */
+    @Autowired
+    void apiRequestsPerMinute(@Value("${insigne.api.requests-per-minute:600}") int requestsPerMinute) {
+        configurations.put(Limit.API_TOKEN, window(requestsPerMinute, Duration.ofMinutes(1), true));
     }
 
     /**
