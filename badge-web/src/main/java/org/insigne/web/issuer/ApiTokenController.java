@@ -41,7 +41,7 @@ class ApiTokenController {
     /** The creation form; {@code expiresOn} as the date input sends it (empty: never). */
     record TokenForm(@Nullable String name, @Nullable List<String> scopes, @Nullable String expiresOn) {
 
-        boolean has(ApiScope scope) {
+        public boolean has(ApiScope scope) {
             return scopes != null && scopes.contains(scope.code());
         }
     }

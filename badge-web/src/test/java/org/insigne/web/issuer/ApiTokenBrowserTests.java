@@ -73,7 +73,8 @@ class ApiTokenBrowserTests {
 
         browser.field("Lire les badges, les attributions, les envois groupés et le journal d'activité").click();
         browser.click("Créer le jeton");
-        assertThat(browser.text()).contains("Le formulaire contient des erreurs.", "Choisissez au moins un droit");
+        assertThat(browser.text()).contains("Le formulaire contient des erreurs", "Donnez au jeton un nom de 1 à 100 caractères.");
+        assertThat(browser.field("Nom").getAttribute("aria-invalid")).isEqualTo("true");
 
         browser.fill("Nom", "Moodle");
         browser.field("Lire les badges, les attributions, les envois groupés et le journal d'activité").click();

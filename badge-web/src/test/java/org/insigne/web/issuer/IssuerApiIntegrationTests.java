@@ -159,6 +159,7 @@ class IssuerApiIntegrationTests {
         ApiClient.Answer read = api.get("/api/v1/awards/" + id, token);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("evidence").get("narrative").asString()).isEqualTo("A animé trois réunions.");
+        assertThat(read.header("Set-Cookie")).as("stateless: no session").isNull();
 
         ApiClient.Answer noReason = api.post("/api/v1/awards/" + id + "/revoke", token, "{}");
         assertThat(noReason.status()).isEqualTo(400);
