@@ -20,10 +20,12 @@ public enum AuditAction {
     AWARD_REVOKED(Subject.AWARD),
     AWARD_CLAIMED(Subject.AWARD),
     SIGNING_KEY_GENERATED(Subject.SIGNING_KEY),
-    SIGNING_KEYS_ROTATED(Subject.ORGANISATION);
+    SIGNING_KEYS_ROTATED(Subject.ORGANISATION),
+    API_TOKEN_CREATED(Subject.API_TOKEN),
+    API_TOKEN_REVOKED(Subject.API_TOKEN);
 
     /** The kind of thing an entry's subject id names. */
-    public enum Subject { ORGANISATION, INVITATION, MEMBER, BADGE_CLASS, AWARD, SIGNING_KEY }
+    public enum Subject { ORGANISATION, INVITATION, MEMBER, BADGE_CLASS, AWARD, SIGNING_KEY, API_TOKEN }
 
     private final Subject subject;
 

@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface AwardRepository extends JpaRepository<Award, UUID> {
+interface AwardRepository extends JpaRepository<Award, UUID>, JpaSpecificationExecutor<Award> {
 
     Optional<Award> findByFormToken(UUID formToken);
 

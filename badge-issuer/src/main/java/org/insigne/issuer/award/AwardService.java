@@ -1,5 +1,8 @@
 package org.insigne.issuer.award;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -320,6 +324,81 @@ public class AwardService {
     public List<AwardId> awardsTo(String email) {
         return awards.findByRecipientEmailOrderByCreatedAtAsc(email.strip().toLowerCase(java.util.Locale.ROOT))
                 .stream().map(Award::id).toList();
+    }
+
+    /**
+     * Awards once per client key: {@code key} is what the client sent (an API's idempotency key), unique within
+     * the organisation. The first request with a key awards; a replay of the same request answers that award
+     * with {@code created} false; a replay with another request is refused with {@link AwardRequestKeyReused}.
+     * The key is taken in the award's own transaction, so a refused award leaves it free.
+     */
+    @Transactional
+    public AwardView award(OrganisationId organisation, BadgeClassId badgeClassId, UUID userId, String key,
+                           AwardRequest request, HostedUrls urls) {
+        String fingerprint = fingerprint(badgeClassId, request);
+        // A concurrent first use of the same key waits here on the primary key until the other commits.
+        jdbc.update("""
+                insert into award_request_key (organisation_id, request_key, fingerprint, created_at)
+                values (?, ?, ?, ?) on conflict do nothing""", organisation.value(), key, fingerprint,
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        String taken = jdbc.queryForObject(
+                "select fingerprint from award_request_key where organisation_id = ? and request_key = ?",
+                String.class, organisation.value(), key);
+        if (!fingerprint.equals(taken)) {
+            throw new AwardRequestKeyReused();
+        }
+        UUID formToken = UUID.nameUUIDFromBytes((organisation.value() + "\u001f" + key).getBytes(StandardCharsets.UTF_8));
+        return award(organisation, badgeClassId, userId, new AwardRequest(formToken, request.recipientEmail(),
+                request.recipientName(), request.level(), request.evidenceUrl(), request.evidenceNarrative(),
+                request.issuedOn()), urls);
+    }
+
+    /** What a request asks: the bulk award key (badge class, address, level, evidence, date) and the name. */
+    private static String fingerprint(BadgeClassId badgeClass, AwardRequest request) {
+        String joined = IdempotencyKey.of(badgeClass, request).value() + "\u001f" + request.recipientName();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /**
+     * One page (from 0) of the organisation's awards, newest first, as {@code filter} narrows them; for any member
+     * of the staff. A badge class of another organisation is not found, as elsewhere.
+     */
+    public AwardPage page(OrganisationId organisation, UUID userId, AwardFilter filter, int number, int size) {
+        organisations.organisation(organisation, userId);
+        if (filter.badgeClass() != null) {
+            badgeClasses.badgeClass(organisation, filter.badgeClass(), userId);
+        }
+        Instant now = clock.instant();
+        org.springframework.data.jpa.domain.Specification<Award> where = (root, query, cb) -> {
+            List<jakarta.persistence.criteria.Predicate> all = new ArrayList<>();
+            all.add(cb.equal(root.get("organisationId"), organisation.value()));
+            if (filter.badgeClass() != null) {
+                all.add(cb.equal(root.get("badgeClassId"), filter.badgeClass().value()));
+            }
+            if (filter.since() != null) {
+                all.add(cb.greaterThanOrEqualTo(root.<Instant>get("createdAt"), filter.since()));
+            }
+            if (filter.state() != null) {
+                jakarta.persistence.criteria.Path<Instant> expires = root.get("expiresAt");
+                all.add(switch (filter.state()) {
+                    case REVOKED -> cb.isNotNull(root.get("revokedAt"));
+                    case EXPIRED -> cb.and(cb.isNull(root.get("revokedAt")), cb.lessThanOrEqualTo(expires, now));
+                    case ACTIVE -> cb.and(cb.isNull(root.get("revokedAt")),
+                            cb.or(cb.isNull(expires), cb.greaterThan(expires, now)));
+                });
+            }
+            return cb.and(all.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        };
+        org.springframework.data.domain.Page<Award> page = awards.findAll(where,
+                org.springframework.data.domain.PageRequest.of(number, size, org.springframework.data.domain.Sort.by(
+                        org.springframework.data.domain.Sort.Order.desc("createdAt"),
+                        org.springframework.data.domain.Sort.Order.desc("id"))));
+        return new AwardPage(page.map(a -> a.view(false)).getContent(), number, size, page.getTotalElements());
     }
 
     private Award load(OrganisationId organisation, AwardId id) {

@@ -60,8 +60,13 @@ public class DashboardService {
 
     /** One page (from 0) of the audit log, of one action when {@code filter} is given; owners and administrators. */
     public AuditLogView auditLog(OrganisationId id, UUID userId, @Nullable AuditAction filter, int page) {
+        return auditLog(id, userId, filter, page, PAGE_SIZE);
+    }
+
+    /** The same with pages of {@code size} entries, for callers that choose it (the API). */
+    public AuditLogView auditLog(OrganisationId id, UUID userId, @Nullable AuditAction filter, int page, int size) {
         OrganisationView organisation = organisations.requireRole(id, userId, StaffRole.ADMIN);
-        return new AuditLogView(organisation, audit.page(id.value(), filter, page, PAGE_SIZE), filter,
+        return new AuditLogView(organisation, audit.page(id.value(), filter, page, size), filter,
                 names(badgeClasses.badgeClasses(id, userId)));
     }
 

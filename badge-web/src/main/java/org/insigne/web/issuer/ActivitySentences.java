@@ -72,6 +72,7 @@ class ActivitySentences {
             case AWARD_CREATED, AWARD_CLAIMED -> new Object[] {actor, badgeClass, entry.detail("recipient")};
             case AWARD_REVOKED -> new Object[] {actor, badgeClass, entry.detail("recipient"), entry.detail("reason")};
             case SIGNING_KEY_GENERATED -> new Object[] {actor, entry.detail("algorithm")};
+            case API_TOKEN_CREATED, API_TOKEN_REVOKED -> new Object[] {actor, entry.detail("name")};
         };
         return new Line(entry.at(), entry.action(), actor, entry.actorEmail(),
                 messages.getMessage("audit.sentence." + entry.action().name(), args, locale));

@@ -45,7 +45,9 @@ public class RateLimits {
         /** Failed passwords per account (its e-mail address, hashed) within the lockout window. */
         LOGIN_FAILURE,
         /** Failed logins per client address, whichever accounts it tried, within the lockout window. */
-        LOGIN_CLIENT_FAILURE
+        LOGIN_CLIENT_FAILURE,
+        /** Calls to the issuer API per organisation API token and minute. */
+        API_TOKEN
     }
 
     /**
@@ -92,7 +94,8 @@ public class RateLimits {
     public RateLimits(DataSource dataSource, Clock clock,
                       @Value("${insigne.verify.requests-per-minute:30}") int verificationsPerMinute,
                       @Value("${insigne.territory.contacts-per-hour:5}") int contactsPerHour,
-                      @Value("${insigne.login.failures-per-client:50}") int loginFailuresPerClient) {
+                      @Value("${insigne.login.failures-per-client:50}") int loginFailuresPerClient,
+                      @Value("${insigne.api.requests-per-minute:600}") int apiRequestsPerMinute) {
         // Not the caller's transaction: a wrong password is counted even though the action it guarded fails
         // and rolls back. Wrapped, the data source is a key no transaction has bound a connection to, so each
         // statement runs on a pooled connection of its own, in auto-commit.
@@ -103,6 +106,7 @@ public class RateLimits {
         // Counted from the first failure: a burst locks the account (or the client) for the whole window.
         windows.put(Limit.LOGIN_FAILURE, new Window(LOGIN_FAILURES, LOGIN_WINDOW, false));
         windows.put(Limit.LOGIN_CLIENT_FAILURE, new Window(loginFailuresPerClient, LOGIN_WINDOW, false));
+        windows.put(Limit.API_TOKEN, new Window(apiRequestsPerMinute, Duration.ofMinutes(1), true));
     }
 
     /** Counts one event for {@code key}; refused (and not counted) when the key is over the limit. */
