@@ -33,7 +33,9 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
 
     /** The verdict a reader sees first. Only {@link #AUTHENTIC} says the badge can be trusted. */
     public enum Status {
-        AUTHENTIC, REVOKED, EXPIRED, UNVERIFIABLE, INVALID;
+        AUTHENTIC, REVOKED, EXPIRED, UNVERIFIABLE, INVALID,
+        /** Not a badge, or secured by a means Insigne does not check: neither trusted nor disproved. */
+        UNSUPPORTED;
 
         /** The message key suffix and CSS class. */
         public String key() {
@@ -118,6 +120,7 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
         return switch (verdict) {
             case VALID -> Status.AUTHENTIC;
             case INDETERMINATE -> Status.UNVERIFIABLE;
+            case UNSUPPORTED -> Status.UNSUPPORTED;
             case INVALID -> {
                 if (checks.stream().anyMatch(c -> failed(c) && isRevocation(c))) {
                     yield Status.REVOKED;
@@ -130,13 +133,16 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
 
     /**
      * The check that explains the verdict, in the reader's language: the first failure for a negative
-     * verdict, the first warning for an inconclusive one; none for an authentic badge. Recipient checks are
-     * left out: their messages name an address, which a public page must not show.
+     * verdict, the first warning for an inconclusive one, the first check not made for an unsupported one; none
+     * for an authentic badge. Recipient checks are left out: their messages name an address, which a public page
+     * must not show.
      */
     public static @Nullable String detailOf(Status status, List<Check> checks, Locale locale) {
         CheckStatus wanted = switch (status) {
             case AUTHENTIC -> null;
             case UNVERIFIABLE -> CheckStatus.WARNING;
+            // The check that could not be made, which names what is not supported.
+            case UNSUPPORTED -> CheckStatus.SKIPPED;
             case REVOKED, EXPIRED, INVALID -> CheckStatus.FAILED;
         };
         if (wanted == null) {
