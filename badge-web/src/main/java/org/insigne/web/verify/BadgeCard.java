@@ -159,7 +159,8 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
 
     private static boolean isRevocation(Check check) {
         String key = check.messageKey();
-        return key.contains(".revoked") || key.equals("ob2.revocation.gone") || key.equals("ob2.hosted-copy.gone");
+        return key.contains(".revoked") || key.equals("ob2.revocation.gone") || key.equals("ob2.revocation.gone-reason")
+                || key.equals("ob2.hosted-copy.gone");
     }
 
     private static @Nullable String text(java.net.@Nullable URI uri) {
