@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.BadgeNotFound;
 import org.insigne.backpack.badge.PublicBadgeDocument;
 import org.insigne.backpack.badge.PublicBadgeView;
 import org.insigne.core.baking.Baker;
@@ -15,6 +16,7 @@ import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.web.system.AlternateLink;
 import org.insigne.web.system.Links;
 import org.insigne.web.verify.BadgeCard;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,12 +56,21 @@ class PublicBadgeController {
                 badge.publicId(), badge.hasImage(), locale));
         model.addAttribute("openGraph", sharing.openGraph(badge.name(), badge.issuerName(), badge.description(),
                 badge.publicId(), badge.hasImage(), locale));
-        model.addAttribute("alternate", alternate(collection.publicDocument(publicId, baker), publicId));
+        model.addAttribute("alternate", alternate(publicId));
         return "backpack/public-badge";
     }
 
-    /** The badge as a machine reads it: where its issuer hosts it, or the document kept here. */
-    private AlternateLink alternate(PublicBadgeDocument document, String publicId) {
+    /**
+     * The badge as a machine reads it: where its issuer hosts it, or the document kept here; none when its
+     * image no longer holds a readable badge, which leaves the page for people as it was.
+     */
+    private @Nullable AlternateLink alternate(String publicId) {
+        PublicBadgeDocument document;
+        try {
+            document = collection.publicDocument(publicId, baker);
+        } catch (BadgeNotFound unreadable) {
+            return null;
+        }
         if (document instanceof PublicBadgeDocument.Elsewhere elsewhere) {
             return new AlternateLink(elsewhere.url().toString(), "application/ld+json");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.insigne.core.ob3.Ob3Verifier;
 import org.insigne.core.verification.BadgeView;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckMessages;
@@ -148,8 +149,10 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
         if (wanted == null) {
             return null;
         }
+        // A subject naming no one is a note on the badge, not why it could not be verified: said last.
         return checks.stream().filter(c -> c.status() == wanted && !c.id().contains("recipient"))
                 .filter(c -> status != Status.REVOKED || isRevocation(c))
+                .sorted(java.util.Comparator.comparing(c -> c.id().equals(Ob3Verifier.SUBJECT)))
                 .findFirst().map(c -> CheckMessages.render(c, locale)).orElse(null);
     }
 

@@ -65,6 +65,11 @@ class BadgeCardTests {
         assertThat(status).isEqualTo(BadgeCard.Status.UNVERIFIABLE);
         assertThat(BadgeCard.detailOf(status, checks, FRENCH)).contains("https://issuer.example/status");
         assertThat(BadgeCard.detailOf(BadgeCard.Status.AUTHENTIC, checks, FRENCH)).isNull();
+
+        List<Check> unnamed = List.of(Check.warning("ob3.subject", "ob3.subject.unidentified"),
+                Check.warning("ob3.status", "ob3.status.unreachable", "https://issuer.example/status"));
+        assertThat(BadgeCard.detailOf(BadgeCard.Status.UNVERIFIABLE, unnamed, FRENCH))
+                .contains("https://issuer.example/status");
     }
 
     @Test
