@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.insigne.core.baking.Baker;
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
 import org.jspecify.annotations.Nullable;
@@ -119,6 +120,16 @@ public class BackpackService {
     /** A public badge as anyone sees it; not found once its owner made it private again. */
     public PublicBadgeView publicBadge(String publicId) {
         return badges.findByPublicIdAndSharedTrue(publicId).map(BackpackBadge::publicView)
+                .orElseThrow(BadgeNotFound::new);
+    }
+
+    /**
+     * A public badge as a machine reads it behind its share link (see {@link PublicBadgeDocument}); not found
+     * once its owner made it private again, or when its image no longer holds a readable badge.
+     */
+    public PublicBadgeDocument publicDocument(String publicId, Baker baker) {
+        return badges.findByPublicIdAndSharedTrue(publicId)
+                .flatMap(b -> PublicBadgeDocument.of(new BadgeExport(b.view(), b.input().bytes()), baker))
                 .orElseThrow(BadgeNotFound::new);
     }
 

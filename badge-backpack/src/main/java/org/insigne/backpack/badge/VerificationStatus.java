@@ -14,7 +14,8 @@ public enum VerificationStatus {
     static VerificationStatus of(Verdict verdict) {
         return switch (verdict) {
             case VALID -> VERIFIED;
-            case INDETERMINATE -> UNVERIFIED;
+            // A kept badge found unsupported later (say, verified by another means before) is not disproved.
+            case INDETERMINATE, UNSUPPORTED -> UNVERIFIED;
             case INVALID -> INVALID;
         };
     }

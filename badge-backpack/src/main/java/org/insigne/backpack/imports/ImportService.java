@@ -114,6 +114,11 @@ public class ImportService {
             // A status list credential (vc-bitstring-status-list §2.2) verifies as a credential, but holds no badge.
             throw refused("backpack.import.refused.status-list", List.of());
         }
+        if (report.verdict() == Verdict.UNSUPPORTED) {
+            // Not a badge (a CLR, another credential) or not checkable here: nothing a backpack can vouch for.
+            throw refused("backpack.import.refused.unsupported", report.checks().stream()
+                    .filter(c -> c.status() == CheckStatus.SKIPPED || c.status() == CheckStatus.FAILED).toList());
+        }
         if (report.verdict() == Verdict.INVALID || badge == null) {
             List<Check> others = failed.stream().filter(c -> !RECIPIENT_CHECKS.contains(c.id())).toList();
             boolean recipientFailed = others.size() < failed.size();

@@ -4,13 +4,15 @@ import java.net.URI;
 
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.verification.Check;
+import org.insigne.core.verification.Payload;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code ob2.hosted-copy}: a hosted assertion is what its issuer serves at its id (ob_v2p0 "Hosted
- * verification"), so that copy is fetched and, when it differs from the one given, verified instead; a copy
+ * verification"), so that copy is fetched and, when it differs from the one given, verified instead (a baked
+ * image whose copy differs is only outdated, a warning; any other copy that differs was changed); a copy
  * that says it is revoked, or a host answering 410 Gone, revokes it. A JWS carrying a hosted assertion is
  * refused first ({@code ob2.structure}).
  */
@@ -47,12 +49,21 @@ final class HostedCopyProbe implements Ob2Probe {
             } else if (copy.equals(given)) {
                 context.add(Check.passed(Ob2Verifier.HOSTED_COPY, "ob2.hosted-copy.same", id.toString()));
                 context.hostedCopy(copy);
+            } else if (baked(context)) {
+                // An image is baked once, at award; the issuer's hosted copy may change since (ob_v2p0 "Hosted
+                // verification": the hosted copy is what counts). The copy is verified; the image is only old.
+                context.add(Check.warning(Ob2Verifier.HOSTED_COPY, "ob2.hosted-copy.outdated", id.toString()));
+                context.hostedCopy(copy);
             } else {
                 context.add(Check.failed(Ob2Verifier.HOSTED_COPY, "ob2.hosted-copy.differs", id.toString()));
                 context.hostedCopy(copy);
             }
         }
         return true;
+    }
+
+    private static boolean baked(Ob2Context context) {
+        return context.payload() instanceof Payload.Json json && json.source() instanceof Payload.Baked;
     }
 
     /** How the assertion says it is verified; hosted when it does not say, or says it unreadably. */

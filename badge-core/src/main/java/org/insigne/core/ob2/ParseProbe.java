@@ -83,6 +83,14 @@ final class ParseProbe implements Ob2Probe {
             fetched = context.documents().fetch(url);
         } catch (FetchFailed failed) {
             if (Ob2Documents.isGone(failed)) {
+                JsonNode revoked = revokedAssertion(failed);
+                if (revoked != null) {
+                    // The host still shows what it revoked: verified in full, the badge reads as revoked
+                    // with its facts, as the same badge given as a file does.
+                    context.fetchedFrom(url);
+                    context.revokedByHost(Ob2Documents.goneReason(failed));
+                    return revoked;
+                }
                 context.add(Check.passed(Ob2Verifier.PARSE, "ob2.parse.url", url.toString()));
                 String reason = Ob2Documents.goneReason(failed);
                 context.add(reason == null
@@ -97,6 +105,23 @@ final class ParseProbe implements Ob2Probe {
         // What an address serves is ours to read: a hosted assertion, or a signed one as a JWS.
         String body = fetched.bodyAsString().strip();
         return CompactJws.looksCompact(body) ? fromJws(context, body) : parse(context, fetched.body());
+    }
+
+    /**
+     * The body of a 410 Gone when it is a whole assertion (recipient and badge) rather than only
+     * {@code {"revoked": true}}, which ob_v2p0 allows both of.
+     */
+    private static @Nullable JsonNode revokedAssertion(FetchFailed gone) {
+        byte[] body = gone.body().orElse(null);
+        if (body == null) {
+            return null;
+        }
+        try {
+            JsonNode json = Ob2Json.parseObject(body);
+            return json.get("recipient") != null && json.get("badge") != null ? json : null;
+        } catch (Ob2ParseFailed notAnAssertion) {
+            return null;
+        }
     }
 
     private static void fetchedFrom(Ob2Context context, FetchedDocument document) {

@@ -17,6 +17,7 @@ import org.insigne.core.jsonld.JsonLdRejected;
 import org.insigne.core.jsonld.RdfCanonicalizer;
 import org.insigne.core.signing.DataIntegrityProofs;
 import org.insigne.core.signing.EcdsaSd2023;
+import org.insigne.core.signing.Multibase;
 import org.insigne.core.signing.VcJwts;
 import org.insigne.core.verification.Check;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,7 @@ final class EmbeddedProofs {
             return Outcome.of(Check.failed(CHECK, "ob3.proof.none"));
         }
         Outcome first = null;
+        Outcome firstUnsupported = null;
         Outcome passed = null;
         for (JsonNode node : all) {
             if (!(node instanceof ObjectNode proof)) {
@@ -72,12 +74,18 @@ final class EmbeddedProofs {
             }
             if (outcome.check().status() == org.insigne.core.verification.CheckStatus.PASSED) {
                 passed = passed == null ? outcome : passed;
+            } else if (outcome.unsupported()) {
+                // A proof we cannot check says nothing against the credential: another proof's failure does.
+                firstUnsupported = firstUnsupported == null ? outcome : firstUnsupported;
             } else if (first == null) {
                 first = outcome;
             }
         }
         if (passed != null) {
             return passed;
+        }
+        if (first == null) {
+            first = firstUnsupported;
         }
         return first != null ? first : Outcome.of(Check.failed(CHECK, "ob3.proof.unsupported",
                 String.valueOf(Json.text(all.get(0), "type"))));
@@ -108,7 +116,12 @@ final class EmbeddedProofs {
                         String.valueOf(Json.text(proof, "type"))));
             }
         }
-        return Outcome.of(Check.failed(CHECK, "ob3.proof.unsupported", String.valueOf(Json.text(proof, "type"))));
+        String type = String.valueOf(Json.text(proof, "type"));
+        String suite = Json.text(proof, "cryptosuite");
+        // Not checked is not broken: the verdict says "not supported", naming what, rather than "invalid".
+        return Outcome.unsupported(DataIntegrityProofs.PROOF_TYPE.equals(type)
+                ? Check.skipped(CHECK, "ob3.proof.unsupported-suite", type, String.valueOf(suite))
+                : Check.skipped(CHECK, "ob3.proof.unsupported", type));
     }
 
     private Outcome verifyOne(ObjectNode credential, ObjectNode proof) {
@@ -133,6 +146,10 @@ final class EmbeddedProofs {
         String methodId = Json.text(proof, "verificationMethod");
         if (proofValue == null || methodId == null) {
             return Outcome.of(Check.failed(CHECK, "ob3.proof.malformed"));
+        }
+        if (!EcdsaSd2023.CRYPTOSUITE.equals(Json.text(proof, "cryptosuite")) && !isBase58btc(proofValue)) {
+            // A value that cannot be decoded was never a signature: malformed, not "changed after issue".
+            return Outcome.of(Check.failed(CHECK, "ob3.proof.not-multibase"));
         }
         VerificationMethod method;
         try {
@@ -163,6 +180,19 @@ final class EmbeddedProofs {
             return Outcome.of(Check.failed(CHECK, "ob3.proof.bad-signature"));
         }
         return Outcome.of(Check.passed(CHECK, "ob3.proof.passed", methodId));
+    }
+
+    /** vc-di-eddsa §2.2.1: proofValue is the signature as base58-btc multibase ({@code z}…). */
+    private static boolean isBase58btc(String proofValue) {
+        if (!proofValue.startsWith("z")) {
+            return false;
+        }
+        try {
+            Multibase.decode(proofValue);
+            return true;
+        } catch (IllegalArgumentException notBase58) {
+            return false;
+        }
     }
 
     private Outcome selectiveDisclosure(ObjectNode credential, ObjectNode proof, VerificationMethod method,

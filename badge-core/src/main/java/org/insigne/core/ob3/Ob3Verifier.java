@@ -54,6 +54,15 @@ public final class Ob3Verifier implements SpecVerifier {
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
 
+    /** The check of {@link #unidentifiedSubject}: a badge that names no one. */
+    public static final String SUBJECT = "ob3.subject";
+
+    /** Types of the credentials this verifier checks as badges; any other verifiable credential is no badge. */
+    private static final Set<String> BADGE_TYPES = Set.of("OpenBadgeCredential", "AchievementCredential",
+            "EndorsementCredential");
+    /** CLR 2.0 (clr_v2p0 §"ClrCredential"): a transcript bundling many badges, not one. */
+    private static final String CLR_TYPE = "ClrCredential";
+
     private final RdfCanonicalizer canonicalizer;
     private final KeyResolver keys;
     private final EmbeddedProofs embeddedProofs;
@@ -149,6 +158,9 @@ public final class Ob3Verifier implements SpecVerifier {
             return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, false), checks, null);
         }
         boolean statusList = StatusListCredentials.isStatusList(credential);
+        if (!statusList && credential.type().stream().noneMatch(BADGE_TYPES::contains)) {
+            return notABadge(credential, json, jwt);
+        }
         checks.add(statusList ? StatusListCredentials.parsed()
                 : Check.passed("ob3.parse", jwt == null ? "ob3.parse.json" : "ob3.parse.jwt"));
         checks.add(contextCheck(credential, statusList));
@@ -156,10 +168,14 @@ public final class Ob3Verifier implements SpecVerifier {
                 : StructureCheck.problems(json);
         checks.add(problems.isEmpty() ? Check.passed("ob3.structure", "ob3.structure.passed")
                 : Check.failed("ob3.structure", "ob3.structure.failed", describe(problems)));
+        if (!statusList && unidentifiedSubject(credential)) {
+            checks.add(Check.warning(SUBJECT, "ob3.subject.unidentified"));
+        }
 
         Outcome proof = jwt == null ? embeddedProofs.verify(json) : jwtProof(jwt);
         checks.add(proof.check());
         outage |= proof.outage();
+        boolean unsupported = proof.unsupported();
 
         for (Outcome statusOutcome : status.check(credential)) {
             checks.add(statusOutcome.check());
@@ -178,7 +194,58 @@ public final class Ob3Verifier implements SpecVerifier {
         }
         // A status list is no badge: without a view, nobody shows or keeps it as one.
         @Nullable BadgeView view = statusList ? null : BadgeViews.of(credential, endorsers);
-        return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, outage), checks, view);
+        return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, outage, unsupported), checks,
+                view);
+    }
+
+    /**
+     * A verifiable credential that is no badge (a CLR 2.0 transcript, a diploma or an employment credential):
+     * the verdict says so rather than "invalid", which means tampered, revoked or expired. Other credentials
+     * are still checked as credentials (signature, status, validity) when their contexts are known, so that a
+     * broken one stays invalid; a CLR is left there, its many nested badges being a format of its own.
+     */
+    private VerificationReport notABadge(OpenBadgeCredential credential, ObjectNode json,
+                                         VcJwts.@Nullable DecodedJwt jwt) {
+        List<Check> checks = new ArrayList<>();
+        if (credential.type().contains(CLR_TYPE)) {
+            checks.add(Check.skipped("ob3.parse", "ob3.parse.clr"));
+            return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, false, true), checks, null);
+        }
+        List<String> types = credential.type().stream().filter(t -> !t.equals("VerifiableCredential")).toList();
+        checks.add(Check.skipped("ob3.parse", "ob3.parse.not-a-badge",
+                types.isEmpty() ? "VerifiableCredential" : String.join(", ", types)));
+        Check context = contextCheck(credential, true);
+        if (context.status() == CheckStatus.FAILED) {
+            // Unknown contexts are never fetched: what the credential says cannot be read, let alone checked.
+            checks.add(Check.skipped(context.id(), context.messageKey(), context.args().toArray()));
+            return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, false, true), checks, null);
+        }
+        checks.add(context);
+        boolean outage = false;
+        Outcome proof = jwt == null ? embeddedProofs.verify(json) : jwtProof(jwt);
+        checks.add(proof.check());
+        outage |= proof.outage();
+        for (Outcome statusOutcome : status.check(credential)) {
+            checks.add(statusOutcome.check());
+            outage |= statusOutcome.outage();
+        }
+        checks.add(validity(credential, jwt));
+        return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, outage, true), checks, null);
+    }
+
+    /**
+     * verification.md step 1: "Check that the credentialSubject is identified by an id and/or an identifier. If
+     * neither is present, the credential does not conform". Reported as a warning, not a failure (decision
+     * record 0017): the reference fixtures other verifiers accept often lack both, and such a badge simply
+     * names nobody, which the warning says.
+     */
+    private static boolean unidentifiedSubject(OpenBadgeCredential credential) {
+        if (credential.type().contains("EndorsementCredential")) {
+            return false;
+        }
+        JsonNode subject = credential.json().get("credentialSubject");
+        return subject != null && subject.isObject() && subject.get("id") == null
+                && Json.list(subject, "identifier").isEmpty();
     }
 
     /**
@@ -369,6 +436,7 @@ public final class Ob3Verifier implements SpecVerifier {
                 return Outcome.of(Check.failed("ob3.endorsements", "ob3.endorsements.failed", name));
             }
             if (report.verdict() == org.insigne.core.verification.Verdict.INDETERMINATE
+                    || report.verdict() == org.insigne.core.verification.Verdict.UNSUPPORTED
                     || report.checks().stream().anyMatch(c -> c.status() == CheckStatus.WARNING)) {
                 outage = true;
             }

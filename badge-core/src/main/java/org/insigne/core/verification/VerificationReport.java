@@ -23,8 +23,20 @@ public record VerificationReport(Spec spec, Verdict verdict, List<Check> checks,
      * not run because something was unreachable ({@code outage}), indeterminate; else valid.
      */
     public static Verdict verdictOf(List<Check> checks, boolean outage) {
+        return verdictOf(checks, outage, false);
+    }
+
+    /**
+     * As {@link #verdictOf(List, boolean)}, but when nothing failed and {@code unsupported} (the document is no
+     * badge, or its proof is of a kind not checked), {@link Verdict#UNSUPPORTED}: a failure still says invalid,
+     * since what is broken is broken whatever it is.
+     */
+    public static Verdict verdictOf(List<Check> checks, boolean outage, boolean unsupported) {
         if (checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILED)) {
             return Verdict.INVALID;
+        }
+        if (unsupported) {
+            return Verdict.UNSUPPORTED;
         }
         return outage || checks.isEmpty() ? Verdict.INDETERMINATE : Verdict.VALID;
     }

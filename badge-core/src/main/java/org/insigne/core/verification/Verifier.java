@@ -177,10 +177,23 @@ public final class Verifier {
     }
 
     private VerificationReport verifyUrl(URI url, @Nullable String recipient) {
+        return verifyUrl(url, recipient, true);
+    }
+
+    /**
+     * {@code followPage}: when the address serves an HTML page (a badge's public page), the badge it names in
+     * {@code <link rel="alternate" type="application/ld+json">} is verified instead, once: its address is fetched
+     * by the same fetcher, under the same rules, and a page it leads to is not followed again.
+     */
+    private VerificationReport verifyUrl(URI url, @Nullable String recipient, boolean followPage) {
         FetchedDocument document;
         try {
             document = fetcher.fetch(url, DocumentFetcher.Expect.JSON);
         } catch (FetchFailed failed) {
+            URI alternate = followPage && servesHtml(failed) ? AlternateLinks.find(page(url)) : null;
+            if (alternate != null) {
+                return verifyUrl(alternate, recipient, false);
+            }
             boolean gone = failed.reason() == FetchFailed.Reason.HTTP_STATUS && !failed.args().isEmpty()
                     && Integer.valueOf(410).equals(failed.args().get(0));
             if (gone) {
@@ -202,6 +215,22 @@ public final class Verifier {
             return verify(classify(parse(document.body())), new Payload.Json(body, source), recipient);
         } catch (Unreadable unreadable) {
             return single(Spec.UNKNOWN, Verdict.INVALID, Check.failed(INPUT_PARSE, unreadable.key));
+        }
+    }
+
+    private static boolean servesHtml(FetchFailed failed) {
+        return failed.reason() == FetchFailed.Reason.UNEXPECTED_CONTENT_TYPE
+                && failed.args().stream().anyMatch(a -> String.valueOf(a).startsWith("text/html")
+                        || String.valueOf(a).startsWith("application/xhtml+xml"));
+    }
+
+    /** The HTML page at {@code url}, or null when it cannot be had; any failure is the original one's. */
+    private AlternateLinks.@Nullable Page page(URI url) {
+        try {
+            FetchedDocument html = fetcher.fetch(url, DocumentFetcher.Expect.ANY);
+            return new AlternateLinks.Page(html.finalUri(), html.bodyAsString());
+        } catch (FetchFailed unreachable) {
+            return null;
         }
     }
 

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
@@ -14,6 +15,7 @@ import org.insigne.core.baking.BakedPayload;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.baking.PayloadKind;
+import org.insigne.core.verification.CheckMessages;
 import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Spec;
 import org.insigne.core.verification.Verdict;
@@ -97,7 +99,7 @@ class Ob2BakedRoundTripTests {
     }
 
     @Test
-    void failsHostedCopyWhenTheBakedCopyWasEdited() throws Exception {
+    void verifiesTheHostedCopyWhenTheBakedCopyDiffers() throws Exception {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         ObjectNode edited = (ObjectNode) Ob2Json.parse(fixture.hosted());
         edited.put("narrative", "Meilleur de la promotion");
@@ -106,8 +108,13 @@ class Ob2BakedRoundTripTests {
 
         VerificationReport report = verify(fixture, baked);
 
-        assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(report.check("ob2.hosted-copy").orElseThrow().status()).isEqualTo(CheckStatus.FAILED);
+        // The issuer's copy is what counts (ob_v2p0 "Hosted verification"): the image is only outdated.
+        assertThat(report.verdict()).isEqualTo(Verdict.VALID);
+        var copy = report.check("ob2.hosted-copy").orElseThrow();
+        assertThat(copy.status()).isEqualTo(CheckStatus.WARNING);
+        assertThat(copy.messageKey()).isEqualTo("ob2.hosted-copy.outdated");
+        assertThat(CheckMessages.render(copy, Locale.FRENCH)).contains("périmée").doesNotContain("modifié");
+        assertThat(CheckMessages.render(copy, Locale.ENGLISH)).contains("outdated");
     }
 
     @Test

@@ -85,6 +85,14 @@ final class Ob2Fixture {
         return generator.generateKeyPair();
     }
 
+    /** A small plain PNG to bake badges into. */
+    static byte[] blankPng() throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
     static ObjectNode object() {
         return Ob2Json.mapper().createObjectNode();
     }

@@ -38,6 +38,10 @@ public record HostedUrls(String base) {
     public static final String OB3_BAKED = OB3_CREDENTIAL + "/baked.{extension}";
     public static final String ORGANISATION_LOGO = "/organisations/{id}/logo";
     public static final String BADGE_IMAGE = "/badge-classes/{id}/image";
+    /** A backpack badge its owner made public: the share link, whose page names its machine-readable badge. */
+    public static final String PUBLIC_BADGE = "/p/badges/{public}";
+    /** That badge as a machine reads it: the document its owner imported (or where its issuer hosts it). */
+    public static final String PUBLIC_BADGE_DOCUMENT = PUBLIC_BADGE + "/badge";
 
     /** A variable of a path template; an enum's constructor cannot read the enum's own static fields. */
     private static final Pattern VARIABLE = Pattern.compile("\\{([a-z]+)}");
@@ -54,7 +58,8 @@ public record HostedUrls(String base) {
         OB3_STATUS_LIST(HostedUrls.OB3_STATUS_LIST), OB3_DID_DOCUMENT(HostedUrls.OB3_DID_DOCUMENT),
         OB3_ACHIEVEMENT(HostedUrls.OB3_ACHIEVEMENT), OB3_CREDENTIAL(HostedUrls.OB3_CREDENTIAL),
         OB3_JWT(HostedUrls.OB3_JWT), OB3_BAKED(HostedUrls.OB3_BAKED), ORGANISATION_LOGO(HostedUrls.ORGANISATION_LOGO),
-        BADGE_IMAGE(HostedUrls.BADGE_IMAGE);
+        BADGE_IMAGE(HostedUrls.BADGE_IMAGE), PUBLIC_BADGE(HostedUrls.PUBLIC_BADGE),
+        PUBLIC_BADGE_DOCUMENT(HostedUrls.PUBLIC_BADGE_DOCUMENT);
 
         private static final String UUID_RE = "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})";
 
@@ -79,6 +84,8 @@ public record HostedUrls(String base) {
                     case "id", "key" -> UUID_RE;
                     case "list" -> "([0-9]{1,9})";
                     case "extension" -> "([A-Za-z]{1,8})";
+                    // A backpack's public id: 32 random bytes in base64url without padding.
+                    case "public" -> "([A-Za-z0-9_-]{43})";
                     default -> throw new IllegalStateException("no syntax for {" + m.group(1) + "}");
                 });
                 from = m.end();
@@ -123,6 +130,11 @@ public record HostedUrls(String base) {
         /** The {@code {key}} of an OB 3.0 key path. */
         public UUID key() {
             return UUID.fromString(value("key"));
+        }
+
+        /** The {@code {public}} id of a backpack badge's share link. */
+        public String publicId() {
+            return value("public");
         }
 
         /** The {@code {list}} number of a status list path. */
@@ -275,6 +287,11 @@ public record HostedUrls(String base) {
     /** The organisation's logo, the OB 2.0 issuer's {@code image}. */
     public String organisationLogo(UUID organisation) {
         return url(Document.ORGANISATION_LOGO, organisation);
+    }
+
+    /** The machine-readable badge behind a backpack's share link, which its page advertises. */
+    public String publicBadgeDocument(String publicId) {
+        return url(Document.PUBLIC_BADGE_DOCUMENT, publicId);
     }
 
     /** The badge class image, which badges name and baked forms carry. */

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** The route table builds every public URL and reads each back as the document it names. */
 class HostedUrlsTests {
 
+    /** A backpack public id: 32 bytes in base64url without padding. */
+    private static final String PUBLIC_ID = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";
+
     private static final UUID ORG = UUID.fromString("0a0a0a0a-1111-4111-8111-000000000001");
     private static final UUID ID = UUID.fromString("0c0c0c0c-3333-4333-8333-000000000003");
     private final HostedUrls urls = new HostedUrls("https://badges.example.org/base//");
@@ -45,6 +48,7 @@ class HostedUrlsTests {
                 case OB3_KEY -> new Object[] {ORG, ID};
                 case OB3_STATUS_LIST -> new Object[] {ORG, 3};
                 case OB2_BAKED, OB3_BAKED -> new Object[] {ID, "png"};
+                case PUBLIC_BADGE, PUBLIC_BADGE_DOCUMENT -> new Object[] {PUBLIC_ID};
                 default -> new Object[] {ID};
             };
             String path = URI.create(urls.url(document, values)).getRawPath().substring("/base".length());
@@ -65,6 +69,8 @@ class HostedUrlsTests {
         assertThat(key.id()).isEqualTo(ORG);
         assertThat(key.key()).isEqualTo(ID);
         assertThat(list.list()).isEqualTo(123_456_789);
+        assertThat(HostedUrls.parse("/p/badges/" + PUBLIC_ID).orElseThrow().publicId()).isEqualTo(PUBLIC_ID);
+        assertThat(urls.publicBadgeDocument(PUBLIC_ID)).endsWith("/base/p/badges/" + PUBLIC_ID + "/badge");
     }
 
     @Test
@@ -75,6 +81,8 @@ class HostedUrlsTests {
         assertThat(HostedUrls.parse("/ob3/issuers/" + ORG + "/status/1234567890")).isEmpty();
         assertThat(HostedUrls.parse("/ob3/issuers/" + ORG + "/did.jsonx")).isEmpty();
         assertThat(HostedUrls.parse("/p/badges/" + ID)).isEmpty();
+        assertThat(HostedUrls.parse("/p/badges/" + PUBLIC_ID + "x")).isEmpty();
+        assertThat(HostedUrls.parse("/p/badges/" + PUBLIC_ID + "/image")).isEmpty();
         assertThat(HostedUrls.parse("")).isEmpty();
     }
 }

@@ -1,15 +1,24 @@
 package org.insigne.web.backpack;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.BadgeNotFound;
+import org.insigne.backpack.badge.PublicBadgeDocument;
 import org.insigne.backpack.badge.PublicBadgeView;
+import org.insigne.core.baking.Baker;
 import org.insigne.core.verification.Verdict;
+import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.web.system.AlternateLink;
+import org.insigne.web.system.Links;
 import org.insigne.web.verify.BadgeCard;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -27,11 +36,15 @@ class PublicBadgeController {
     private final BackpackService collection;
     private final BadgeSharing sharing;
     private final Clock clock;
+    private final Baker baker;
+    private final Links links;
 
-    PublicBadgeController(BackpackService collection, BadgeSharing sharing, Clock clock) {
+    PublicBadgeController(BackpackService collection, BadgeSharing sharing, Clock clock, Baker baker, Links links) {
         this.collection = collection;
         this.sharing = sharing;
         this.clock = clock;
+        this.baker = baker;
+        this.links = links;
     }
 
     @GetMapping("/p/badges/{publicId}")
@@ -43,7 +56,43 @@ class PublicBadgeController {
                 badge.publicId(), badge.hasImage(), locale));
         model.addAttribute("openGraph", sharing.openGraph(badge.name(), badge.issuerName(), badge.description(),
                 badge.publicId(), badge.hasImage(), locale));
+        model.addAttribute("alternate", alternate(publicId));
         return "backpack/public-badge";
+    }
+
+    /**
+     * The badge as a machine reads it: where its issuer hosts it, or the document kept here; none when its
+     * image no longer holds a readable badge, which leaves the page for people as it was.
+     */
+    private @Nullable AlternateLink alternate(String publicId) {
+        PublicBadgeDocument document;
+        try {
+            document = collection.publicDocument(publicId, baker);
+        } catch (BadgeNotFound unreadable) {
+            return null;
+        }
+        if (document instanceof PublicBadgeDocument.Elsewhere elsewhere) {
+            return new AlternateLink(elsewhere.url().toString(), "application/ld+json");
+        }
+        PublicBadgeDocument.Text text = (PublicBadgeDocument.Text) document;
+        return new AlternateLink(links.absolute(HostedUrls.PATHS.publicBadgeDocument(publicId)),
+                text.isJson() ? "application/ld+json" : "text/plain");
+    }
+
+    /**
+     * The machine-readable badge behind a share link, which the page advertises: the imported document as
+     * kept, or a redirection to the address its issuer hosts it at.
+     */
+    @GetMapping(HostedUrls.PUBLIC_BADGE_DOCUMENT)
+    ResponseEntity<byte[]> document(@PathVariable("public") String publicId) {
+        PublicBadgeDocument document = collection.publicDocument(publicId, baker);
+        if (document instanceof PublicBadgeDocument.Elsewhere elsewhere) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(elsewhere.url()).build();
+        }
+        PublicBadgeDocument.Text text = (PublicBadgeDocument.Text) document;
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(text.mediaType()))
+                .header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noStore())
+                .body(text.text().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

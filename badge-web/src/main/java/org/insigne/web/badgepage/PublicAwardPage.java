@@ -15,6 +15,7 @@ import org.insigne.issuer.award.PublicAward;
 import org.insigne.issuer.award.PublicAwards;
 import org.insigne.web.system.BadgePages;
 import org.insigne.web.system.Links;
+import org.insigne.web.system.AlternateLink;
 import org.insigne.web.verify.BadgeCard;
 import org.insigne.web.verify.VerificationRateLimiter;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,8 @@ public class PublicAwardPage {
     public String show(AwardId id, String path, HttpServletResponse response, Model model) {
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         model.addAttribute("page", view(found(id), path, null, null));
+        model.addAttribute("alternate", new AlternateLink(links.absolute(path) + "?format=" + BadgePages.MACHINE_FORMAT,
+                "application/ld+json"));
         return VIEW;
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.insigne.core.ob3.Ob3Verifier;
 import org.insigne.core.verification.BadgeView;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckMessages;
@@ -33,7 +34,9 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
 
     /** The verdict a reader sees first. Only {@link #AUTHENTIC} says the badge can be trusted. */
     public enum Status {
-        AUTHENTIC, REVOKED, EXPIRED, UNVERIFIABLE, INVALID;
+        AUTHENTIC, REVOKED, EXPIRED, UNVERIFIABLE, INVALID,
+        /** Not a badge, or secured by a means Insigne does not check: neither trusted nor disproved. */
+        UNSUPPORTED;
 
         /** The message key suffix and CSS class. */
         public String key() {
@@ -118,6 +121,7 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
         return switch (verdict) {
             case VALID -> Status.AUTHENTIC;
             case INDETERMINATE -> Status.UNVERIFIABLE;
+            case UNSUPPORTED -> Status.UNSUPPORTED;
             case INVALID -> {
                 if (checks.stream().anyMatch(c -> failed(c) && isRevocation(c))) {
                     yield Status.REVOKED;
@@ -130,20 +134,25 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
 
     /**
      * The check that explains the verdict, in the reader's language: the first failure for a negative
-     * verdict, the first warning for an inconclusive one; none for an authentic badge. Recipient checks are
-     * left out: their messages name an address, which a public page must not show.
+     * verdict, the first warning for an inconclusive one, the first check not made for an unsupported one; none
+     * for an authentic badge. Recipient checks are left out: their messages name an address, which a public page
+     * must not show.
      */
     public static @Nullable String detailOf(Status status, List<Check> checks, Locale locale) {
         CheckStatus wanted = switch (status) {
             case AUTHENTIC -> null;
             case UNVERIFIABLE -> CheckStatus.WARNING;
+            // The check that could not be made, which names what is not supported.
+            case UNSUPPORTED -> CheckStatus.SKIPPED;
             case REVOKED, EXPIRED, INVALID -> CheckStatus.FAILED;
         };
         if (wanted == null) {
             return null;
         }
+        // A subject naming no one is a note on the badge, not why it could not be verified: said last.
         return checks.stream().filter(c -> c.status() == wanted && !c.id().contains("recipient"))
                 .filter(c -> status != Status.REVOKED || isRevocation(c))
+                .sorted(java.util.Comparator.comparing(c -> c.id().equals(Ob3Verifier.SUBJECT)))
                 .findFirst().map(c -> CheckMessages.render(c, locale)).orElse(null);
     }
 
@@ -153,7 +162,8 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
 
     private static boolean isRevocation(Check check) {
         String key = check.messageKey();
-        return key.contains(".revoked") || key.equals("ob2.revocation.gone") || key.equals("ob2.hosted-copy.gone");
+        return key.contains(".revoked") || key.equals("ob2.revocation.gone") || key.equals("ob2.revocation.gone-reason")
+                || key.equals("ob2.hosted-copy.gone");
     }
 
     private static @Nullable String text(java.net.@Nullable URI uri) {

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.insigne.backpack.badge.BackpackService;
+import org.insigne.backpack.badge.BadgeNotFound;
+import org.insigne.backpack.badge.PublicBadgeDocument;
+import org.insigne.core.baking.Baker;
 import org.insigne.core.fetch.DocumentFetcher;
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.fetch.FetchedDocument;
@@ -30,7 +34,8 @@ import org.springframework.core.env.Environment;
  * The fetcher of every verification the application makes: the documents this platform publishes (what
  * {@code HostedDocumentController} and {@code IssuedFormsController} serve: OB 2.0 assertions, badge classes,
  * issuers, keys, revocation lists; OB 3.0 issuers, keys, DID documents, achievements, credentials, revocation and
- * Bitstring Status Lists) are answered from the database by the same service calls, everything else goes to
+ * Bitstring Status Lists; backpack share links and the badge behind them) are answered from the database by
+ * the same service calls, everything else goes to
  * the bounded HTTP fetcher. A server on plain HTTP or on a loopback address, the development default, could
  * not fetch its own documents otherwise (loopback addresses are refused), and a badge issued here would not
  * verify here.
@@ -44,25 +49,33 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
 
     private static final String JSON_LD = "application/ld+json";
 
+    /** Share links that lead to another share link, at most: a badge imported from someone's public page. */
+    private static final int MAX_PUBLIC_HOPS = 3;
+
     private final AwardService awards;
     private final HostedDocuments documents;
     private final IssuedForms forms;
+    private final BackpackService backpack;
+    private final Baker baker;
     private final DocumentFetcher network;
     private final Links links;
     private final Environment environment;
     /** The base of the request that asked for the verification, if any; ignored under a configured base. */
     private final @Nullable String requestBase;
 
-    OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms, Links links,
-                        Environment environment, DocumentFetcher network) {
-        this(awards, documents, forms, links, environment, network, null);
+    OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms, BackpackService backpack,
+                        Baker baker, Links links, Environment environment, DocumentFetcher network) {
+        this(awards, documents, forms, backpack, baker, links, environment, network, null);
     }
 
-    private OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms, Links links,
-                                Environment environment, DocumentFetcher network, @Nullable String requestBase) {
+    private OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms,
+                                BackpackService backpack, Baker baker, Links links, Environment environment,
+                                DocumentFetcher network, @Nullable String requestBase) {
         this.awards = awards;
         this.documents = documents;
         this.forms = forms;
+        this.backpack = backpack;
+        this.baker = baker;
         this.links = links;
         this.environment = environment;
         this.network = network;
@@ -76,15 +89,23 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
      * this platform's.
      */
     OwnDocumentsFetcher at(@Nullable String requestBase, DocumentFetcher others) {
-        return new OwnDocumentsFetcher(awards, documents, forms, links, environment, others, requestBase);
+        return new OwnDocumentsFetcher(awards, documents, forms, backpack, baker, links, environment, others,
+                requestBase);
     }
 
     @Override
     public FetchedDocument fetch(URI uri, Expect expect) throws FetchFailed {
+        return fetch(uri, expect, 0);
+    }
+
+    private FetchedDocument fetch(URI uri, Expect expect, int publicHops) throws FetchFailed {
         if (expect != Expect.IMAGE) {
             Optional<String> base = ownBase(uri);
             Optional<Match> match = base.flatMap(b -> HostedUrls.parse(
                     uri.getRawPath().substring(URI.create(b).getRawPath().length())));
+            if (match.isPresent() && isPublicBadge(match.get())) {
+                return publicBadge(match.get().publicId(), uri, expect, publicHops);
+            }
             if (match.isPresent()) {
                 Optional<FetchedDocument> own = read(match.get(), new HostedUrls(base.get()), uri);
                 if (own.isPresent()) {
@@ -93,6 +114,35 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
             }
         }
         return network.fetch(uri, expect);
+    }
+
+    private static boolean isPublicBadge(Match match) {
+        return match.document() == HostedUrls.Document.PUBLIC_BADGE
+                || match.document() == HostedUrls.Document.PUBLIC_BADGE_DOCUMENT;
+    }
+
+    /**
+     * A backpack's share link, or the machine-readable badge its page advertises: the badge the page shows, as
+     * its owner imported it; one imported by its address is read from there, like the redirection
+     * {@code PublicBadgeController} answers. Not found once the owner made the badge private.
+     */
+    private FetchedDocument publicBadge(String publicId, URI uri, Expect expect, int hops) throws FetchFailed {
+        PublicBadgeDocument document;
+        try {
+            document = backpack.publicDocument(publicId, baker);
+        } catch (BadgeNotFound notShared) {
+            throw new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, 404, uri.toString());
+        }
+        if (document instanceof PublicBadgeDocument.Text text) {
+            return new FetchedDocument(uri, uri, text.mediaType(), text.text().getBytes(StandardCharsets.UTF_8));
+        }
+        if (hops >= MAX_PUBLIC_HOPS) {
+            throw new FetchFailed(uri, FetchFailed.Reason.TOO_MANY_REDIRECTS, uri.toString(), MAX_PUBLIC_HOPS);
+        }
+        URI elsewhere = ((PublicBadgeDocument.Elsewhere) document).url();
+        FetchedDocument fetched = fetch(elsewhere, expect, hops + 1);
+        // As a redirection: asked at the share link, served from the issuer's address.
+        return new FetchedDocument(uri, fetched.finalUri(), fetched.contentType(), fetched.body());
     }
 
     /**
@@ -133,7 +183,7 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
                 contentType = "application/vc+jwt";
                 yield ascii(forms.ob3Jwt(match.id(), urls));
             }
-            case OB2_BAKED, OB3_BAKED, ORGANISATION_LOGO, BADGE_IMAGE -> null;
+            case OB2_BAKED, OB3_BAKED, ORGANISATION_LOGO, BADGE_IMAGE, PUBLIC_BADGE, PUBLIC_BADGE_DOCUMENT -> null;
         };
         if (body == null) {
             return Optional.empty();

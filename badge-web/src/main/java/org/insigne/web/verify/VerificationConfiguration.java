@@ -3,6 +3,7 @@ package org.insigne.web.verify;
 import java.time.Clock;
 import java.util.List;
 
+import org.insigne.backpack.badge.BackpackService;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.fetch.DocumentFetcher;
@@ -41,8 +42,9 @@ class VerificationConfiguration {
 
     @Bean
     OwnDocumentsFetcher ownDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms,
-                                            Links links, Environment environment, HttpDocumentFetcher network) {
-        return new OwnDocumentsFetcher(awards, documents, forms, links, environment, network);
+                                            BackpackService backpack, Baker baker, Links links,
+                                            Environment environment, HttpDocumentFetcher network) {
+        return new OwnDocumentsFetcher(awards, documents, forms, backpack, baker, links, environment, network);
     }
 
     @Bean

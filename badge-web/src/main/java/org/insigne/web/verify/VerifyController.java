@@ -78,7 +78,9 @@ class VerifyController {
                     .map(c -> new CheckLine(c.id(), c.status().name().toLowerCase(Locale.ROOT),
                             CheckMessages.render(c, locale)))
                     .toList());
-            model.addAttribute("verdict", report.verdict().name().toLowerCase(Locale.ROOT));
+            // Without a badge to show (a host that says only "revoked"), the verdict still says revoked.
+            boolean revoked = BadgeCard.statusOf(report.verdict(), report.checks()) == BadgeCard.Status.REVOKED;
+            model.addAttribute("verdict", revoked ? "revoked" : report.verdict().name().toLowerCase(Locale.ROOT));
             return "verify/verify";
         });
     }

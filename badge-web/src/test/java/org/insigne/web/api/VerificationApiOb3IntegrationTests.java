@@ -3,6 +3,7 @@ package org.insigne.web.api;
 
 import org.insigne.core.jsonld.BoundedJson;
 import org.insigne.core.signing.VcJwts;
+import org.insigne.testing.SharedConformance;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.insigne.web.testing.Ob3TestCredentials;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,25 @@ class VerificationApiOb3IntegrationTests {
         verify(json("{\"credential\": " + BoundedJson.MAPPER.writeValueAsString(signed) + "}"))
                 .andExpect(jsonPath("$.verdict").value("invalid"))
                 .andExpect(jsonPath("$.checks[?(@.id == 'ob3.proof')].status").value("failed"));
+    }
+
+    @Test
+    void answersNotSupportedForAClrCredentialAndAnUnknownCryptosuite() throws Exception {
+        ObjectNode clr = BoundedJson.readObject(java.nio.file.Files.readString(
+                SharedConformance.require("1edtech-dcpv/ob30/simple.json")));
+        clr.putArray("type").add("VerifiableCredential").add("ClrCredential");
+        verify(json("{\"credential\": " + clr + "}").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.verdict").value("unsupported"))
+                .andExpect(jsonPath("$.checks[0].id").value("ob3.parse"))
+                .andExpect(jsonPath("$.checks[0].status").value("skipped"))
+                .andExpect(jsonPath("$.checks[0].message").value(org.hamcrest.Matchers.containsString("CLR 2.0")));
+
+        ObjectNode signed = credentials.signed(credentials.credential(EMAIL, null));
+        ((ObjectNode) signed.get("proof")).put("cryptosuite", "eddsa-jcs-2022");
+        verify(json("{\"credential\": " + BoundedJson.MAPPER.writeValueAsString(signed) + "}"))
+                .andExpect(jsonPath("$.verdict").value("unsupported"))
+                .andExpect(jsonPath("$.checks[?(@.id == 'ob3.proof')].message").value(
+                        org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("« eddsa-jcs-2022 »"))));
     }
 
     private MockHttpServletRequestBuilder json(String body) {

@@ -1,5 +1,6 @@
 package org.insigne.web.backpack;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.insigne.core.baking.BakedPayload;
@@ -234,6 +235,46 @@ class BackpackIntegrationTests {
         mvc.perform(post(page + "/delete").with(csrf()).with(user(camille))).andExpect(status().is3xxRedirection());
 
         assertThat(count(camille)).isZero();
+    }
+
+    @Test
+    void verifiesTheBadgeItsShareLinkShowsAndAdvertisesItToOtherTools() throws Exception {
+        String page = imported(bakedPng());
+        String publicId = jdbc.queryForObject("select public_id from backpack_badge where owner_id = ?",
+                String.class, camille.id());
+        mvc.perform(post(page + "/visibility").param("shared", "true").with(csrf()).with(user(camille)))
+                .andExpect(status().is3xxRedirection());
+        String shareLink = "http://localhost/p/badges/" + publicId;
+
+        mvc.perform(get("/p/badges/" + publicId)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<link rel=\"alternate\" type=\"application/ld+json\" href=\""
+                        + shareLink + "/badge\">")));
+        mvc.perform(get("/p/badges/" + publicId + "/badge")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("application/ld+json")))
+                .andExpect(content().string(containsString(site.url("/assertions/1"))));
+
+        perform(post("/api/v1/verifications").contentType("application/json")
+                .content("{\"url\": \"" + shareLink + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.verdict")
+                        .value("valid"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.badge.name")
+                        .value("Animateur bénévole"));
+        for (String language : List.of("fr", "en")) {
+            perform(post("/verify").with(csrf()).param("pasted", shareLink)
+                    .cookie(new jakarta.servlet.http.Cookie("insigne-lang", language)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("verdict-authentic")))
+                    .andExpect(content().string(containsString(language.equals("fr") ? "Authentique" : "Genuine")))
+                    .andExpect(content().string(not(containsString("réseau privé"))));
+        }
+
+        mvc.perform(post(page + "/visibility").param("shared", "false").with(csrf()).with(user(camille)));
+        mvc.perform(get("/p/badges/" + publicId + "/badge")).andExpect(status().isNotFound());
+        perform(post("/api/v1/verifications").contentType("application/json")
+                .content("{\"url\": \"" + shareLink + "\"}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.verdict")
+                        .value(not("valid")));
     }
 
     private byte[] bakedPng() throws Exception {

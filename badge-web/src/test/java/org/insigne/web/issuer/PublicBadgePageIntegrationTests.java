@@ -114,6 +114,24 @@ class PublicBadgePageIntegrationTests {
     }
 
     @Test
+    void saysRevokedWithTheReasonWhenTheAddressOfARevokedBadgeIsVerified() throws Exception {
+        AwardView award = award(badgeClass, null);
+        awards.revoke(organisation, award.id(), owner.id(), "Délivré par erreur");
+        String url = "http://localhost/ob2/assertions/" + award.id().value();
+
+        for (String language : List.of("fr", "en")) {
+            MvcResult pending = mvc.perform(post("/verify").with(csrf()).param("pasted", url)
+                    .cookie(new Cookie("insigne-lang", language))).andReturn();
+            String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .asyncDispatch(pending)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).as(language).contains("verdict-revoked", "Délivré par erreur")
+                    .contains(language.equals("fr") ? "Révoqué" : "Revoked")
+                    .doesNotContain("verdict-invalid");
+        }
+    }
+
+    @Test
     void showsABadgePastItsExpiryAsExpired() throws Exception {
         BadgeClassId monthly = badgeClasses.create(organisation, owner.id(), new BadgeClassContent("Secourisme",
                 "Premiers secours.", "Avoir suivi la formation.", List.of(), List.of(),

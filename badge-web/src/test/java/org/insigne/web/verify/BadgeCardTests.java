@@ -25,6 +25,27 @@ class BadgeCardTests {
     }
 
     @Test
+    void namesABadgeWhoseHostAnswersGoneRevokedWithTheReason() {
+        List<Check> checks = List.of(Check.passed("ob2.parse", "ob2.parse.url", "https://issuer.example/a/1"),
+                Check.failed("ob2.revocation", "ob2.revocation.gone-reason", "https://issuer.example/a/1", "Fraude"));
+        BadgeCard.Status status = BadgeCard.statusOf(Verdict.INVALID, checks);
+
+        assertThat(status).isEqualTo(BadgeCard.Status.REVOKED);
+        assertThat(BadgeCard.detailOf(status, checks, FRENCH)).contains("révoqué", "Fraude");
+    }
+
+    @Test
+    void saysNotSupportedWithTheCheckThatCouldNotBeMade() {
+        List<Check> checks = List.of(Check.passed("ob3.parse", "ob3.parse.json"),
+                Check.warning("ob3.context", "ob3.context.vcdm1"),
+                Check.skipped("ob3.proof", "ob3.proof.unsupported-suite", "DataIntegrityProof", "eddsa-jcs-2022"));
+        BadgeCard.Status status = BadgeCard.statusOf(Verdict.UNSUPPORTED, checks);
+
+        assertThat(status).isEqualTo(BadgeCard.Status.UNSUPPORTED);
+        assertThat(BadgeCard.detailOf(status, checks, Locale.ENGLISH)).contains("eddsa-jcs-2022");
+    }
+
+    @Test
     void namesAnExpiredBadgeExpiredAndAnyOtherFailureNotValid() {
         List<Check> expired = List.of(Check.failed("ob2.expiry", "ob2.expiry.expired", "2026-01-01"));
         assertThat(BadgeCard.statusOf(Verdict.INVALID, expired)).isEqualTo(BadgeCard.Status.EXPIRED);
@@ -44,6 +65,11 @@ class BadgeCardTests {
         assertThat(status).isEqualTo(BadgeCard.Status.UNVERIFIABLE);
         assertThat(BadgeCard.detailOf(status, checks, FRENCH)).contains("https://issuer.example/status");
         assertThat(BadgeCard.detailOf(BadgeCard.Status.AUTHENTIC, checks, FRENCH)).isNull();
+
+        List<Check> unnamed = List.of(Check.warning("ob3.subject", "ob3.subject.unidentified"),
+                Check.warning("ob3.status", "ob3.status.unreachable", "https://issuer.example/status"));
+        assertThat(BadgeCard.detailOf(BadgeCard.Status.UNVERIFIABLE, unnamed, FRENCH))
+                .contains("https://issuer.example/status");
     }
 
     @Test
