@@ -56,6 +56,9 @@ class SignUpBrowserTests {
 
         String sessionBefore = browser.cookie("JSESSIONID");
         browser.logIn(email, PASSWORD);
+        // neither staff nor earner yet: the account offers both ways
+        assertThat(browser.heading()).isEqualTo("Où voulez-vous aller ?");
+        browser.click("Console de l'émetteur");
         assertThat(browser.heading()).isEqualTo("Console de l'émetteur");
         assertThat(browser.cookie("JSESSIONID")).isNotNull().isNotEqualTo(sessionBefore);
 
