@@ -75,6 +75,20 @@ class EarnerLandingBrowserTests {
         earner.visit("/login").logIn(email, Earners.PASSWORD);
         assertThat(earner.heading()).isEqualTo("Mon sac à badges");
 
+        // the award mail's claim link, opened signed out, after the badge was added at address confirmation
+        try (Browser mailLink = Browser.open(port)) {
+            mailLink.visit("/backpack/claim/" + award.value());
+            assertThat(mailLink.heading()).isEqualTo("Se connecter");
+            assertThat(mailLink.text()).contains("Vous avez reçu un badge. Connectez-vous pour l'ajouter à votre sac");
+            mailLink.logIn(email, Earners.PASSWORD);
+            assertThat(mailLink.heading()).isEqualTo("Ajouter un badge reçu");
+            assertThat(mailLink.text()).contains("Ce badge est déjà dans votre sac à badges");
+            assertThat(mailLink.driver().findElements(By.xpath("//button[normalize-space(.)='Ajouter à mon sac à badges']")))
+                    .isEmpty();
+            mailLink.click("Voir le badge dans mon sac");
+            assertThat(mailLink.heading()).isEqualTo("Encadrer un chantier");
+        }
+
         StoredBadgeView badge = backpack.badgesOf(user).get(0);
         backpack.makePublic(user, badge.id());
         String publicPage = "/p/badges/" + backpack.badge(user, badge.id()).publicId();
@@ -86,6 +100,10 @@ class EarnerLandingBrowserTests {
                     earner.visit("/backpack/badges/" + badge.id().value() + "?lang=" + language);
                     assertFormattedCriteria(earner);
                     earner.shoot("backpack-badge-" + size.width + "-" + language);
+                    assertThat(earner.driver().findElement(By.id("public-link")).getText())
+                            .startsWith("http://localhost:" + port + "/p/badges/");
+                    assertThat(earner.driver().findElements(By.cssSelector("button.copy"))).extracting(WebElement::getText)
+                            .contains("en".equals(language) ? "Copy the address" : "Copier l'adresse");
                     assertThat(earner.text()).contains("en".equals(language)
                             ? "Add to my LinkedIn profile" : "Ajouter à mon profil LinkedIn");
 
@@ -94,6 +112,13 @@ class EarnerLandingBrowserTests {
                     visitor.shoot("public-badge-" + size.width + "-" + language);
                     assertThat(visitor.text()).doesNotContain("LinkedIn", "Mastodon");
                     assertThat(visitor.driver().findElements(By.cssSelector(".share"))).isEmpty();
+
+                    visitor.visit("/ob2/assertions/" + award.value() + "?lang=" + language);
+                    assertThat(visitor.driver().findElements(By.cssSelector(".machine-forms a")))
+                            .extracting(a -> a.getAttribute("download"))
+                            .containsExactly("badge-" + award.value() + "-ob2.json", "badge-" + award.value() + "-ob3.json",
+                                    "badge-" + award.value() + "-ob2.jws", "badge-" + award.value() + "-ob3.jwt",
+                                    "badge-" + award.value() + "-ob2.png", "badge-" + award.value() + "-ob3.png");
 
                     visitor.visit("/verify?lang=" + language);
                     visitor.driver().findElement(By.id("pasted"))
