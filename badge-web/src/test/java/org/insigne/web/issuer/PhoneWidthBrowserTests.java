@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -180,7 +181,7 @@ class PhoneWidthBrowserTests {
         measure("bulk preview");
         // the page follows the job with a script that reloads it: check it once the report is there
         browser.driver().findElement(By.xpath("//button[normalize-space(.)='Décerner 1 badge']")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText().contains("Décernés : 1"));
         browser.assertAccessible();
         measure("bulk job");
