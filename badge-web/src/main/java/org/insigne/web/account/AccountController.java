@@ -2,9 +2,12 @@ package org.insigne.web.account;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,7 +28,10 @@ class AccountController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, HttpServletResponse response, Model model) {
+        // Someone who followed the link of an award mail signed out: say why they must sign in, and how.
+        SavedRequest interrupted = new HttpSessionRequestCache().getRequest(request, response);
+        model.addAttribute("claiming", interrupted != null && interrupted.getRedirectUrl().contains("/backpack/claim/"));
         return "account/login";
     }
 

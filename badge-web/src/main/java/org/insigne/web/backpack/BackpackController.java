@@ -24,8 +24,9 @@ import org.insigne.core.fetch.DocumentFetcher;
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.fetch.HttpDocumentFetcher;
 import org.insigne.core.verification.Check;
-import org.insigne.core.verification.CheckMessages;
 import org.insigne.web.account.AccountUser;
+import org.insigne.web.system.DisplayDates;
+import org.insigne.web.verify.BadgeCard;
 import org.insigne.web.verify.VerificationService;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -58,10 +59,12 @@ class BackpackController {
     private final Baker baker;
     private final HttpDocumentFetcher fetcher;
     private final AsyncTaskExecutor executor;
+    private final DisplayDates dates;
 
     BackpackController(VerificationService verifications, ImportService imports, BackpackService collection,
                        BadgeSharing sharing, EarnerVerifications earners, Baker baker, HttpDocumentFetcher fetcher,
-                       @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
+                       @Qualifier("verificationExecutor") AsyncTaskExecutor executor, DisplayDates dates) {
+        this.dates = dates;
         this.fetcher = fetcher;
         this.executor = executor;
         this.earners = earners;
@@ -110,7 +113,8 @@ class BackpackController {
     String badge(@PathVariable BadgeId id, @AuthenticationPrincipal AccountUser user, Locale locale, Model model) {
         StoredBadgeView badge = collection.badge(user.id(), id);
         model.addAttribute("badge", badge);
-        model.addAttribute("checks", lines(badge.lastChecks(), locale));
+        model.addAttribute("criteriaHtml", BadgeCard.criteriaHtml(badge.criteriaNarrative()));
+        model.addAttribute("checks", lines(badge.lastChecks(), locale, dates));
         model.addAttribute("downloads", BadgeDownloads.available(collection.export(user.id(), badge.id()), baker));
         if (badge.shared()) {
             model.addAttribute("share", sharing.links(badge.name(), badge.issuerName(), badge.issuedOn(),
@@ -228,15 +232,15 @@ class BackpackController {
                            HttpServletResponse response) {
         response.setStatus(status);
         model.addAttribute("importError", key);
-        model.addAttribute("importChecks", lines(checks, locale));
+        model.addAttribute("importChecks", lines(checks, locale, dates));
         model.addAttribute("badges", collection.badgesOf(user.id()));
         return "backpack/backpack";
     }
 
-    private static List<CheckLine> lines(List<Check> checks, Locale locale) {
+    private static List<CheckLine> lines(List<Check> checks, Locale locale, DisplayDates dates) {
         return checks.stream()
                 .map(c -> new CheckLine(c.id(), c.status().name().toLowerCase(Locale.ROOT),
-                        CheckMessages.render(c, locale)))
+                        dates.message(c, locale)))
                 .toList();
     }
 }

@@ -8,9 +8,9 @@ import java.util.concurrent.CompletionException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.insigne.backpack.imports.ImportRefused;
-import org.insigne.core.verification.CheckMessages;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.web.account.AccountUser;
+import org.insigne.web.system.DisplayDates;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,16 +29,19 @@ class ClaimController {
 
     private final ClaimService claims;
     private final EarnerVerifications earners;
+    private final DisplayDates dates;
 
-    ClaimController(ClaimService claims, EarnerVerifications earners) {
+    ClaimController(ClaimService claims, EarnerVerifications earners, DisplayDates dates) {
         this.claims = claims;
         this.earners = earners;
+        this.dates = dates;
     }
 
     @GetMapping("/backpack/claim/{id}")
     String page(@PathVariable AwardId id, @AuthenticationPrincipal AccountUser user, Model model) {
         model.addAttribute("award", claims.award(id).orElseThrow(ClaimNotFound::new));
         model.addAttribute("addresses", earners.addressesOf(user));
+        model.addAttribute("inBackpack", claims.inBackpack(user.id(), id).orElse(null));
         return "backpack/claim";
     }
 
@@ -61,7 +64,7 @@ class ClaimController {
                     model.addAttribute("addresses", addresses);
                     model.addAttribute("checks", refused.checks().stream()
                             .map(c -> new BackpackController.CheckLine(c.id(), c.status().name().toLowerCase(Locale.ROOT),
-                                    CheckMessages.render(c, locale)))
+                                    dates.message(c, locale)))
                             .toList());
                     claims.award(award).ifPresent(summary -> model.addAttribute("award", summary));
                     return "backpack/claim-refused";

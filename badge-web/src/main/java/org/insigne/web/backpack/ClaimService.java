@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import org.insigne.backpack.badge.BackpackService;
 import org.insigne.backpack.badge.BadgeInput;
 import org.insigne.backpack.badge.StoredBadgeView;
 import org.insigne.backpack.imports.ImportRefused;
@@ -14,6 +15,7 @@ import org.insigne.core.baking.BakedPayload;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingFailed;
 import org.insigne.core.baking.PayloadKind;
+import org.insigne.core.jsonld.BoundedJson;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.HostedAssertion;
@@ -29,6 +31,8 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Brings a badge awarded on this platform into its earner's backpack, through the same import as any other
@@ -51,13 +55,15 @@ class ClaimService {
     private final AwardService awards;
     private final BadgeClassService badgeClasses;
     private final ImportService imports;
+    private final BackpackService backpack;
     private final Baker baker;
     private final VerificationService verifications;
     private final AsyncTaskExecutor executor;
 
     ClaimService(AwardService awards, BadgeClassService badgeClasses, ImportService imports,
                  VerificationService verifications, Baker baker,
-                 @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
+                 @Qualifier("verificationExecutor") AsyncTaskExecutor executor, BackpackService backpack) {
+        this.backpack = backpack;
         this.awards = awards;
         this.badgeClasses = badgeClasses;
         this.imports = imports;
@@ -70,6 +76,22 @@ class ClaimService {
         // The base only shapes the document's URLs, which the summary does not show.
         return awards.hostedAssertion(id, new HostedUrls("https://insigne.invalid"))
                 .map(a -> new AwardSummary(id, a.badgeClassName(), a.issuerName(), a.revoked()));
+    }
+
+    /**
+     * The award's badge when it already is in the backpack of {@code userId} (added when the address was
+     * confirmed, say): kept under the credential's id, as {@link ImportService#claim} keeps it.
+     */
+    Optional<StoredBadgeView> inBackpack(UUID userId, AwardId id) {
+        return awards.credential(id).flatMap(credential -> {
+            try {
+                JsonNode json = BoundedJson.MAPPER.readTree(credential);
+                return json.path("id").isString()
+                        ? backpack.byFingerprint(userId, "id:" + json.path("id").asString()) : Optional.empty();
+            } catch (JacksonException unreadable) {
+                return Optional.empty();
+            }
+        });
     }
 
     /**

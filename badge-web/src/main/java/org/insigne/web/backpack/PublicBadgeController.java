@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * A badge its owner made public, open to anyone at an unguessable address. It says what the badge is and who
- * issued it, never who holds it: the owner decides where to link it from.
+ * issued it, never who holds it: the owner decides where to link it from. Visitors get no share buttons
+ * ("add to my LinkedIn profile" is the owner's, on the backpack's page of the badge).
  */
 @Controller
 class PublicBadgeController {
@@ -52,8 +53,6 @@ class PublicBadgeController {
         PublicBadgeView badge = collection.publicBadge(publicId);
         model.addAttribute("badge", badge);
         model.addAttribute("card", card(badge, clock.instant(), locale));
-        model.addAttribute("share", sharing.links(badge.name(), badge.issuerName(), badge.issuedOn(),
-                badge.publicId(), badge.hasImage(), locale));
         model.addAttribute("openGraph", sharing.openGraph(badge.name(), badge.issuerName(), badge.description(),
                 badge.publicId(), badge.hasImage(), locale));
         model.addAttribute("alternate", alternate(publicId));

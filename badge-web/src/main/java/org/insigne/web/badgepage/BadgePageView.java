@@ -18,6 +18,6 @@ public record BadgePageView(BadgeCard card, String path, List<MachineForm> machi
     }
 
     /** A link to one machine form of the badge. */
-    public record MachineForm(String labelKey, String url) {
+    public record MachineForm(String labelKey, String url, String fileName) {
     }
 }

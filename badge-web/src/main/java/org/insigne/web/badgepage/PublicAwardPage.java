@@ -139,12 +139,17 @@ public class PublicAwardPage {
         UUID id = award.id().value();
         String baked = "image/svg+xml".equals(award.imageMediaType()) ? "svg" : "png";
         String suffix = "?format=" + BadgePages.MACHINE_FORMAT;
+        // A download name with the extension of each form: the addresses end in "jwt" or "jws" with no dot,
+        // which browsers would otherwise keep as the file name.
+        String file = "badge-" + id;
         return List.of(
-                new BadgePageView.MachineForm("badge.page.forms.ob2-json", urls.ob2Assertion(id) + suffix),
-                new BadgePageView.MachineForm("badge.page.forms.ob3-json", urls.ob3Credential(id) + suffix),
-                new BadgePageView.MachineForm("badge.page.forms.ob2-jws", urls.ob2Signed(id)),
-                new BadgePageView.MachineForm("badge.page.forms.ob3-jwt", urls.ob3Jwt(id)),
-                new BadgePageView.MachineForm("badge.page.forms.ob2-baked." + baked, urls.ob2Baked(id, baked)),
-                new BadgePageView.MachineForm("badge.page.forms.ob3-baked." + baked, urls.ob3Baked(id, baked)));
+                new BadgePageView.MachineForm("badge.page.forms.ob2-json", urls.ob2Assertion(id) + suffix, file + "-ob2.json"),
+                new BadgePageView.MachineForm("badge.page.forms.ob3-json", urls.ob3Credential(id) + suffix, file + "-ob3.json"),
+                new BadgePageView.MachineForm("badge.page.forms.ob2-jws", urls.ob2Signed(id), file + "-ob2.jws"),
+                new BadgePageView.MachineForm("badge.page.forms.ob3-jwt", urls.ob3Jwt(id), file + "-ob3.jwt"),
+                new BadgePageView.MachineForm("badge.page.forms.ob2-baked." + baked, urls.ob2Baked(id, baked),
+                        file + "-ob2." + baked),
+                new BadgePageView.MachineForm("badge.page.forms.ob3-baked." + baked, urls.ob3Baked(id, baked),
+                        file + "-ob3." + baked));
     }
 }

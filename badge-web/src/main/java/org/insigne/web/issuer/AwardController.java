@@ -16,6 +16,7 @@ import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.web.account.CurrentUser;
 import org.insigne.web.system.Links;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -97,13 +98,36 @@ class AwardController {
         return "issuer/awards";
     }
 
+    /** Revoking cannot be undone: a page of its own says so and asks for the public reason first. */
+    @GetMapping("/console/organisations/{org}/awards/{award}/revoke")
+    String confirmRevoke(@PathVariable UUID org, @PathVariable UUID award, Authentication authentication, Model model) {
+        return revokePage(new OrganisationId(org), new AwardId(award), CurrentUser.id(authentication), null, model);
+    }
+
     @PostMapping("/console/organisations/{org}/awards/{award}/revoke")
     String revoke(@PathVariable UUID org, @PathVariable UUID award, @ModelAttribute RevokeForm form,
-                  Authentication authentication, RedirectAttributes redirect) {
-        AwardView revoked = awards.revoke(new OrganisationId(org), new AwardId(award), CurrentUser.id(authentication),
-                form.reason());
+                  Authentication authentication, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        OrganisationId organisation = new OrganisationId(org);
+        UUID user = CurrentUser.id(authentication);
+        AwardView revoked;
+        try {
+            revoked = awards.revoke(organisation, new AwardId(award), user, form.reason());
+        } catch (InvalidAward invalid) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("reasonError", invalid.messageKey());
+            return revokePage(organisation, new AwardId(award), user, form.reason(), model);
+        }
         redirect.addFlashAttribute("notice", "issuer.award.revoked");
         return "redirect:" + awardsPath(org, revoked.badgeClass().value());
+    }
+
+    private String revokePage(OrganisationId organisation, AwardId id, UUID user, @Nullable String reason, Model model) {
+        AwardView award = awards.award(organisation, id, user);
+        model.addAttribute("award", award);
+        model.addAttribute("badgeClass", badgeClasses.badgeClass(organisation, award.badgeClass(), user));
+        model.addAttribute("reason", reason);
+        return "issuer/revoke";
     }
 
     /**

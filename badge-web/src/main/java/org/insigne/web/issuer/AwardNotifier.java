@@ -1,5 +1,6 @@
 package org.insigne.web.issuer;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,6 +45,7 @@ public class AwardNotifier {
                 "badge", badgeName,
                 "issuer", issuerName,
                 "link", new HostedUrls(base).ob2Assertion(award.id().value()),
-                "claimLink", base + "/backpack/claim/" + award.id().value());
+                "claimLink", base + "/backpack/claim/" + award.id().value(),
+                Mailer.SUBJECT_ARGS, List.of(badgeName, issuerName));
     }
 }

@@ -15,6 +15,7 @@ import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.web.account.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Badge classes of an organisation: list, create, show, edit, publish, archive. Roles are checked by the service. */
@@ -61,15 +63,17 @@ class BadgeClassController {
 
     @PostMapping("/console/organisations/{org}/badge-classes")
     String create(@PathVariable UUID org, @Valid @ModelAttribute("form") BadgeClassForm form, BindingResult errors,
+                  @RequestParam(required = false) @Nullable String imageKept,
                   Authentication authentication, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         OrganisationId organisation = new OrganisationId(org);
         UUID user = CurrentUser.id(authentication);
         model.addAttribute("organisation", badgeClasses.checkCanWrite(organisation, user));
-        StoredImage image = UploadedImages.read(form.image(), "image", true, errors);
+        StoredImage image = UploadedImages.read(form.image(), imageKept, "image", true, errors);
         BadgeClassContent content = errors.hasErrors() ? null : content(form, errors);
         if (content == null || image == null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
+            UploadedImages.keep(image, "image", model);
             return "issuer/badge-class-form";
         }
         BadgeClassView created = badgeClasses.create(organisation, user, content, image);
@@ -97,7 +101,8 @@ class BadgeClassController {
 
     @PostMapping("/console/organisations/{org}/badge-classes/{id}")
     String save(@PathVariable UUID org, @PathVariable UUID id, @Valid @ModelAttribute("form") BadgeClassForm form,
-                BindingResult errors, Authentication authentication, Model model, HttpServletResponse response,
+                BindingResult errors, @RequestParam(required = false) @Nullable String imageKept,
+                Authentication authentication, Model model, HttpServletResponse response,
                 RedirectAttributes redirect) {
         OrganisationId organisation = new OrganisationId(org);
         BadgeClassId badgeClassId = new BadgeClassId(id);
@@ -105,10 +110,11 @@ class BadgeClassController {
         BadgeClassView current = badgeClasses.badgeClassToEdit(organisation, badgeClassId, user);
         model.addAttribute("organisation", current.organisation());
         model.addAttribute("badgeClass", current);
-        StoredImage image = UploadedImages.read(form.image(), "image", false, errors);
+        StoredImage image = UploadedImages.read(form.image(), imageKept, "image", false, errors);
         BadgeClassContent content = errors.hasErrors() ? null : content(form, errors);
         if (content == null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
+            UploadedImages.keep(image, "image", model);
             return "issuer/badge-class-form";
         }
         badgeClasses.edit(organisation, badgeClassId, user, content, image);

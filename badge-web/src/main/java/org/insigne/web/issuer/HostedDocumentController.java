@@ -12,6 +12,7 @@ import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.PublicBadgeClass;
 import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.publishing.HostedDocuments;
 import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.web.badgepage.PublicAwardPage;
@@ -44,8 +45,11 @@ class HostedDocumentController {
     private final HostedDocuments documents;
     private final Links links;
     private final PublicAwardPage publicPage;
+    private final OrganisationService organisations;
 
-    HostedDocumentController(AwardService awards, HostedDocuments documents, Links links, PublicAwardPage publicPage) {
+    HostedDocumentController(AwardService awards, HostedDocuments documents, Links links, PublicAwardPage publicPage,
+                             OrganisationService organisations) {
+        this.organisations = organisations;
         this.awards = awards;
         this.documents = documents;
         this.links = links;
@@ -94,6 +98,7 @@ class HostedDocumentController {
         if (wantsHtml(request)) {
             response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
             model.addAttribute("issuerName", found(documents.issuerName(organisation)));
+            model.addAttribute("profile", organisations.publicProfile(organisation).orElse(null));
             return "hosted/issuer";
         }
         return json(HttpStatus.OK, found(documents.ob2Issuer(organisation, urls())));

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -36,6 +37,9 @@ class OrganisationProfileController {
     /** Web addresses only: the service checks the host too, this catches the common slips early. */
     static final String WEB_ADDRESS = "^$|^(?i)https?://[^\\s/?#]+[^\\s]*$";
 
+    private static final java.util.regex.Pattern HOST_WITHOUT_SCHEME =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+([/?#]\\S*)?");
+
     record ProfileForm(
             @NotBlank @Size(max = OrganisationService.MAX_NAME_LENGTH) @Nullable String name,
             @Size(max = OrganisationProfile.MAX_DESCRIPTION) @Nullable String description,
@@ -44,6 +48,22 @@ class OrganisationProfileController {
             @Size(max = OrganisationProfile.MAX_ADDRESS) @Nullable String address,
             @Size(max = OrganisationProfile.MAX_REGION) @Nullable String region,
             @Nullable MultipartFile logo) {
+
+        ProfileForm {
+            websiteUrl = withScheme(websiteUrl);
+        }
+
+        /**
+         * "www.exemple.fr" is how people write their website: completed with https:// rather than refused. Only
+         * a host name with a dot (and maybe a path) is completed; anything else is left for validation to judge.
+         */
+        static @Nullable String withScheme(@Nullable String url) {
+            if (url == null) {
+                return null;
+            }
+            String stripped = url.strip();
+            return HOST_WITHOUT_SCHEME.matcher(stripped).matches() ? "https://" + stripped : url;
+        }
 
         static ProfileForm of(OrganisationProfile profile) {
             return new ProfileForm(profile.name(), profile.description(), profile.websiteUrl(), profile.contactEmail(),
@@ -67,12 +87,13 @@ class OrganisationProfileController {
 
     @PostMapping("/console/organisations/{id}/profile")
     String save(@PathVariable UUID id, @Valid @ModelAttribute("form") ProfileForm form, BindingResult errors,
+                @RequestParam(required = false) @Nullable String logoKept,
                 Authentication authentication, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         OrganisationId organisation = new OrganisationId(id);
         UUID user = CurrentUser.id(authentication);
         // Checked first, so that someone without the right learns nothing from the form's answers.
         OrganisationProfileView current = organisations.profileToEdit(organisation, user);
-        StoredImage logo = UploadedImages.read(form.logo(), "logo", false, errors);
+        StoredImage logo = UploadedImages.read(form.logo(), logoKept, "logo", false, errors);
         if (!errors.hasErrors()) {
             try {
                 OrganisationProfile profile = new OrganisationProfile(form.name(), form.description(),
@@ -85,6 +106,7 @@ class OrganisationProfileController {
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
+        UploadedImages.keep(logo, "logo", model);
         model.addAttribute("profile", current);
         return "issuer/organisation-profile";
     }

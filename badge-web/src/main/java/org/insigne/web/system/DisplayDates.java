@@ -1,11 +1,19 @@
 package org.insigne.web.system;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.insigne.core.verification.Check;
+import org.insigne.core.verification.CheckMessages;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -17,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DisplayDates {
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:\\d{2})");
 
     private final ZoneId zone;
     private final Map<Locale, DateTimeFormatter> dates = new ConcurrentHashMap<>();
@@ -35,6 +45,37 @@ public class DisplayDates {
     public String dateTime(@Nullable Instant instant, Locale locale) {
         return instant == null ? ""
                 : dateTimes.computeIfAbsent(locale, l -> formatter("d MMMM uuuu, HH:mm z", l)).format(instant);
+    }
+
+    /**
+     * A verification check's message with the dates among its arguments (the verifiers pass them as ISO
+     * strings, "2029-12-07T11:17:41Z") said as {@link #date} says them, so that no raw timestamp sits in a
+     * sentence.
+     */
+    public String message(Check check, Locale locale) {
+        List<Object> args = check.args().stream().map(arg -> arg instanceof String text ? dateOrSelf(text, locale) : arg)
+                .toList();
+        return CheckMessages.render(check.messageKey(), args, locale);
+    }
+
+    /** {@code text} (a sentence already written) with each ISO timestamp in it said as {@link #date} says it. */
+    public String inText(String text, Locale locale) {
+        return ISO_DATE.matcher(text).replaceAll(found -> Matcher.quoteReplacement(dateOrSelf(found.group(), locale)));
+    }
+
+    private String dateOrSelf(String text, Locale locale) {
+        if (!ISO_DATE.matcher(text).matches()) {
+            return text;
+        }
+        try {
+            return date(Instant.parse(text), locale);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return date(OffsetDateTime.parse(text).toInstant(), locale);
+            } catch (DateTimeParseException notOffset) {
+                return text;
+            }
+        }
     }
 
     /** {@code instant} for machines, as a {@code <time datetime>} attribute wants it; empty for none. */

@@ -51,6 +51,11 @@ public class DisplayDialect extends AbstractDialect implements IExpressionObject
             return marker != null ? marker + "T" : dates.dateTime(instant, locale);
         }
 
+        /** A sentence with the timestamps in it as dates (the detail of a verdict, from a check's message). */
+        public String text(String text) {
+            return dates.inText(text, locale);
+        }
+
         public String iso(@Nullable Instant instant) {
             String marker = marker(instant);
             return marker != null ? marker + "I" : dates.iso(instant);

@@ -1,6 +1,7 @@
 package org.insigne.web.system;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +26,10 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  */
 @Component
 public class Mailer {
+
+    /** The variable holding the subject's message arguments, so that a subject can name what the mail is about. */
+    public static final String SUBJECT_ARGS = "subjectArgs";
+
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
@@ -52,7 +57,7 @@ public class Mailer {
 
     /**
      * Sends template {@code mail/<template>.html} with {@code variables}; the subject is the message
-     * {@code mail.<template>.subject}.
+     * {@code mail.<template>.subject}, with the arguments in variable {@value #SUBJECT_ARGS} (a list) if any.
      */
     @Async
     public void send(String to, String template, Locale locale, Map<String, Object> variables) {
@@ -108,7 +113,8 @@ public class Mailer {
     OutgoingMail render(String to, String template, Locale locale, Map<String, Object> variables) {
         Context context = new Context(locale, variables);
         String body = templates.process("mail/" + template, context);
-        String subject = messages.getMessage("mail." + template + ".subject", null, locale);
+        Object[] subjectArgs = variables.get(SUBJECT_ARGS) instanceof List<?> args ? args.toArray() : null;
+        String subject = messages.getMessage("mail." + template + ".subject", subjectArgs, locale);
         return new OutgoingMail(to, subject, body, clock.instant());
     }
 }

@@ -42,10 +42,11 @@ class SecurityConfiguration {
                         .requestMatchers("/console/**", "/backpack/**", "/account", "/account/export", "/account/delete")
                         .authenticated()
                         .requestMatchers("/account/emails", "/account/emails/**").authenticated()
+                        .requestMatchers("/start").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/console", false)
+                        .defaultSuccessUrl("/start", false)
                         .failureHandler(loginFailureHandler())
                         .permitAll())
                 .logout(logout -> logout

@@ -2,6 +2,7 @@ package org.insigne.web.territory;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.insigne.backpack.territory.TerritoryQuery;
 import org.insigne.backpack.territory.TerritoryResult;
 import org.insigne.backpack.territory.TerritoryService;
 import org.insigne.core.error.DomainException;
+import org.insigne.issuer.badgeclass.BadgeClassContent;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.system.Links;
 import org.insigne.web.system.Mailer;
@@ -64,6 +66,21 @@ class TerritoryController {
         this.links = links;
     }
 
+    /**
+     * The usual levels first, searchable even before anyone on the map holds one ("Je pilote" is rare), then
+     * the others that badges on the map name; each once, whatever its case.
+     */
+    static List<String> levels(List<String> onTheMap) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String level : BadgeClassContent.DEFAULT_LEVELS) {
+            byKey.putIfAbsent(level.toLowerCase(Locale.ROOT), level);
+        }
+        for (String level : onTheMap) {
+            byKey.putIfAbsent(level.toLowerCase(Locale.ROOT), level);
+        }
+        return List.copyOf(byKey.values());
+    }
+
     @GetMapping("/territoire")
     String map(@RequestParam(required = false) @Nullable String skill,
                @RequestParam(required = false) @Nullable String level,
@@ -73,7 +90,7 @@ class TerritoryController {
         model.addAttribute("skill", text(skill));
         model.addAttribute("level", text(level));
         model.addAttribute("area", text(area));
-        model.addAttribute("levels", territory.levels());
+        model.addAttribute("levels", levels(territory.levels()));
         model.addAttribute("results", results);
         model.addAttribute("onMap", results.stream().filter(TerritoryResult::hasCoordinates).count());
         model.addAttribute("resultsUrl", UriComponentsBuilder.fromPath("/territoire/results.json")

@@ -6,10 +6,10 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.insigne.core.verification.CheckMessages;
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
 import org.jspecify.annotations.Nullable;
+import org.insigne.web.system.DisplayDates;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,10 +33,12 @@ class VerifyController {
 
     private final VerificationService verifications;
     private final VerificationRateLimiter limiter;
+    private final DisplayDates dates;
 
-    VerifyController(VerificationService verifications, VerificationRateLimiter limiter) {
+    VerifyController(VerificationService verifications, VerificationRateLimiter limiter, DisplayDates dates) {
         this.verifications = verifications;
         this.limiter = limiter;
+        this.dates = dates;
     }
 
     @GetMapping("/verify")
@@ -76,7 +78,7 @@ class VerifyController {
             model.addAttribute("card", BadgeCard.of(report, locale).orElse(null));
             model.addAttribute("checks", report.checks().stream()
                     .map(c -> new CheckLine(c.id(), c.status().name().toLowerCase(Locale.ROOT),
-                            CheckMessages.render(c, locale)))
+                            dates.message(c, locale)))
                     .toList());
             // Without a badge to show (a host that says only "revoked"), the verdict still says revoked.
             boolean revoked = BadgeCard.statusOf(report.verdict(), report.checks()) == BadgeCard.Status.REVOKED;

@@ -56,6 +56,9 @@ class SignUpBrowserTests {
 
         String sessionBefore = browser.cookie("JSESSIONID");
         browser.logIn(email, PASSWORD);
+        // neither staff nor earner yet: the account offers both ways
+        assertThat(browser.heading()).isEqualTo("Où voulez-vous aller ?");
+        browser.click("Console de l'émetteur");
         assertThat(browser.heading()).isEqualTo("Console de l'émetteur");
         assertThat(browser.cookie("JSESSIONID")).isNotNull().isNotEqualTo(sessionBefore);
 
@@ -89,6 +92,8 @@ class SignUpBrowserTests {
         browser.fill("E-mail address", email).fill("Password", "wrong password!!").click("Log in");
         assertThat(browser.text()).contains("Wrong e-mail address or password.");
         browser.fill("E-mail address", email).fill("Password", PASSWORD).click("Log in");
+        assertThat(browser.heading()).isEqualTo("Where do you want to go?");
+        browser.click("Issuer console");
         assertThat(browser.heading()).isEqualTo("Issuer console");
 
         browser.click("Create an organisation");

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -54,7 +57,7 @@ class AwardBrowserTests {
     void ownerAwardsABadgeThenRevokesIt() throws Exception {
         String owner = "owner." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         browser.signUpAndConfirm(owner, "Camille Martin", PASSWORD, 1).logIn(owner, PASSWORD);
-        browser.click("Créer une organisation");
+        browser.click("Console de l'émetteur").click("Créer une organisation");
         browser.fill("Nom de l'organisation", "Ligue de l'enseignement").click("Créer l'organisation");
 
         browser.click("Badges").click("Créer un badge");
@@ -74,18 +77,53 @@ class AwardBrowserTests {
         assertThat(browser.text()).contains("Le badge a été décerné", "Sacha Petit", "Je transmets", "Valide");
 
         MimeMessage mail = MailServer.awaitMail(earner, 1, MAIL_WAIT);
-        assertThat(mail.getSubject()).isEqualTo("Vous avez reçu un badge");
+        assertThat(mail.getSubject()).isEqualTo("Ligue de l'enseignement vous a décerné le badge « Animer une réunion »");
         String link = MailServer.link(mail, "/ob2/assertions/");
         browser.visit(link);
         assertThat(browser.heading()).isEqualTo("Animer une réunion");
         assertThat(browser.text()).contains("Ligue de l'enseignement", "Je transmets").doesNotContain("révoqué");
 
         browser.driver().navigate().back();
-        browser.fill("Motif de la révocation (public)", "Délivré par erreur").click("Révoquer");
+        assertThat(browser.driver().findElements(By.tagName("textarea"))).as("no reason field on the list").isEmpty();
+        revokeLink("Révoquer le badge de Sacha Petit").click();
+        browser.assertAccessible();
+        assertThat(browser.heading()).isEqualTo("Révoquer le badge « Animer une réunion » de Sacha Petit ?");
+        assertThat(browser.text()).contains("La révocation est définitive");
+        browser.shoot("revoke-1280-fr");
+        browser.click("Annuler");
+        assertThat(browser.text()).contains("Valide").doesNotContain("Révoqué :");
+
+        revokeLink("Révoquer le badge de Sacha Petit").click();
+        browser.click("Révoquer définitivement");
+        assertThat(browser.driver().findElement(By.id("reason-error")).getText())
+                .isEqualTo("Indiquez le motif de la révocation (500 caractères au plus).");
+        assertThat(browser.field("Motif de la révocation (public)").getAttribute("aria-invalid")).isEqualTo("true");
+        browser.fill("Motif de la révocation (public)", "   ").click("Révoquer définitivement");
+        assertThat(browser.driver().findElement(By.id("reason-error")).isDisplayed()).isTrue();
+
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        browser.visit(browser.driver().getCurrentUrl() + "?lang=en");
+        assertThat(browser.heading()).isEqualTo("Revoke the badge \"Animer une réunion\" of Sacha Petit?");
+        browser.driver().findElement(By.xpath("//button[normalize-space(.)='Revoke for good']")).click();
+        browser.assertAccessible();
+        assertThat(browser.driver().findElement(By.id("reason-error")).getText())
+                .isEqualTo("Give the reason for revoking (at most 500 characters).");
+        browser.shoot("revoke-error-390-en");
+        browser.visit(browser.driver().getCurrentUrl() + "?lang=fr");
+        browser.driver().manage().window().setSize(new Dimension(1280, 900));
+
+        browser.fill("Motif de la révocation (public)", "Délivré par erreur").click("Révoquer définitivement");
         assertThat(browser.text()).contains("Le badge a été révoqué.", "Révoqué : Délivré par erreur");
+        assertThat(browser.driver().findElements(By.xpath("//main//a[starts-with(normalize-space(.), 'Révoquer')]")))
+                .isEmpty();
+        browser.shoot("awards-1280-fr");
 
         browser.visit(link);
         assertThat(browser.text()).contains("Ce badge a été révoqué", "Motif : Délivré par erreur");
+    }
+
+    private WebElement revokeLink(String accessibleName) {
+        return browser.driver().findElement(By.xpath("//main//a[normalize-space(.)='" + accessibleName + "']"));
     }
 
     private static Path png() throws IOException {

@@ -191,7 +191,7 @@ class AwardIntegrationTests {
                 .andExpect(status().isFound());
 
         MimeMessage mail = MailServer.awaitMail(email, 1, Duration.ofSeconds(20));
-        assertThat(mail.getSubject()).isEqualTo("You received a badge");
+        assertThat(mail.getSubject()).isEqualTo("Ligue de l'enseignement awarded you the badge \"Animer une réunion\"");
         assertThat(MailServer.body(mail)).contains("Animer une r");
     }
 

@@ -140,6 +140,9 @@ class BadgeClassBrowserTests {
         assertThat(browser.heading()).as(browser.text()).isEqualTo("Confirmez votre adresse e-mail");
         browser.visit(MailServer.link(MailServer.awaitMail(email, mailNumber, MAIL_WAIT), "/account/confirm"));
         browser.logIn(email, PASSWORD);
+        // neither staff nor earner yet: the account offers both ways
+        assertThat(browser.heading()).isEqualTo("Où voulez-vous aller ?");
+        browser.click("Console de l'émetteur");
         assertThat(browser.heading()).isEqualTo("Console de l'émetteur");
     }
 

@@ -134,7 +134,7 @@ class BulkAwardIntegrationTests {
                     .andExpect(jsonPath("$.spec").value("ob3"))
                     .andExpect(jsonPath("$.verdict").value("valid"));
             MimeMessage mail = MailServer.awaitMail(award.recipientEmail(), 1, Duration.ofSeconds(90));
-            assertThat(mail.getSubject()).isEqualTo("Vous avez reçu un badge");
+            assertThat(mail.getSubject()).isEqualTo("Ligue de l'enseignement vous a décerné le badge « Animer une réunion »");
             assertThat(MailServer.link(mail, "/ob2/assertions/")).endsWith("/ob2/assertions/" + award.id().value());
         }
 

@@ -70,7 +70,7 @@ class PublicBadgePageBrowserTests {
         assertThat(browser.heading()).isEqualTo("Animer une réunion");
         assertThat(verdict()).isEqualTo("Authentique");
         assertThat(browser.text()).contains("Je transmets", "Ligue de l'enseignement", "Avoir animé trois réunions.",
-                "A animé l'assemblée générale.", "Ce badge appartient-il à … ?", "Open Badges 3.0 : justificatif VC-JWT")
+                "A animé l'assemblée générale.", "Ce badge appartient-il à la personne qui vous le présente ?", "Open Badges 3.0 : justificatif VC-JWT")
                 .doesNotContain("Recommandations");
         assertThat(browser.driver().getPageSource()).doesNotContain(email).doesNotContain("Sacha Petit");
 
@@ -85,7 +85,7 @@ class PublicBadgePageBrowserTests {
         browser.visit("/ob3/credentials/" + award.id().value() + "?lang=en");
         assertThat(browser.htmlLang()).isEqualTo("en");
         assertThat(verdict()).isEqualTo("Genuine");
-        assertThat(browser.text()).contains("Level reached", "Does this badge belong to …?");
+        assertThat(browser.text()).contains("Level reached", "Does this badge belong to the person showing it to you?");
         browser.fill("The person's e-mail address", email).click("Check the holder");
         assertThat(browser.text()).contains("Yes: this badge was issued to the address entered.");
     }

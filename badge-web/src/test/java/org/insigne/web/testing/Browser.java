@@ -136,6 +136,30 @@ public final class Browser implements AutoCloseable {
         return assertAccessible();
     }
 
+    /**
+     * Saves the whole page as {@code name}.png in the folder named by {@code INSIGNE_SHOTS_DIR}, for people to
+     * look at; does nothing when that variable is not set.
+     */
+    public Browser shoot(String name) {
+        String folder = System.getenv("INSIGNE_SHOTS_DIR");
+        if (folder == null || folder.isBlank() || !(driver instanceof ChromeDriver chrome)) {
+            return this;
+        }
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> size = (java.util.Map<String, Object>) chrome
+                .executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of()).get("cssContentSize");
+        Object data = chrome.executeCdpCommand("Page.captureScreenshot", java.util.Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", java.util.Map.of("x", 0, "y", 0,
+                        "width", size.get("width"), "height", size.get("height"), "scale", 1))).get("data");
+        try {
+            Files.createDirectories(java.nio.file.Path.of(folder));
+            Files.write(java.nio.file.Path.of(folder, name + ".png"), java.util.Base64.getDecoder().decode((String) data));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     public String heading() {
         return driver.findElement(By.tagName("h1")).getText();
     }
