@@ -19,18 +19,23 @@ import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffService;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -57,6 +62,7 @@ class PublicBadgePageIntegrationTests {
     @Autowired StaffService staff;
     @Autowired BadgeClassService badgeClasses;
     @Autowired AwardService awards;
+    @Value("${insigne.verify.requests-per-minute}") int verificationsPerMinute;
 
     AccountUser owner;
     OrganisationId organisation;
@@ -74,6 +80,7 @@ class PublicBadgePageIntegrationTests {
     }
 
     @Test
+    @HostileInput("A1")
     void showsAnAuthenticBadgeWithItsFactsAndNothingPersonal() throws Exception {
         AwardView award = award(badgeClass, null);
         for (String path : List.of("/ob2/assertions/", "/ob3/credentials/")) {
@@ -100,6 +107,7 @@ class PublicBadgePageIntegrationTests {
     }
 
     @Test
+    @HostileInput("S12")
     void showsARevokedBadgeAsRevokedWithItsReasonWhileMachinesStillGetGone() throws Exception {
         AwardView award = award(badgeClass, null);
         awards.revoke(organisation, award.id(), owner.id(), "Délivré par erreur");
@@ -131,6 +139,7 @@ class PublicBadgePageIntegrationTests {
     }
 
     @Test
+    @HostileInput("A5")
     void answersWhetherAnAddressIsTheRecipientWithoutShowingIt() throws Exception {
         AwardView award = award(badgeClass, null);
         String path = "/ob2/assertions/" + award.id().value();
@@ -152,6 +161,44 @@ class PublicBadgePageIntegrationTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Oui : ce badge");
         mvc.perform(post("/ob2/assertions/" + UUID.randomUUID()).with(csrf()).param("email", email))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    @HostileInput("A5")
+    void limitsHowManyAddressesOneClientMayTryAgainstABadge() throws Exception {
+        AwardView award = award(badgeClass, null);
+        String path = "/ob2/assertions/" + award.id().value();
+        String prober = "198.51.100.41";
+
+        // The budget refills on each minute of the clock, so a slow run may be granted a second budget.
+        int answered = 0;
+        MockHttpServletResponse refused = null;
+        while (refused == null && answered <= 3 * verificationsPerMinute) {
+            MockHttpServletResponse response = probe(path, prober, "guess" + answered + "@example.org")
+                    .andReturn().getResponse();
+            if (response.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+                refused = response;
+            } else {
+                assertThat(response.getStatus()).isEqualTo(HttpStatus.OK.value());
+                answered++;
+            }
+        }
+
+        assertThat(refused).as("a client trying one address after another is stopped").isNotNull();
+        assertThat(answered).isGreaterThanOrEqualTo(verificationsPerMinute);
+        assertThat(refused.getHeader(HttpHeaders.RETRY_AFTER)).isNotBlank();
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Trop de vérifications depuis votre adresse")
+                .doesNotContain("Oui : ce badge").doesNotContain("Non : ce badge");
+        assertThat(probe(path, "203.0.113.77", email).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Oui : ce badge");
+    }
+
+    private ResultActions probe(String path, String client, String candidate) throws Exception {
+        return mvc.perform(post(path).with(csrf()).with(request -> {
+            request.setRemoteAddr(client);
+            return request;
+        }).param("email", candidate));
     }
 
     @Test
