@@ -34,6 +34,14 @@ public final class SharedConformance {
     }
 
     /**
+     * A file of {@code shared} itself, beside the conformance folder (the hostile-input catalogue, say); the test
+     * stops when it is absent, as for {@link #require(String)}.
+     */
+    public static Path requireShared(String relative) {
+        return require(System.getenv("CI"), dir().resolveSibling(relative));
+    }
+
+    /**
      * {@code path} when it exists; otherwise a failure when {@code ci} (the {@code CI} variable) is
      * {@code true}, else a skip, each saying which path is missing.
      */

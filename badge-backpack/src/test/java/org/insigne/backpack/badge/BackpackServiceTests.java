@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.insigne.backpack.IssuerSite;
 import org.insigne.backpack.imports.ImportService;
+import org.insigne.testing.HostileInput;
 import org.insigne.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ class BackpackServiceTests {
     }
 
     @Test
+    @HostileInput("A1")
     void hidesABadgeFromEveryoneButItsOwner() throws Exception {
         BadgeId id = imported(1).id();
         UUID stranger = UUID.randomUUID();
@@ -63,6 +65,7 @@ class BackpackServiceTests {
     }
 
     @Test
+    @HostileInput("A1")
     void givesEachBadgeALongRandomPublicIdUnrelatedToItsId() throws Exception {
         StoredBadgeView first = imported(3);
         StoredBadgeView second = imported(4);

@@ -15,6 +15,7 @@ import org.insigne.core.verification.Check;
 import org.insigne.core.verification.Spec;
 import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
+import org.insigne.testing.HostileInput;
 import org.insigne.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,7 @@ class ImportServiceTests {
     }
 
     @Test
+    @HostileInput("A6")
     void refusesABadgeAwardedToAnotherAddress() {
         String json = site.award(2, "dominique.durand@example.org");
 
@@ -108,6 +110,7 @@ class ImportServiceTests {
     }
 
     @Test
+    @HostileInput("S12")
     void refusesARevokedBadge() {
         String json = site.award(5, CAMILLE);
         site.revoke(5);
@@ -151,6 +154,7 @@ class ImportServiceTests {
     }
 
     @Test
+    @HostileInput("A6")
     void keepsACredentialIssuedToADidAsNotLinked() {
         String credential = """
                 {"@context": ["https://www.w3.org/ns/credentials/v2"], "id": "urn:uuid:8f1c1c52-5a34-4b7c-9d2e-0d3b5f0a6c11",
@@ -167,6 +171,7 @@ class ImportServiceTests {
     }
 
     @Test
+    @HostileInput("A6")
     void refusesACredentialIssuedToSomeoneElsesEmail() {
         String credential = """
                 {"@context": ["https://www.w3.org/ns/credentials/v2"], "id": "urn:uuid:11111111-5a34-4b7c-9d2e-0d3b5f0a6c11",

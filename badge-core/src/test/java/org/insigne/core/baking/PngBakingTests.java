@@ -18,6 +18,7 @@ import java.util.zip.Deflater;
 
 import org.insigne.core.baking.BakingFailed.Reason;
 import org.insigne.core.verification.CheckMessages;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.Test;
 
 class PngBakingTests {
@@ -100,6 +101,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B5")
     void readsLegacyTextChunkHoldingTheAssertionUrl() throws BakingFailed {
         byte[] legacy = withChunksBeforeEnd(plain, PngFixtures.text("openbadges", "https://example.org/a/1"));
 
@@ -128,6 +130,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B3")
     void rejectsBadChecksumInTheBadgeChunk() throws BakingFailed {
         byte[] baked = baker.bake(plain, new BakedPayload(PayloadKind.OB2_ASSERTION, ASSERTION, null));
         baked[33 + 8 + 20] ^= 0x01; // a byte of the text of the chunk right after IHDR
@@ -137,6 +140,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B3")
     void rejectsBadChecksumInAnotherMetadataChunk() throws BakingFailed {
         byte[] baked = baker.bake(withChunksBeforeEnd(plain, PngFixtures.text("Comment", "hello")),
                 new BakedPayload(PayloadKind.OB2_ASSERTION, ASSERTION, null));
@@ -149,6 +153,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B3")
     void rejectsTruncatedFilesWhereverTheyAreCut() throws BakingFailed {
         byte[] baked = baker.bake(plain, new BakedPayload(PayloadKind.OB2_ASSERTION, ASSERTION, null));
 
@@ -160,6 +165,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B3")
     void rejectsChunkLengthBeyondTheFile() throws BakingFailed {
         byte[] baked = baker.bake(plain, new BakedPayload(PayloadKind.OB2_ASSERTION, ASSERTION, null));
         PngFixtures.writeInt(baked, 33, 0x7fff_fff0);
@@ -193,6 +199,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B2")
     void rejectsCompressedItxtWithoutInflatingIt() {
         // 10 MB of zeros deflate to about 10 KB: inflating it would be the zip bomb the spec rule prevents.
         Deflater deflater = new Deflater();
@@ -210,6 +217,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B2")
     void rejectsZtxtWithTheBadgeKeyword() {
         byte[] png = withChunksBeforeEnd(plain,
                 chunk("zTXt", "openbadgecredential\0\0xyz".getBytes(StandardCharsets.ISO_8859_1)));
@@ -218,6 +226,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B2")
     void rejectsUnknownCompressionFlag() {
         byte[] png = withChunksBeforeEnd(plain, itxt("openbadges", 7, ASSERTION.getBytes(StandardCharsets.UTF_8)));
 
@@ -225,6 +234,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B1")
     void rejectsTwoBadgeChunksAsAmbiguous() {
         byte[] twoOb2 = withChunksBeforeEnd(plain, itxt("openbadges", ASSERTION), itxt("openbadges", JWS));
         byte[] ob2AndOb3 = withChunksBeforeEnd(plain, itxt("openbadges", ASSERTION), itxt("openbadgecredential", JWS));
@@ -259,6 +269,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B7")
     void namesJpegRenamedAsPng() {
         byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 0x10, 'J', 'F', 'I', 'F', 0};
 
@@ -271,6 +282,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B7")
     void namesPdfRenamedAsPng() {
         byte[] pdf = "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -284,6 +296,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B3")
     void rejectsEmptyFile() {
         assertFails(() -> baker.unbake(new byte[0]), Reason.EMPTY_FILE);
         assertFails(() -> baker.bake(new byte[0], new BakedPayload(PayloadKind.OB2_ASSERTION, JWS, null)),
@@ -312,6 +325,7 @@ class PngBakingTests {
     }
 
     @Test
+    @HostileInput("B3")
     void readsBadgeFromPngClaimingHugeDimensionsWithoutDecodingIt() throws BakingFailed {
         // IHDR of a 50,000 x 50,000 RGBA image with a one-byte (invalid) IDAT: decoding would fail or explode.
         byte[] ihdr = new byte[13];

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.insigne.core.baking.BakingFailed.Reason;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -149,6 +150,7 @@ class SvgBakingTests {
     }
 
     @Test
+    @HostileInput("B6")
     void rejectsBillionLaughsWithoutExpandingIt() {
         StringBuilder dtd = new StringBuilder("<!DOCTYPE svg [<!ENTITY lol0 \"lol\">");
         for (int i = 1; i <= 9; i++) {
@@ -165,6 +167,7 @@ class SvgBakingTests {
     }
 
     @Test
+    @HostileInput("B6")
     void rejectsExternalEntityWithoutReadingIt(@TempDir Path dir) throws IOException {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "top secret");
         String svg = "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
@@ -175,6 +178,7 @@ class SvgBakingTests {
     }
 
     @Test
+    @HostileInput("B6")
     void neverLoadsAnExternalDtd(@TempDir Path dir) throws IOException {
         Path dtd = Files.writeString(dir.resolve("evil.dtd"), "<!ENTITY xxe \"injected\">");
         String svg = "<?xml version=\"1.0\"?><!DOCTYPE svg SYSTEM \"" + dtd.toUri() + "\">"
@@ -186,6 +190,7 @@ class SvgBakingTests {
     }
 
     @Test
+    @HostileInput("B1")
     void rejectsTwoBadgeElementsAsAmbiguous() {
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:openbadges=\"http://openbadges.org\">"
                 + "<openbadges:assertion verify=\"" + JWS + "\"/><openbadges:assertion verify=\"x.y.z\"/></svg>";

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.insigne.core.fetch.DocumentFetcher;
 import org.insigne.core.fetch.FetchFailed;
+import org.insigne.core.fetch.FetchPolicy;
 import org.insigne.core.fetch.FetchedDocument;
+import org.insigne.core.fetch.HttpDocumentFetcher;
 import org.insigne.core.signing.Ed25519Keys;
+import org.insigne.testing.HostileInput;
+import org.insigne.testing.InternalServer;
 import org.junit.jupiter.api.Test;
 
 class KeyResolverTests {
@@ -61,12 +65,29 @@ class KeyResolverTests {
     }
 
     @Test
+    @HostileInput("F6")
     void mapsDidWebToHttpsDocumentUrls() throws Exception {
         assertThat(KeyResolver.didWebUrl("did:web:example.com", "x")).hasToString("https://example.com/.well-known/did.json");
         assertThat(KeyResolver.didWebUrl("did:web:example.com%3A8443:users:alice", "x"))
                 .hasToString("https://example.com:8443/users/alice/did.json");
         assertThatThrownBy(() -> KeyResolver.didWebUrl("did:web:example.com:..:etc", "x"))
                 .isInstanceOf(KeyNotResolved.class);
+    }
+
+    @Test
+    @HostileInput({"F6", "F1"})
+    void refusesADidWebOnAnInternalHostWithoutConnecting() throws Exception {
+        try (InternalServer internal = InternalServer.start()) {
+            KeyResolver guarded = new KeyResolver(new HttpDocumentFetcher(FetchPolicy.defaults()));
+            int port = internal.port();
+            for (String method : List.of("did:web:127.0.0.1%3A" + port + "#key-1",
+                    "did:web:localhost%3A" + port + ":users:alice#key-1", "did:web:127.0.0.1%3A6379#key-1",
+                    "did:web:169.254.169.254#key-1", "did:web:10.0.0.1:issuer#key-1", "did:web:2130706433%3A" + port)) {
+                assertThatThrownBy(() -> guarded.resolve(method)).as(method).isInstanceOf(KeyNotResolved.class)
+                        .satisfies(e -> assertThat(((KeyNotResolved) e).isOutage()).as(method).isFalse());
+            }
+            assertThat(internal.hits()).isZero();
+        }
     }
 
     @Test
@@ -108,6 +129,7 @@ class KeyResolverTests {
     }
 
     @Test
+    @HostileInput({"F4", "F6"})
     void refusesUnsupportedMethodsWithoutFetching() {
         for (String method : List.of("z6MkrvfzkMnvCroEUP2DVc9SHPE48CRsvHiVSusHioxTYu1x", "did:example:123#k",
                 "xxx:abc", "http://issuer.example/key", "file:///etc/passwd")) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +17,7 @@ class AddressRulesTests {
     @CsvSource({"2130706433, 127.0.0.1", "0x7f000001, 127.0.0.1", "0177.0.0.1, 127.0.0.1", "127.1, 127.0.0.1",
             "0x7f.1, 127.0.0.1", "0177.0.1, 127.0.0.1", "10.1, 10.0.0.1", "0xa9.0xfe.0xa9.0xfe, 169.254.169.254",
             "0, 0.0.0.0", "8.8.8.8, 8.8.8.8", "0X08.010.0x8.8, 8.8.8.8"})
+    @HostileInput("F1")
     void readsNumericSpellingsAsTheCResolverDoes(String host, String address) throws UnknownHostException {
         assertThat(AddressRules.numericIpv4(host)).get().extracting(InetAddress::getHostAddress).isEqualTo(address);
     }
@@ -45,6 +47,7 @@ class AddressRulesTests {
             "239.255.255.250", "255.255.255.255", "240.0.0.1", "192.0.2.1", "198.18.0.1", "fc00::1", "fdff::1",
             "fe80::1", "febf::1", "fec0::1", "ff02::1", "::ffff:10.0.0.1", "::127.0.0.1", "64:ff9b::7f00:1",
             "2002:c0a8:0101::1", "2001:0:4136:e378::1", "2001:db8::1"})
+    @HostileInput("F1")
     void refusesNonPublicAddresses(String literal) throws UnknownHostException {
         assertThat(AddressRules.isAllowed(InetAddress.getByName(literal), false)).as(literal).isFalse();
     }
@@ -57,6 +60,7 @@ class AddressRulesTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.1", "192.168.1.1", "0.0.0.0", "::", "fc00::1", "169.254.169.254"})
+    @HostileInput("F1")
     void keepsPrivateRangesRefusedWhenLoopbackIsAllowed(String literal) throws UnknownHostException {
         assertThat(AddressRules.isAllowed(InetAddress.getByName(literal), true)).isFalse();
     }

@@ -21,6 +21,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.insigne.core.fetch.DocumentFetcher.Expect;
 import org.insigne.core.fetch.FetchFailed.Reason;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,7 @@ class HttpDocumentFetcherTests {
     }
 
     @Test
+    @HostileInput("F1")
     void refusesLoopbackByDefaultWithoutConnecting() {
         HttpDocumentFetcher fetcher = new HttpDocumentFetcher(FetchPolicy.defaults());
 
@@ -122,6 +124,7 @@ class HttpDocumentFetcherTests {
             "http://100.64.0.1/", "http://[fc00::1]/", "http://[fd12:3456::1]/", "http://[fe80::1]/",
             "http://224.0.0.1/", "http://[ff02::1]/", "http://[::ffff:10.0.0.1]/", "http://[64:ff9b::a00:1]/",
             "http://[2002:a00:1::]/", "http://167772161/", "http://0xa9fea9fe/"})
+    @HostileInput("F1")
     void refusesNonPublicAddressesBeforeConnecting(String url) {
         HttpDocumentFetcher fetcher = new HttpDocumentFetcher(FetchPolicy.defaults());
 
@@ -137,11 +140,13 @@ class HttpDocumentFetcherTests {
             "https://example.org:99999/", "/relative/path",
             // Not host names by RFC 2396 (the last label starts with a digit), so never looked up either.
             "http://0x7f.1/", "http://0177.0.1/", "http://0xa9.0xfe.0xa9.0xfe/"})
+    @HostileInput({"F1", "F4"})
     void refusesUnsupportedUrls(String url) {
         assertFailure(new HttpDocumentFetcher(FetchPolicy.defaults()), url, Expect.JSON, Reason.UNSUPPORTED_URL);
     }
 
     @Test
+    @HostileInput("F1")
     void refusesPrivateRangesEvenWhenLoopbackIsAllowed() {
         HttpDocumentFetcher fetcher = new HttpDocumentFetcher(LOCAL);
 
@@ -179,6 +184,7 @@ class HttpDocumentFetcherTests {
     }
 
     @Test
+    @HostileInput("F5")
     void refusesUnexpectedContentTypes() {
         HttpDocumentFetcher fetcher = new HttpDocumentFetcher(LOCAL);
 
@@ -188,6 +194,7 @@ class HttpDocumentFetcherTests {
     }
 
     @Test
+    @HostileInput("F5")
     void stopsReadingAHugeBodyQuickly() {
         HttpDocumentFetcher fetcher = new HttpDocumentFetcher(LOCAL);
         long start = System.nanoTime();
@@ -200,6 +207,7 @@ class HttpDocumentFetcherTests {
     }
 
     @Test
+    @HostileInput("F5")
     void givesUpOnASlowDripWithinTheDeadline() {
         long start = System.nanoTime();
 
@@ -209,6 +217,7 @@ class HttpDocumentFetcherTests {
     }
 
     @Test
+    @HostileInput("F5")
     void givesUpOnSlowHeadersWithinTheDeadline() {
         long start = System.nanoTime();
 
@@ -235,6 +244,7 @@ class HttpDocumentFetcherTests {
     }
 
     @Test
+    @HostileInput("F3")
     void refusesARedirectChainLongerThanAllowed() {
         assertFailure(new HttpDocumentFetcher(LOCAL), base + "/hops/3", Expect.JSON, Reason.TOO_MANY_REDIRECTS);
 
@@ -243,6 +253,7 @@ class HttpDocumentFetcherTests {
     }
 
     @Test
+    @HostileInput("F3")
     void refusesARedirectLoop() {
         assertFailure(new HttpDocumentFetcher(LOCAL), base + "/loop", Expect.JSON, Reason.TOO_MANY_REDIRECTS);
 
@@ -251,6 +262,7 @@ class HttpDocumentFetcherTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"/to-private", "/to-metadata", "/to-loopback-name"})
+    @HostileInput("F3")
     void refusesRedirectsToInternalAddressesBeforeConnecting(String path) {
         FetchFailed failed = assertFailure(new HttpDocumentFetcher(LOCAL), base + path, Expect.JSON,
                 Reason.FORBIDDEN_ADDRESS);
@@ -260,6 +272,7 @@ class HttpDocumentFetcherTests {
     }
 
     @Test
+    @HostileInput({"F3", "F4"})
     void refusesRedirectsToOtherSchemesOrUserInfo() {
         assertFailure(new HttpDocumentFetcher(LOCAL), base + "/to-file", Expect.JSON, Reason.UNSUPPORTED_URL);
         assertFailure(new HttpDocumentFetcher(LOCAL), base + "/to-userinfo", Expect.JSON, Reason.UNSUPPORTED_URL);
@@ -294,6 +307,7 @@ class HttpDocumentFetcherTests {
     }
 
     @Test
+    @HostileInput({"F1", "F2"})
     void refusesANameWhenAnyOfItsAddressesIsPrivate() {
         HttpDocumentFetcher fetcher = new HttpDocumentFetcher(LOCAL, host -> new InetAddress[] {
                 InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}),
@@ -305,6 +319,7 @@ class HttpDocumentFetcherTests {
     }
 
     @Test
+    @HostileInput("F2")
     void connectsOnlyToTheAddressThatWasChecked() throws FetchFailed {
         // A rebinding name: first answer acceptable, every later answer private. One lookup per hop, then the
         // connection goes to the address that was checked.

@@ -17,6 +17,7 @@ import org.insigne.core.ob3.CredentialWriter;
 import org.insigne.core.ob3.OpenBadgeCredential;
 import org.insigne.core.signing.DataIntegrityProofs;
 import org.insigne.core.signing.Ed25519Keys;
+import org.insigne.testing.HostileInput;
 import org.insigne.testing.SharedConformance;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -283,6 +284,7 @@ class BundledToRdfTests {
     }
 
     @Test
+    @HostileInput("S4")
     void deepNestingAndHugeArraysGiveTheSameResultOnBothPaths() throws Exception {
         ObjectNode deep = baseCredential();
         ObjectNode profile = deep.putObject("issuer");
@@ -305,6 +307,7 @@ class BundledToRdfTests {
     }
 
     @Test
+    @HostileInput("F7")
     void aRemoteContextIsRefusedOnBothPaths() throws Exception {
         ObjectNode credential = baseCredential();
         credential.withObject("credentialSubject").put("@context", "http://169.254.169.254/latest/meta-data");

@@ -16,12 +16,16 @@ import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.baking.PayloadKind;
 import org.insigne.core.verification.CheckMessages;
+import org.insigne.core.fetch.FetchPolicy;
+import org.insigne.core.fetch.HttpDocumentFetcher;
 import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Spec;
 import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
 import org.insigne.core.verification.Verifier;
+import org.insigne.testing.HostileInput;
+import org.insigne.testing.InternalServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +122,7 @@ class Ob2BakedRoundTripTests {
     }
 
     @Test
+    @HostileInput("B5")
     void followsTheUrlOfALegacyTextChunk() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         fixture.hosted();
@@ -129,6 +134,27 @@ class Ob2BakedRoundTripTests {
     }
 
     @Test
+    @HostileInput({"B5", "F1"})
+    void refusesAnImageWhoseUrlPointsInsideTheNetworkWithoutConnecting() throws Exception {
+        try (InternalServer internal = InternalServer.start()) {
+            Verifier guarded = new Verifier(new HttpDocumentFetcher(FetchPolicy.defaults()), BAKER, Ob2Fixture.CLOCK);
+            String local = "http://127.0.0.1:" + internal.port() + "/assertion.json";
+            String svg = SVG.replace("<svg xmlns=\"http://www.w3.org/2000/svg\"",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:openbadges=\"http://openbadges.org\"")
+                    .replace("height=\"10\">", "height=\"10\"><openbadges:assertion verify=\"" + local + "\"/>");
+            for (byte[] image : new byte[][] {withTextChunk(png, "openbadges", local),
+                    withTextChunk(png, "openbadges", "http://169.254.169.254/latest/meta-data/"),
+                    withTextChunk(png, "openbadges", "file:///etc/passwd"), svg.getBytes(StandardCharsets.UTF_8)}) {
+                VerificationReport report = guarded.verify(VerificationRequest.ofFile(image));
+
+                assertThat(report.verdict()).as(Ob2ConformanceTests.describe(report)).isNotEqualTo(Verdict.VALID);
+            }
+            assertThat(internal.hits()).isZero();
+        }
+    }
+
+    @Test
+    @HostileInput("B5")
     void followsTheVerifyUrlOfAnSvgWithoutBody() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         fixture.hosted();
@@ -141,6 +167,7 @@ class Ob2BakedRoundTripTests {
     }
 
     @Test
+    @HostileInput("B4")
     void findsNoBadgeInAnImageCarryingEmptyJson() throws Exception {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         byte[] baked = BAKER.bake(png, new BakedPayload(PayloadKind.OB2_ASSERTION, "{}", null));

@@ -17,6 +17,7 @@ import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
 import org.insigne.core.verification.Verifier;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S1")
     void refusesAlgNoneInAnyCase() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         for (String alg : new String[] {"none", "None", "NONE", ""}) {
@@ -68,6 +70,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S1")
     void refusesEmptySignatureEvenWithAnAsymmetricAlgorithm() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         String token = b64("{\"alg\":\"RS256\"}") + "." + b64(payload(fixture)) + ".";
@@ -76,6 +79,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S2")
     void refusesEveryHmacAlgorithm() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         for (String alg : new String[] {"HS256", "HS384", "HS512"}) {
@@ -85,6 +89,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S3")
     void refusesKeysOrKeyLocationsInTheHeader() throws Exception {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         for (String header : new String[] {"\"jku\":\"https://attacker.example/jwks.json\"",
@@ -95,6 +100,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S3")
     void ignoresKidAndTakesTheKeyFromTheIssuerProfile() throws Exception {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         java.security.KeyPair attacker = Ob2Fixture.rsa();
@@ -106,6 +112,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S4")
     void refusesJweUpFront() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         String jwe = b64("{\"alg\":\"PBES2-HS256+A128KW\",\"enc\":\"A128GCM\",\"p2c\":2147483647}") + ".a.b.c.d";
@@ -114,6 +121,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S4")
     void refusesOversizedToken() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         String token = b64("{\"alg\":\"RS256\"}") + "." + "A".repeat(3 * 1024 * 1024) + ".c2ln";
@@ -122,6 +130,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S4")
     void refusesDeeplyNestedJsonWithoutStackOverflow() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         String deep = "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000);
@@ -134,6 +143,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S4")
     void refusesJsonOverTwoMegabytes() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         String big = "{\"narrative\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
@@ -152,6 +162,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("B4")
     void findsNoBadgeInEmptyOrForeignJson() {
         Ob2Verifier verifier = new Ob2Fixture(rsa).verifier();
         Verifier universal = new Verifier(new Ob2Fixture(rsa).fetcher(), new Baker(BakingLimits.defaults()), Ob2Fixture.CLOCK);
@@ -166,6 +177,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S6")
     void failsSignatureWhenEvidenceIsAddedAfterSigning() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         String[] parts = fixture.signed().split("\\.");
@@ -178,6 +190,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S10")
     void failsHostedAssertionServedFromAnotherOriginOrOutsideStartsWith() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         fixture.issuer.putObject("verification").putArray("startsWith").add("https://issuer.example/badges/public/");
@@ -188,6 +201,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S10")
     void acceptsHostedAssertionOnAnAllowedOrigin() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         fixture.issuer.put("id", "https://www.issuer.example/profile.json");
@@ -203,6 +217,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S11")
     void failsSignatureWhenCreatorKeyIsNotInIssuerPublicKey() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         fixture.issuer.remove("publicKey");
@@ -213,6 +228,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S12")
     void showsRevokedBadgeAsRevokedWithItsReason() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         ObjectNode entry = fixture.revocations.withArray("revokedAssertions").addObject();
@@ -228,6 +244,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S12")
     void showsGoneHostedBadgeAsRevokedWhenGivenByUrl() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         fixture.failures.put(Ob2Fixture.HOSTED, new FetchFailed(Ob2Fixture.HOSTED, FetchFailed.Reason.HTTP_STATUS, 410));
@@ -267,6 +284,7 @@ class Ob2HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S10")
     void takesTheHostingPolicyFromTheIssuerNotFromAnEmbeddedCopy() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         java.net.URI elsewhere = java.net.URI.create("https://attacker.example/assertions/1.json");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.Test;
 
 class Ob2ReaderTests {
@@ -146,6 +147,7 @@ class Ob2ReaderTests {
     }
 
     @Test
+    @HostileInput("S4")
     void refusesOversizedAndDeepDocumentsWithClearProblems() {
         assertThatThrownBy(() -> Ob2Json.parse("[".repeat(100) + "]".repeat(100)))
                 .isInstanceOfSatisfying(Ob2ParseFailed.class,
@@ -156,6 +158,7 @@ class Ob2ReaderTests {
     }
 
     @Test
+    @HostileInput("F7")
     void recognisesTheInlineOb2ContextButNoOtherInlineContext() throws Exception {
         assertThat(Ob2Contexts.of(Ob2Json.parse("{\"@context\":\"https://w3id.org/openbadges/v2\"}")))
                 .isEqualTo(Ob2Contexts.Status.OB2);

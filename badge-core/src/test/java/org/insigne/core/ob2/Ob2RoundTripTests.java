@@ -11,6 +11,7 @@ import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,7 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    @HostileInput("S6")
     void failsSignatureWhenRecipientChangedInSignedPayload() throws Exception {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         String forged = tamper(fixture.signed(), p -> p.set("recipient",
@@ -140,6 +142,7 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    @HostileInput("S6")
     void failsSignatureWhenBadgeChangedInSignedPayload() throws Exception {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         ObjectNode other = fixture.badge.deepCopy();
@@ -183,6 +186,7 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    @HostileInput("S10")
     void failsHostedScopeWhenAssertionLivesOutsideIssuerOrigin() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         URI elsewhere = URI.create("https://attacker.example/assertions/1.json");
@@ -196,6 +200,7 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    @HostileInput("S12")
     void failsRevocationWithReasonWhenListed() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         ObjectNode entry = fixture.revocations.withArray("revokedAssertions").addObject();
@@ -210,6 +215,7 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    @HostileInput("S12")
     void failsRevocationWhenHostAnswersGone() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         String json = fixture.hosted();
@@ -249,6 +255,7 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    @HostileInput("S12")
     void failsRevocationWhenHostedCopySaysRevoked() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         String json = fixture.hosted();
@@ -275,6 +282,7 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    @HostileInput("S1")
     void failsSignatureForAlgNone() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         String unsigned = new PlainObject(new Payload(Ob2Writer.write(fixture.assertion(Ob2Fixture.SIGNED, true))))
@@ -286,6 +294,7 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    @HostileInput("S2")
     void failsSignatureForHs256WithThePublicKeyAsSecret() throws Exception {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         JWSObject hmac = new JWSObject(new JWSHeader(JWSAlgorithm.HS256),
@@ -297,6 +306,7 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    @HostileInput("S11")
     void failsSignatureWhenCreatorIsNotListedByIssuer() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         URI rogue = URI.create("https://issuer.example/keys/rogue.json");
@@ -320,6 +330,7 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    @HostileInput("S3")
     void failsSignatureWhenHeaderBringsItsOwnKey() throws Exception {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         java.security.KeyPair attacker = Ob2Fixture.rsa();
@@ -342,6 +353,7 @@ class Ob2RoundTripTests {
     }
 
     @Test
+    @HostileInput("S13")
     void isIndeterminateWhenRevocationListIsUnreachable() {
         Ob2Fixture fixture = new Ob2Fixture(rsa);
         fixture.failures.put(Ob2Fixture.REVOCATIONS, new FetchFailed(Ob2Fixture.REVOCATIONS,

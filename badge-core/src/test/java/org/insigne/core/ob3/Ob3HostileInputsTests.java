@@ -4,23 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakedPayload;
 import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.baking.PayloadKind;
+import org.insigne.core.fetch.FetchPolicy;
+import org.insigne.core.fetch.HttpDocumentFetcher;
 import org.insigne.core.jsonld.JsonLdRejected;
 import org.insigne.core.signing.VcJwts;
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckMessages;
+import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
+import org.insigne.testing.HostileInput;
+import org.insigne.testing.InternalServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** HOSTILE F7, S4, S8 and baked round trips for OB 3.0. */
+/** HOSTILE F7, F8, S4, S8, S14 and baked round trips for OB 3.0. */
 class Ob3HostileInputsTests {
 
     private Ob3Fixtures fixtures;
@@ -32,6 +38,7 @@ class Ob3HostileInputsTests {
     }
 
     @Test
+    @HostileInput("F7")
     void refusesARemoteContextWithoutFetchingIt() throws Exception {
         ObjectNode signed = fixtures.sign(fixtures.credential());
         ((ArrayNode) signed.get("@context")).add("https://attacker.example/context.json");
@@ -50,6 +57,7 @@ class Ob3HostileInputsTests {
     }
 
     @Test
+    @HostileInput("F7")
     void refusesToSignWithAnUnknownContext() {
         ObjectNode credential = fixtures.credential();
         ((ArrayNode) credential.get("@context")).add("https://attacker.example/context.json");
@@ -59,6 +67,7 @@ class Ob3HostileInputsTests {
     }
 
     @Test
+    @HostileInput("F7")
     void failsAnInlineContextRedefiningAProtectedTerm() throws Exception {
         ObjectNode credential = fixtures.credential();
         ((ArrayNode) credential.get("@context")).addObject().put("name", "https://attacker.example/name");
@@ -69,6 +78,7 @@ class Ob3HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S8")
     void failsWhenAPropertyNoContextDefinesIsAdded() throws Exception {
         ObjectNode signed = fixtures.sign(fixtures.credential());
         // Unsigned words slipped in after signing must never show as verified (HOSTILE S8).
@@ -81,6 +91,7 @@ class Ob3HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S8")
     void failsAnUndefinedPropertyInAVcdm11CredentialToo() throws Exception {
         ObjectNode credential = fixtures.credential();
         credential.putArray("@context").add("https://www.w3.org/2018/credentials/v1")
@@ -99,6 +110,7 @@ class Ob3HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S4")
     void rejectsDeepAndOversizedJsonWithoutCrashing() {
         String deep = "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000);
         String big = "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
@@ -114,6 +126,7 @@ class Ob3HostileInputsTests {
     }
 
     @Test
+    @HostileInput("S9")
     void stopsCanonicalisingABlankNodeCliqueQuickly() {
         // A clique of blank nodes all alike: RDFC-1.0 hashes every path between them (HOSTILE S9).
         StringBuilder graph = new StringBuilder("{\"@graph\": [");
@@ -160,6 +173,56 @@ class Ob3HostileInputsTests {
                 assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.VALID);
             }
         }
+    }
+
+    @Test
+    @HostileInput({"F8", "S13"})
+    void neverFetchesAStatusListInsideTheNetworkAndDoesNotCallTheBadgeValid() throws Exception {
+        try (InternalServer internal = InternalServer.start()) {
+            Ob3Verifier guarded = new Ob3Verifier(new HttpDocumentFetcher(FetchPolicy.defaults()), Ob3Fixtures.CLOCK);
+            for (String list : List.of("http://127.0.0.1:" + internal.port() + "/status/1",
+                    "https://169.254.169.254/latest/status", "https://10.0.0.1/status/1", "https://[::1]/status/1",
+                    "file:///etc/passwd")) {
+                ObjectNode credential = fixtures.credential();
+                ObjectNode status = (ObjectNode) credential.get("credentialStatus");
+                status.put("id", list + "#42");
+                status.put("statusListCredential", list);
+
+                VerificationReport report = guarded.verify(fixtures.sign(credential).toString(), null);
+
+                assertThat(report.check("ob3.proof").orElseThrow().status()).as(list).isEqualTo(CheckStatus.PASSED);
+                assertThat(report.check("ob3.status").orElseThrow().status()).as(list).isNotEqualTo(CheckStatus.PASSED);
+                assertThat(report.verdict()).as(list).isNotEqualTo(Verdict.VALID);
+            }
+            assertThat(internal.hits()).isZero();
+        }
+    }
+
+    @Test
+    @HostileInput("S14")
+    void verifiesNonAsciiAndMojibakeTextAsSignedAndKeepsItByteForByte() throws Exception {
+        Baker baker = new Baker(BakingLimits.defaults());
+        String name = "Soudure TIG® — niveau « expert » 溶接 👷";
+        String description = "Lâ€™atelier dâ€™Ã‰ole, copiÃ© depuis Windows-1252";
+        ObjectNode credential = fixtures.credential();
+        ObjectNode achievement = (ObjectNode) credential.get("credentialSubject").get("achievement");
+        achievement.put("name", name);
+        achievement.put("description", description);
+        ((ObjectNode) credential.get("issuer")).put("name", "Lycée Éole™");
+        String signed = fixtures.sign(credential).toString();
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==");
+
+        String unbaked = baker.unbake(baker.bake(png, new BakedPayload(PayloadKind.OB3_CREDENTIAL, signed, null))).text();
+        VerificationReport report = fixtures.verifier().verify(unbaked, Ob3Fixtures.EMAIL);
+
+        assertThat(unbaked).isEqualTo(signed);
+        assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.VALID);
+        var view = report.badgeView().orElseThrow();
+        assertThat(view.name()).isEqualTo(name);
+        assertThat(view.issuer().name()).isEqualTo("Lycée Éole™");
+        String edited = signed.replace("TIG®", "TIG(R)");
+        assertThat(fixtures.verifier().verify(edited, null).verdict()).isEqualTo(Verdict.INVALID);
     }
 
     private static String b64(String text) {

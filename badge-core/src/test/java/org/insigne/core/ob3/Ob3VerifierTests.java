@@ -9,6 +9,7 @@ import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Spec;
 import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -68,6 +69,7 @@ class Ob3VerifierTests {
     }
 
     @Test
+    @HostileInput("S6")
     void failsTheProofWhenTheAchievementIsEdited() throws Exception {
         ObjectNode signed = fixtures.sign(fixtures.credential());
         ((ObjectNode) signed.get("credentialSubject").get("achievement")).put("name", "Soudure TIG expert");
@@ -106,6 +108,7 @@ class Ob3VerifierTests {
     }
 
     @Test
+    @HostileInput("S7")
     void refusesAProofWhosePurposeIsNotAssertion() throws Exception {
         ObjectNode signed = fixtures.sign(fixtures.credential());
         ((ObjectNode) signed.get("proof")).put("proofPurpose", "authentication");
@@ -114,6 +117,7 @@ class Ob3VerifierTests {
     }
 
     @Test
+    @HostileInput("S7")
     void refusesAKeyThatTheIssuerDoesNotControl() throws Exception {
         Ob3Fixtures attacker = new Ob3Fixtures();
         ObjectNode forged = fixtures.credential();
@@ -127,6 +131,7 @@ class Ob3VerifierTests {
     }
 
     @Test
+    @HostileInput("S12")
     void reportsARevokedCredentialAsRevoked() throws Exception {
         fixtures.publishStatusList(42);
 
@@ -140,6 +145,7 @@ class Ob3VerifierTests {
     }
 
     @Test
+    @HostileInput("S13")
     void neverShowsAGreenTickWhenTheStatusListIsUnreachable() throws Exception {
         fixtures.fetcher.documents.clear();
 
@@ -153,6 +159,7 @@ class Ob3VerifierTests {
     }
 
     @Test
+    @HostileInput("S13")
     void treatsATamperedStatusListAsUnverified() throws Exception {
         fixtures.publishStatusList(7);
         String list = fixtures.fetcher.documents.get(Ob3Fixtures.STATUS_URL);
@@ -168,6 +175,22 @@ class Ob3VerifierTests {
     }
 
     @Test
+    @HostileInput("S13")
+    void neverShowsAGreenTickWhenTheStatusListHasExpired() throws Exception {
+        ObjectNode list = org.insigne.core.jsonld.BoundedJson.readObject(
+                fixtures.fetcher.documents.get(Ob3Fixtures.STATUS_URL));
+        list.remove("proof");
+        list.put("validUntil", "2026-03-01T00:00:00Z");
+        fixtures.fetcher.serve(Ob3Fixtures.STATUS_URL, fixtures.sign(list).toString());
+
+        VerificationReport report = verify(fixtures.sign(fixtures.credential()));
+
+        assertThat(status(report, "ob3.status")).isNotEqualTo(CheckStatus.PASSED);
+        assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+    }
+
+    @Test
+    @HostileInput("S5")
     void reportsExpiredAndNotYetValidCredentials() throws Exception {
         ObjectNode expired = fixtures.credential();
         expired.put("validUntil", "2026-03-01T00:00:00Z");

@@ -13,6 +13,7 @@ import org.insigne.core.verification.CheckMessages;
 import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,6 +41,7 @@ class StatusMethodsTests {
     }
 
     @Test
+    @HostileInput("B2")
     void refusesListsBelowTheMinimumSizeAndInflationBombs() throws Exception {
         assertThatThrownBy(() -> BitstringStatusList.empty(1024)).isInstanceOf(IllegalArgumentException.class);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -143,6 +145,7 @@ class StatusMethodsTests {
     }
 
     @Test
+    @HostileInput("S13")
     void doesNotBelieveAnotherIssuersListWithoutAValidProof() throws Exception {
         Ob3Fixtures service = new Ob3Fixtures();
         service.publishStatusList(42);

@@ -18,6 +18,7 @@ import org.insigne.core.verification.Check;
 import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -85,6 +86,7 @@ class VcJwtVerificationTests {
     }
 
     @Test
+    @HostileInput("S6")
     void failsWhenThePayloadIsEditedAfterSigning() {
         String token = VcJwts.signEdDsa(fixtures.credential(), fixtures.keys, fixtures.method);
         String[] parts = token.split("\\.");
@@ -96,6 +98,7 @@ class VcJwtVerificationTests {
     }
 
     @Test
+    @HostileInput({"S1", "S2"})
     void refusesAlgNoneAndHmacTokens() {
         String payload = b64(VcJwts.payloadOf(fixtures.credential()).toString());
         String none = b64("{\"alg\":\"none\"}") + "." + payload + ".";
@@ -109,6 +112,7 @@ class VcJwtVerificationTests {
     }
 
     @Test
+    @HostileInput("S4")
     void refusesEncryptedAndOversizedTokens() {
         String jwe = b64("{\"alg\":\"RSA-OAEP\",\"enc\":\"A256GCM\"}") + ".a.b.c.d";
         String huge = b64("{\"alg\":\"EdDSA\"}") + "." + "A".repeat(3 * 1024 * 1024) + ".sig";
@@ -118,6 +122,7 @@ class VcJwtVerificationTests {
     }
 
     @Test
+    @HostileInput("S3")
     void refusesAKidThatBelongsToSomeoneElse() {
         Ob3Fixtures attacker = new Ob3Fixtures();
         String token = VcJwts.signEdDsa(fixtures.credential(), attacker.keys, attacker.method);
@@ -129,6 +134,7 @@ class VcJwtVerificationTests {
     }
 
     @Test
+    @HostileInput("S3")
     void neverTrustsABareAttackerJwkHeader() throws Exception {
         Ed25519Keys.KeyPair attacker = Ed25519Keys.generate();
         OctetKeyPair jwk = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(attacker.publicKey())).build();
@@ -154,6 +160,7 @@ class VcJwtVerificationTests {
     }
 
     @Test
+    @HostileInput("S5")
     void failsWhenTheVcClaimDisagreesWithTheJwtClaims() {
         ObjectNode payload = BoundedJson.MAPPER.createObjectNode();
         payload.set("vc", fixtures.credential());
@@ -185,6 +192,7 @@ class VcJwtVerificationTests {
     }
 
     @Test
+    @HostileInput("S5")
     void expiresWithTheExpClaim() {
         ObjectNode credential = fixtures.credential();
         credential.put("validUntil", "2026-02-01T00:00:00Z");

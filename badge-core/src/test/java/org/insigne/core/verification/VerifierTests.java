@@ -13,6 +13,7 @@ import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.fetch.OfflineDocumentFetcher;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.Test;
 
 class VerifierTests {
@@ -104,6 +105,7 @@ class VerifierTests {
     }
 
     @Test
+    @HostileInput("B7")
     void namesTheFormatOfAPhotoOrDocumentGivenInsteadOfABadge() {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
 

@@ -35,6 +35,7 @@ import org.insigne.issuer.organisation.StaffService;
 import org.insigne.issuer.publishing.HostedDocuments;
 import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.issuer.publishing.IssuedForms;
+import org.insigne.testing.HostileInput;
 import org.insigne.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,6 +134,7 @@ class AwardServiceTests {
     }
 
     @Test
+    @HostileInput("A7")
     void awardsOnceForTheSameFormToken() {
         OrganisationId org = organisations.create(owner, "Ligue").id();
         BadgeClassId badge = published(org, content(false, null));
@@ -169,6 +171,7 @@ class AwardServiceTests {
     }
 
     @Test
+    @HostileInput("A2")
     void letsAwardersAwardButOnlyAdministratorsRevokeAndHidesOtherOrganisations() {
         OrganisationId org = organisations.create(owner, "Ligue").id();
         BadgeClassId badge = published(org, content(false, null));
@@ -236,6 +239,7 @@ class AwardServiceTests {
     }
 
     @Test
+    @HostileInput("A5")
     void checksAnAddressAgainstThePublishedHashOnly() {
         OrganisationId org = organisations.create(owner, "Ligue").id();
         BadgeClassId badge = published(org, content(false, null));

@@ -11,6 +11,7 @@ import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.organisation.StaffRoleInsufficient;
 import org.insigne.issuer.organisation.StaffService;
+import org.insigne.testing.HostileInput;
 import org.insigne.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +73,7 @@ class BadgeClassServiceTests {
     }
 
     @Test
+    @HostileInput({"A1", "A2"})
     void letsReadersReadButNotWriteAndHidesOtherOrganisations() {
         OrganisationId org = organisations.create(owner, "Ligue").id();
         BadgeClassId id = badgeClasses.create(org, owner, content("B", null), PNG).id();
@@ -91,6 +93,7 @@ class BadgeClassServiceTests {
     }
 
     @Test
+    @HostileInput("R1")
     void refusesContentOutOfBounds() {
         assertInvalid(() -> new BadgeClassContent("x".repeat(121), "d", "c", List.of(), List.of(), List.of("L"), null, false), "name");
         assertInvalid(() -> new BadgeClassContent("n", "x".repeat(2001), "c", List.of(), List.of(), List.of("L"), null, false), "description");

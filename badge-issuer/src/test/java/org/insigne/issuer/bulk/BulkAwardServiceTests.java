@@ -12,6 +12,7 @@ import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.image.ImageUploads;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
+import org.insigne.testing.HostileInput;
 import org.insigne.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ class BulkAwardServiceTests {
     final UUID owner = UUID.randomUUID();
 
     @Test
+    @HostileInput("A7")
     void aJobResumedAfterACrashIssuesNothingTwice() throws Exception {
         OrganisationId org = organisations.create(owner, "Ligue").id();
         BadgeClassId badge = badgeClasses.create(org, owner, content(), ImageUploads.accept(

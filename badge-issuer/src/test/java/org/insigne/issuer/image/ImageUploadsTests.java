@@ -3,6 +3,7 @@ package org.insigne.issuer.image;
 import java.nio.charset.StandardCharsets;
 
 import org.insigne.issuer.image.InvalidImage.Why;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,7 @@ class ImageUploadsTests {
     }
 
     @Test
+    @HostileInput("B7")
     void rejectsJpegAndPdfWhateverTheirName() {
         byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F'};
         assertRefused(jpeg, Why.NOT_PNG_OR_SVG);
@@ -45,6 +47,7 @@ class ImageUploadsTests {
     }
 
     @Test
+    @HostileInput("B6")
     void rejectsScriptsEventHandlersAndForeignObjects() {
         assertSvgUnsafe("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
         assertSvgUnsafe("<svg xmlns=\"http://www.w3.org/2000/svg\"><SCRIPT>alert(1)</SCRIPT></svg>");
@@ -54,6 +57,7 @@ class ImageUploadsTests {
     }
 
     @Test
+    @HostileInput("B6")
     void rejectsScriptAndExternalLinks() {
         assertSvgUnsafe("<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"javascript:alert(1)\"><rect/></a></svg>");
         assertSvgUnsafe("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:x=\"http://www.w3.org/1999/xlink\">"
@@ -65,6 +69,7 @@ class ImageUploadsTests {
     }
 
     @Test
+    @HostileInput("B6")
     void rejectsDoctypesEntitiesAndStylesheetInstructions() {
         assertSvgUnsafe("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"aaaa\">]>"
                 + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&a;</text></svg>");

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.insigne.issuer.image.ImageUploads;
+import org.insigne.testing.HostileInput;
 import org.insigne.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +72,7 @@ class StaffServiceTests {
     }
 
     @Test
+    @HostileInput("A1")
     void hidesOneOrganisationsStaffFromAnother() {
         OrganisationId mine = organisations.create(owner, "Ligue").id();
         UUID other = UUID.randomUUID();

@@ -1,14 +1,17 @@
 package org.insigne.web.account;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
+import org.insigne.testing.HostileInput;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.insigne.web.testing.MailServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -147,9 +150,40 @@ class AccountIntegrationTests {
     }
 
     @Test
+    @HostileInput("A3")
     void refusesAFormPostedWithoutCsrfToken() throws Exception {
         mvc.perform(post("/signup").param("email", uniqueEmail()).param("displayName", "X").param("password", PASSWORD))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    @HostileInput("A4")
+    void sendsNoOneToAnotherSiteAfterLoginWhateverTheAddressAsks() throws Exception {
+        String email = confirmedAccount();
+        for (String next : List.of("https://evil.example/", "//evil.example/", "/\\evil.example/", "\\\\evil.example",
+                "https:%2F%2Fevil.example", "%2F%2Fevil.example", "/%5Cevil.example", "http:evil.example",
+                "javascript:alert(1)")) {
+            String direct = mvc.perform(post("/login").with(csrf()).queryParam("next", next)
+                            .queryParam("continue", next).queryParam("redirect", next)
+                            .param("username", email).param("password", PASSWORD))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            assertSameSite(direct, next);
+
+            MockHttpSession session = new MockHttpSession();
+            mvc.perform(get("/console").queryParam("next", next).session(session))
+                    .andExpect(status().is3xxRedirection());
+            String saved = mvc.perform(post("/login").with(csrf()).session(session).queryParam("next", next)
+                            .param("username", email).param("password", PASSWORD))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            assertSameSite(saved, next);
+        }
+    }
+
+    /** A path of this site, or an absolute address on this site's own host. */
+    private static void assertSameSite(String location, String next) {
+        assertThat(location).as("redirect after login asked to go to " + next).satisfiesAnyOf(
+                l -> assertThat(l).startsWith("http://localhost/"),
+                l -> assertThat(l).matches("/[^/\\\\].*"));
     }
 
     @Test

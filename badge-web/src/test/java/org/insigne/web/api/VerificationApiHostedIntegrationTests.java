@@ -1,5 +1,6 @@
 package org.insigne.web.api;
 
+import org.insigne.testing.HostileInput;
 import org.insigne.web.testing.HostedBadgeServer;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class VerificationApiHostedIntegrationTests {
     }
 
     @Test
+    @HostileInput("S12")
     void reportsAnAssertionRevokedWith410AsInvalid() throws Exception {
         try (HostedBadgeServer site = HostedBadgeServer.start()) {
             site.fail("/assertions/1", 410);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import org.insigne.testing.HostileInput;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,18 +84,21 @@ class VerificationApiIntegrationTests {
     }
 
     @Test
+    @HostileInput("S4")
     void refusesDeeplyNestedJson() throws Exception {
         String deep = "{\"assertion\": " + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}";
         json(deep).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("api.verification.malformed-json"));
     }
 
     @Test
+    @HostileInput("S4")
     void refusesAJsonBodyOverTwoMegabytes() throws Exception {
         String huge = "{\"jws\": \"" + "a".repeat(VerificationApiController.MAX_JSON_BYTES) + "\"}";
         json(huge).andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.code").value("api.verification.too-large"));
     }
 
     @Test
+    @HostileInput("B3")
     void refusesAnEmptyFile() throws Exception {
         mvc.perform(multipart(PATH).file(new MockMultipartFile("file", "badge.png", "image/png", new byte[0])))
                 .andExpect(status().isBadRequest())
@@ -113,6 +117,7 @@ class VerificationApiIntegrationTests {
     }
 
     @Test
+    @HostileInput("B7")
     void reportsAnImageWithoutBadgeAsUnrecognised() throws Exception {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
         MvcResult pending = mvc.perform(multipart(PATH).file(new MockMultipartFile("file", "badge.png", "image/png", jpeg)))
@@ -124,6 +129,7 @@ class VerificationApiIntegrationTests {
     }
 
     @Test
+    @HostileInput("F1")
     void neverFetchesFromLoopbackOrPrivateAddresses() throws Exception {
         AtomicInteger hits = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

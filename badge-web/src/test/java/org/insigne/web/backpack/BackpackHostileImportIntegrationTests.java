@@ -9,6 +9,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class BackpackHostileImportIntegrationTests {
     }
 
     @Test
+    @HostileInput("B2")
     void refusesAPngWhoseBadgeWouldInflateToAGigabyte() throws Exception {
         byte[] bomb = pngWithCompressedItxt(resource(), 1024L * 1024 * 1024);
         assertThat(bomb.length).isLessThan(5 * 1024 * 1024);

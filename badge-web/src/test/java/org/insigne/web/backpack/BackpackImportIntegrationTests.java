@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ class BackpackImportIntegrationTests {
     }
 
     @Test
+    @HostileInput("B7")
     void refusesAJpeg() throws Exception {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0};
         upload(jpeg, "badge.jpg")
@@ -64,6 +66,7 @@ class BackpackImportIntegrationTests {
     }
 
     @Test
+    @HostileInput("B3")
     void refusesAnEmptyFile() throws Exception {
         upload(new byte[0], "badge.png")
                 .andExpect(status().isBadRequest())
@@ -81,6 +84,7 @@ class BackpackImportIntegrationTests {
     }
 
     @Test
+    @HostileInput("B6")
     void refusesAnSvgWithAnExternalEntityWithoutReadingIt() throws Exception {
         String svg = """
                 <?xml version="1.0"?>
@@ -95,6 +99,7 @@ class BackpackImportIntegrationTests {
     }
 
     @Test
+    @HostileInput("F1")
     void refusesAnAddressOnThisMachineWithoutFetchingIt() throws Exception {
         paste("http://127.0.0.1:9/assertions/1", null)
                 .andExpect(status().isBadRequest())

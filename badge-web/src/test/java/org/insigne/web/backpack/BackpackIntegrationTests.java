@@ -8,6 +8,7 @@ import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.baking.PayloadKind;
 import org.insigne.core.ob2.Ob2Json;
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.HostedBadgeServer;
 import org.insigne.web.testing.InsigneIntegrationTest;
@@ -81,6 +82,22 @@ class BackpackIntegrationTests {
     }
 
     @Test
+    @HostileInput("B7")
+    void keepsABakedBadgeWhateverItsFileNameSays() throws Exception {
+        String location = perform(multipart("/backpack/import")
+                .file(new MockMultipartFile("file", "credly-demo-user (2).png", "application/octet-stream", bakedPng()))
+                .with(csrf()).with(user(camille)))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(location).matches("/backpack/badges/[0-9a-f-]{36}\\?imported");
+        mvc.perform(get(location).with(user(camille)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Animateur bénévole")));
+        assertThat(count(camille)).isEqualTo(1);
+    }
+
+    @Test
+    @HostileInput("A6")
     void refusesABadgeAwardedToSomeoneElse() throws Exception {
         upload(dominique, bakedPng())
                 .andExpect(status().isBadRequest())
@@ -91,6 +108,7 @@ class BackpackIntegrationTests {
     }
 
     @Test
+    @HostileInput("A1")
     void answersNotFoundToAnotherEarnerGuessingBadgeAddresses() throws Exception {
         String page = imported(bakedPng());
 
@@ -143,6 +161,7 @@ class BackpackIntegrationTests {
     }
 
     @Test
+    @HostileInput("B6")
     void servesAnUploadedSvgSandboxed() throws Exception {
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><circle r=\"5\"/></svg>";
         byte[] baked = new Baker(BakingLimits.defaults()).bake(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8),
@@ -158,6 +177,7 @@ class BackpackIntegrationTests {
     }
 
     @Test
+    @HostileInput("S12")
     void checksAgainAndShowsARevokedBadgeAsNotValid() throws Exception {
         String page = imported(bakedPng());
         site.fail("/assertions/1", 410);

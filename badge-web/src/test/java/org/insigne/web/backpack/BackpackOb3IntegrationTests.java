@@ -2,6 +2,7 @@ package org.insigne.web.backpack;
 
 import java.util.UUID;
 
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.insigne.web.testing.Ob3TestCredentials;
@@ -51,6 +52,7 @@ class BackpackOb3IntegrationTests {
     }
 
     @Test
+    @HostileInput("A6")
     void marksACredentialAwardedToADidAsNotLinked() throws Exception {
         String location = upload(credential(null, "did:example:volunteer-42")).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
@@ -59,6 +61,7 @@ class BackpackOb3IntegrationTests {
     }
 
     @Test
+    @HostileInput("A6")
     void refusesACredentialAwardedToSomeoneElse() throws Exception {
         upload(credential("someone.else@example.org", null))
                 .andExpect(status().is4xxClientError())

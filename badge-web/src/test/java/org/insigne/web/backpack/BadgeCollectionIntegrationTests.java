@@ -2,6 +2,7 @@ package org.insigne.web.backpack;
 
 import java.util.UUID;
 
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.HostedBadgeServer;
 import org.insigne.web.testing.InsigneIntegrationTest;
@@ -87,6 +88,7 @@ class BadgeCollectionIntegrationTests {
     }
 
     @Test
+    @HostileInput("A1")
     void answersNotFoundToAnotherEarnerGuessingACollection() throws Exception {
         String badge = imported(mvc, camille, bakedPng(site.assertion()));
         String collection = create(camille, "Animation", badge);

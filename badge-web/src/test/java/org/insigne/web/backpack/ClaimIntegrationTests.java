@@ -12,6 +12,7 @@ import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
@@ -119,6 +120,7 @@ class ClaimIntegrationTests {
     }
 
     @Test
+    @HostileInput("A6")
     void explainsAndKeepsNothingWhenTheAwardWentToAnotherAddress() throws Exception {
         AccountUser dominique = earners.confirmed(Earners.address("dominique"), "Dominique Durand");
         AwardId award = Earners.award(awards, issuer, Earners.address("camille"), port);
@@ -132,6 +134,7 @@ class ClaimIntegrationTests {
     }
 
     @Test
+    @HostileInput("A1")
     void answersNotFoundForAnUnknownAward() throws Exception {
         AccountUser camille = earners.confirmed(Earners.address("camille"), "Camille Martin");
         mvc.perform(get("/backpack/claim/" + java.util.UUID.randomUUID()).with(user(camille)))

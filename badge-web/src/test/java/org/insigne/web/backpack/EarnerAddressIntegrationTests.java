@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import jakarta.mail.internet.MimeMessage;
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.account.EmailAddressView;
@@ -171,6 +172,7 @@ class EarnerAddressIntegrationTests {
     }
 
     @Test
+    @HostileInput("A1")
     void answersNotFoundWhenRemovingSomeoneElsesAddress() throws Exception {
         AccountUser dominique = earners.confirmed(Earners.address("dominique"), "Dominique Durand");
         mvc.perform(post("/account/emails").param("email", Earners.address("dominique.bis")).with(csrf())

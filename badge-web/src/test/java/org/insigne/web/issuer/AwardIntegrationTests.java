@@ -14,6 +14,7 @@ import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.organisation.StaffService;
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.insigne.web.issuer.ConsoleFixture.as;
@@ -81,6 +83,7 @@ class AwardIntegrationTests {
     }
 
     @Test
+    @HostileInput("A7")
     void awardsABadgeThatVerifiesUntilItIsRevoked() throws Exception {
         String email = "camille." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         UUID token = UUID.randomUUID();
@@ -149,6 +152,7 @@ class AwardIntegrationTests {
     }
 
     @Test
+    @HostileInput("A2")
     void letsAwardersAwardButNotRevokeAndHidesTheOrganisationFromOutsiders() throws Exception {
         award(viewer, UUID.randomUUID(), "a@example.org").andExpect(status().isForbidden());
         award(outsider, UUID.randomUUID(), "a@example.org").andExpect(status().isNotFound());
@@ -166,6 +170,22 @@ class AwardIntegrationTests {
                         .with(as(viewer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("b@example.org")));
+        assertThat(awards.award(organisation, award.id(), owner.id()).revoked()).isFalse();
+    }
+
+    @Test
+    @HostileInput("A3")
+    void refusesAwardsAndRevocationsPostedWithoutTheFormsCsrfToken() throws Exception {
+        award(owner, UUID.randomUUID(), "c@example.org").andExpect(status().isFound());
+        AwardView award = awards.awards(organisation, badgeClass, owner.id()).get(0);
+
+        for (RequestPostProcessor crossSite : List.<RequestPostProcessor>of(request -> request,
+                csrf().useInvalidToken())) {
+            award(owner, UUID.randomUUID(), "d@example.org", crossSite).andExpect(status().isForbidden());
+            revoke(owner, award, crossSite).andExpect(status().isForbidden());
+        }
+
+        assertThat(awards.awards(organisation, badgeClass, owner.id())).hasSize(1);
         assertThat(awards.award(organisation, award.id(), owner.id()).revoked()).isFalse();
     }
 
@@ -227,17 +247,26 @@ class AwardIntegrationTests {
     }
 
     private ResultActions award(AccountUser user, UUID token, String email) throws Exception {
+        return award(user, token, email, csrf());
+    }
+
+    private ResultActions award(AccountUser user, UUID token, String email, RequestPostProcessor csrf)
+            throws Exception {
         return mvc.perform(post("/console/organisations/{org}/badge-classes/{id}/awards", organisation.value(),
                         badgeClass.value())
-                .with(atAddress(port)).with(as(user)).with(csrf())
+                .with(atAddress(port)).with(as(user)).with(csrf)
                 .param("formToken", token.toString())
                 .param("recipientEmail", email).param("recipientName", "Camille Martin")
                 .param("level", "Je transmets").param("evidenceNarrative", "A animé trois réunions."));
     }
 
     private ResultActions revoke(AccountUser user, AwardView award) throws Exception {
+        return revoke(user, award, csrf());
+    }
+
+    private ResultActions revoke(AccountUser user, AwardView award, RequestPostProcessor csrf) throws Exception {
         return mvc.perform(post("/console/organisations/{org}/awards/{id}/revoke", organisation.value(), award.id().value())
-                .with(as(user)).with(csrf()).param("reason", "Erreur"));
+                .with(as(user)).with(csrf).param("reason", "Erreur"));
     }
 
     private ResultActions verify(String body) throws Exception {

@@ -20,6 +20,7 @@ import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.organisation.StaffService;
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
@@ -154,6 +155,7 @@ class BulkAwardIntegrationTests {
     }
 
     @Test
+    @HostileInput("A7")
     void uploadingTheSameFileAgainIssuesNothingTwice() throws Exception {
         String csv = "email,name,level\n"
                 + "ana." + run + "@example.org,Ana,Je fais\n"
@@ -180,6 +182,7 @@ class BulkAwardIntegrationTests {
     }
 
     @Test
+    @HostileInput("A2")
     void viewersCannotBulkAwardAndOtherOrganisationsSeeNothing() throws Exception {
         byte[] csv = ("email,nom,niveau\nzoe." + run + "@example.org,Zoé,Je fais\n").getBytes(StandardCharsets.UTF_8);
         uploadRequest(viewer, csv).andExpect(status().isForbidden());

@@ -16,6 +16,7 @@ import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.organisation.StaffService;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
@@ -152,6 +153,7 @@ class ConsoleAuthorizationIntegrationTests {
     }
 
     @Test
+    @HostileInput({"A1", "A2"})
     void findsNoBadgeClassThroughAnotherOrganisationsAddress() throws Exception {
         AccountUser outsider = users.get(Actor.OUTSIDER);
         String crossed = "/console/organisations/" + otherOrganisation.value() + "/badge-classes/" + badgeClass.value();
@@ -167,6 +169,7 @@ class ConsoleAuthorizationIntegrationTests {
     }
 
     @Test
+    @HostileInput("A1")
     void showsTheSameNotFoundPageForAStrangersAndAMissingOrganisation() throws Exception {
         AccountUser outsider = users.get(Actor.OUTSIDER);
         String strangers = mvc.perform(get(org()).with(as(outsider))).andReturn().getResponse().getContentAsString();

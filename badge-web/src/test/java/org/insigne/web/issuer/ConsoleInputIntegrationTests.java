@@ -14,6 +14,7 @@ import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffService;
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
@@ -72,6 +73,7 @@ class ConsoleInputIntegrationTests {
     }
 
     @Test
+    @HostileInput("B7")
     void refusesLogosThatAreNotPngOrSvgWhateverTheirName() throws Exception {
         saveProfile(file("logo", "photo.jpg", JPEG), "")
                 .andExpect(status().isBadRequest())
@@ -86,6 +88,7 @@ class ConsoleInputIntegrationTests {
     }
 
     @Test
+    @HostileInput("B6")
     void refusesTooLargeImagesAndSvgWithScripts() throws Exception {
         byte[] large = new byte[1_500_000];
         System.arraycopy(ConsoleFixture.PNG_BYTES, 0, large, 0, ConsoleFixture.PNG_BYTES.length);
@@ -116,6 +119,7 @@ class ConsoleInputIntegrationTests {
     }
 
     @Test
+    @HostileInput("B6")
     void servesLogosWithTheirCheckedTypeAndSandboxesSvg() throws Exception {
         saveProfile(file("logo", "logo.svg", SAFE_SVG.getBytes(StandardCharsets.UTF_8)), "")
                 .andExpect(status().is3xxRedirection());

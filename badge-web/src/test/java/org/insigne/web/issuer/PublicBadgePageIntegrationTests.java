@@ -19,17 +19,21 @@ import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffService;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.testing.HostileInput;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
+import org.insigne.web.verify.VerificationRateLimiter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -56,6 +60,7 @@ class PublicBadgePageIntegrationTests {
     @Autowired StaffService staff;
     @Autowired BadgeClassService badgeClasses;
     @Autowired AwardService awards;
+    @Autowired VerificationRateLimiter limiter;
 
     AccountUser owner;
     OrganisationId organisation;
@@ -73,6 +78,7 @@ class PublicBadgePageIntegrationTests {
     }
 
     @Test
+    @HostileInput("A1")
     void showsAnAuthenticBadgeWithItsFactsAndNothingPersonal() throws Exception {
         AwardView award = award(badgeClass, null);
         for (String path : List.of("/ob2/assertions/", "/ob3/credentials/")) {
@@ -99,6 +105,7 @@ class PublicBadgePageIntegrationTests {
     }
 
     @Test
+    @HostileInput("S12")
     void showsARevokedBadgeAsRevokedWithItsReasonWhileMachinesStillGetGone() throws Exception {
         AwardView award = award(badgeClass, null);
         awards.revoke(organisation, award.id(), owner.id(), "Délivré par erreur");
@@ -148,6 +155,7 @@ class PublicBadgePageIntegrationTests {
     }
 
     @Test
+    @HostileInput("A5")
     void answersWhetherAnAddressIsTheRecipientWithoutShowingIt() throws Exception {
         AwardView award = award(badgeClass, null);
         String path = "/ob2/assertions/" + award.id().value();
@@ -169,6 +177,40 @@ class PublicBadgePageIntegrationTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Oui : ce badge");
         mvc.perform(post("/ob2/assertions/" + UUID.randomUUID()).with(csrf()).param("email", email))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    @HostileInput("A5")
+    void limitsHowManyAddressesOneClientMayTryAgainstABadge() throws Exception {
+        AwardView award = award(badgeClass, null);
+        String path = "/ob2/assertions/" + award.id().value();
+        String prober = "198.51.100.41";
+
+        // The budget refills on each minute of the clock, faster than a loaded machine may send probes one by
+        // one, so this client's budget is spent at once; the next probe must then be refused, unless the clock
+        // turned a minute in between, hence a second try.
+        MockHttpServletResponse refused = null;
+        for (int attempt = 0; attempt < 2 && (refused == null || refused.getStatus() != 429); attempt++) {
+            while (limiter.tryAcquire(prober)) {
+                // spend the budget
+            }
+            refused = probe(path, prober, email).andReturn().getResponse();
+        }
+
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader(HttpHeaders.RETRY_AFTER)).isNotBlank();
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Trop de vérifications depuis votre adresse")
+                .doesNotContain("Oui : ce badge").doesNotContain("Non : ce badge");
+        assertThat(probe(path, "203.0.113.77", email).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Oui : ce badge");
+    }
+
+    private ResultActions probe(String path, String client, String candidate) throws Exception {
+        return mvc.perform(post(path).with(csrf()).with(request -> {
+            request.setRemoteAddr(client);
+            return request;
+        }).param("email", candidate));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.insigne.testing.HostileInput;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,7 @@ class BadgeCardTemplateTests {
     }
 
     @Test
+    @HostileInput("R1")
     void escapesWhatTheBadgeSaysAndLinksOnlyToTheWeb() {
         BadgeCard card = new BadgeCard(BadgeCard.Status.AUTHENTIC, BadgeCard.Basis.THIS_CHECK, null, null, null,
                 "<script>alert(1)</script>", "/badge-classes/1/image", "Tom & \"Jerry\" l'a", null, "Émetteur <b>",

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.insigne.core.verification.Check;
 import org.insigne.core.verification.Verdict;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ class BadgeCardTests {
     private static final Locale FRENCH = Locale.FRENCH;
 
     @Test
+    @HostileInput("S12")
     void namesARevokedBadgeRevokedWithTheIssuersReason() {
         List<Check> checks = List.of(Check.passed("ob3.proof", "ob3.proof.passed", "did:key:z6Mk"),
                 Check.failed("ob3.status", "ob3.status.revoked", "Délivré par erreur"));
@@ -57,6 +59,7 @@ class BadgeCardTests {
     }
 
     @Test
+    @HostileInput("S13")
     void neverCallsAnInconclusiveVerificationAuthentic() {
         List<Check> checks = List.of(Check.passed("ob3.proof", "ob3.proof.passed", "k"),
                 Check.warning("ob3.status", "ob3.status.unreachable", "https://issuer.example/status"));
@@ -80,6 +83,7 @@ class BadgeCardTests {
     }
 
     @Test
+    @HostileInput("R1")
     void rendersAnyBadgesMarkdownCriteriaSafely() {
         assertThat(BadgeCard.criteriaHtml("Avoir **animé** trois réunions.\n\n- accueillir\n- conclure"))
                 .contains("<strong>animé</strong>", "<li>accueillir</li>").doesNotContain("**");
@@ -90,6 +94,7 @@ class BadgeCardTests {
     }
 
     @Test
+    @HostileInput("R1")
     void linksOnlyToWebAddresses() {
         assertThat(BadgeCard.webOnly("javascript:alert(1)")).isNull();
         assertThat(BadgeCard.webOnly("data:text/html,x")).isNull();

@@ -8,6 +8,7 @@ import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.baking.PayloadKind;
 import org.insigne.core.ob2.Ob2Json;
+import org.insigne.testing.HostileInput;
 import org.insigne.testing.SharedConformance;
 import org.insigne.web.testing.Browser;
 import org.insigne.web.testing.HostedBadgeServer;
@@ -90,6 +91,7 @@ class VerifyPageBrowserTests {
     }
 
     @Test
+    @HostileInput("S13")
     void neverShowsAnUnreachableBadgeAsValid() {
         issuerSite.fail("/assertions/1", 503);
         browser.visit("/?lang=en");
