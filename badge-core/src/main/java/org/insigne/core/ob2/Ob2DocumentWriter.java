@@ -2,6 +2,7 @@ package org.insigne.core.ob2;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -59,23 +60,37 @@ public final class Ob2DocumentWriter {
         }
     }
 
-    /** OB 2.0 §Evidence: a URL, a narrative, or both. */
-    public record EvidenceDraft(@Nullable String id, @Nullable String narrative) {
+    /** OB 2.0 §Evidence: a URL, a narrative, or both, and a name for the URL (a file's name). */
+    public record EvidenceDraft(@Nullable String id, @Nullable String narrative, @Nullable String name) {
         public EvidenceDraft {
             if (id == null && narrative == null) {
                 throw new IllegalArgumentException("evidence needs an id or a narrative");
             }
         }
+
+        public EvidenceDraft(@Nullable String id, @Nullable String narrative) {
+            this(id, narrative, null);
+        }
     }
 
-    /** OB 2.0 §Assertion verified as a HostedBadge: its {@code id} is the URL it is served at. */
+    /**
+     * OB 2.0 §Assertion verified as a HostedBadge: its {@code id} is the URL it is served at. {@code moreEvidence}
+     * follows {@code evidence} in the assertion's evidence array (an application's public links and files).
+     */
     public record AssertionDraft(String id, IdentityObject recipient, String badge, Instant issuedOn,
-                                 @Nullable Instant expires, @Nullable EvidenceDraft evidence) {
+                                 @Nullable Instant expires, @Nullable EvidenceDraft evidence,
+                                 List<EvidenceDraft> moreEvidence) {
         public AssertionDraft {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(badge, "badge");
             Objects.requireNonNull(issuedOn, "issuedOn");
+            moreEvidence = List.copyOf(moreEvidence);
+        }
+
+        public AssertionDraft(String id, IdentityObject recipient, String badge, Instant issuedOn,
+                              @Nullable Instant expires, @Nullable EvidenceDraft evidence) {
+            this(id, recipient, badge, issuedOn, expires, evidence, List.of());
         }
     }
 
@@ -164,12 +179,21 @@ public final class Ob2DocumentWriter {
         if (expires != null) {
             a.put("expires", instant(expires));
         }
-        EvidenceDraft evidence = draft.evidence();
-        if (evidence != null) {
-            ObjectNode e = a.putArray("evidence").addObject();
-            e.put("type", "Evidence");
-            putOptional(e, "id", evidence.id());
-            putOptional(e, "narrative", evidence.narrative());
+        List<EvidenceDraft> evidence = new ArrayList<>();
+        EvidenceDraft first = draft.evidence();
+        if (first != null) {
+            evidence.add(first);
+        }
+        evidence.addAll(draft.moreEvidence());
+        if (!evidence.isEmpty()) {
+            ArrayNode items = a.putArray("evidence");
+            for (EvidenceDraft item : evidence) {
+                ObjectNode e = items.addObject();
+                e.put("type", "Evidence");
+                putOptional(e, "id", item.id());
+                putOptional(e, "narrative", item.narrative());
+                putOptional(e, "name", item.name());
+            }
         }
         return Ob2Writer.write(a);
     }

@@ -1,6 +1,7 @@
 package org.insigne.issuer.award;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,10 +30,12 @@ final class AwardDocuments {
 
     /** OB 2.0 §Assertion with HostedBadge verification: its id is where it is served. */
     static byte[] ob2Assertion(UUID award, PublicBadgeClass badgeClass, AwardRequest request,
-                               IdentityObject recipient, Instant issuedOn, @Nullable Instant expires, HostedUrls urls) {
+                               List<EvidenceLink> moreEvidence, IdentityObject recipient, Instant issuedOn,
+                               @Nullable Instant expires, HostedUrls urls) {
         return Ob2DocumentWriter.assertion(new Ob2DocumentWriter.AssertionDraft(urls.ob2Assertion(award), recipient,
                 urls.ob2BadgeClass(badgeClass.id().value()), issuedOn, expires, request.hasEvidence()
-                ? new Ob2DocumentWriter.EvidenceDraft(request.evidenceUrl(), request.evidenceNarrative()) : null));
+                ? new Ob2DocumentWriter.EvidenceDraft(request.evidenceUrl(), request.evidenceNarrative()) : null,
+                moreEvidence.stream().map(e -> new Ob2DocumentWriter.EvidenceDraft(e.url(), null, e.name())).toList()));
     }
 
     /**
@@ -40,7 +43,8 @@ final class AwardDocuments {
      * {@code credentialStatus} is bit {@code status} of the organisation's Bitstring Status List.
      */
     static byte[] ob3Credential(UUID award, PublicBadgeClass badgeClass, OrganisationProfileView issuer,
-                                AwardRequest request, IdentityObject recipient, Instant issuedOn,
+                                AwardRequest request, List<EvidenceLink> moreEvidence, IdentityObject recipient,
+                                Instant issuedOn,
                                 @Nullable Instant expires, OrganisationKeys keys, Instant now, HostedUrls urls,
                                 CredentialWriter.StatusEntry status) {
         String issuerId = urls.ob3IssuerId(issuer.id().value(), keys.ed25519().publicKeyMultibase());
@@ -56,9 +60,11 @@ final class AwardDocuments {
                 achievedLevel = PublishedDocuments.levelId(achievement.id(), i);
             }
         }
-        List<OpenBadgeCredential.Evidence> evidence = request.hasEvidence()
-                ? List.of(new OpenBadgeCredential.Evidence(request.evidenceUrl(), null, request.evidenceNarrative(), null))
-                : List.of();
+        List<OpenBadgeCredential.Evidence> evidence = new ArrayList<>();
+        if (request.hasEvidence()) {
+            evidence.add(new OpenBadgeCredential.Evidence(request.evidenceUrl(), null, request.evidenceNarrative(), null));
+        }
+        moreEvidence.forEach(e -> evidence.add(new OpenBadgeCredential.Evidence(e.url(), e.name(), null, null)));
         CredentialWriter.Draft draft = new CredentialWriter.Draft(urls.ob3Credential(award), issuerProfile, issuedOn,
                 expires, achievement, new CredentialWriter.Recipient(null, request.recipientEmail(), recipient.salt()),
                 achievedLevel, evidence, status);

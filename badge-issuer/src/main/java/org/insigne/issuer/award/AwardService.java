@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -99,6 +100,29 @@ public class AwardService {
     public AwardView award(OrganisationId organisation, BadgeClassId badgeClassId, UUID userId, AwardRequest request,
                            HostedUrls urls) {
         BadgeClassView badgeClass = checkCanAward(organisation, badgeClassId, userId);
+        return award(organisation, badgeClass, userId, request, List.of(), urls);
+    }
+
+    /**
+     * Awards the badge class to a person who applied for it, on a reviewer's decision: reviewers and above,
+     * within the caller's transaction so that the application closes with the award or not at all. The
+     * application's narrative comes as the request's evidence narrative, its public links and files as
+     * {@code moreEvidence}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AwardView awardOnReview(OrganisationId organisation, BadgeClassId badgeClassId, UUID reviewerId,
+                                   AwardRequest request, List<EvidenceLink> moreEvidence, HostedUrls urls) {
+        organisations.requireRole(organisation, reviewerId, StaffRole.REVIEWER);
+        BadgeClassView badgeClass = badgeClasses.badgeClass(organisation, badgeClassId, reviewerId);
+        if (badgeClass.status() != BadgeClassStatus.PUBLISHED) {
+            throw new BadgeClassNotAwardable();
+        }
+        return award(organisation, badgeClass, reviewerId, request, moreEvidence, urls);
+    }
+
+    private AwardView award(OrganisationId organisation, BadgeClassView badgeClass, UUID userId, AwardRequest request,
+                            List<EvidenceLink> moreEvidence, HostedUrls urls) {
+        BadgeClassId badgeClassId = badgeClass.id();
         Optional<Award> repeated = awards.findByFormToken(request.formToken());
         if (repeated.isPresent()) {
             Award earlier = repeated.get();
@@ -113,7 +137,7 @@ public class AwardService {
         AwardId id = new AwardId(UUID.randomUUID());
         int statusIndex = statusLists.allocate(organisation, signing.keys().ed25519Id());
         Award award = awards.save(new Award(id, organisation, badgeClassId, request, dates.issuedOn(), dates.expires(),
-                signing.documents(id, request, dates, statusIndex, now), statusIndex, userId, now));
+                signing.documents(id, request, moreEvidence, dates, statusIndex, now), statusIndex, userId, now));
         log.info("Award {} of badge class {} made by user {}", id.value(), badgeClassId.value(), userId);
         audit.record(organisation.value(), userId, AuditAction.AWARD_CREATED, id.value(), AwardAudit.detail(award.view(true), badgeClass.content().name()));
         return award.view(true);

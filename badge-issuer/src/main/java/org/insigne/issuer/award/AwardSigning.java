@@ -1,6 +1,7 @@
 package org.insigne.issuer.award;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.insigne.core.ob2.IdentityObject;
 import org.insigne.issuer.badgeclass.BadgeClassView;
@@ -22,11 +23,17 @@ record AwardSigning(BadgeClassView badgeClass, PublicBadgeClass hosted, Organisa
      * credential pointing at bit {@code statusIndex} of the organisation's status lists. Pure computation.
      */
     SignedDocuments documents(AwardId id, AwardRequest request, AwardDates dates, int statusIndex, Instant now) {
+        return documents(id, request, List.of(), dates, statusIndex, now);
+    }
+
+    /** As above, the documents also carrying {@code moreEvidence} after the request's own. */
+    SignedDocuments documents(AwardId id, AwardRequest request, List<EvidenceLink> moreEvidence, AwardDates dates,
+                              int statusIndex, Instant now) {
         IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
         return new SignedDocuments(
-                AwardDocuments.ob2Assertion(id.value(), hosted, request, recipient, dates.issuedOn(), dates.expires(),
+                AwardDocuments.ob2Assertion(id.value(), hosted, request, moreEvidence, recipient, dates.issuedOn(), dates.expires(),
                         urls),
-                AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, recipient, dates.issuedOn(),
+                AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, moreEvidence, recipient, dates.issuedOn(),
                         dates.expires(), keys, now, urls,
                         StatusLists.entry(badgeClass.organisation().id(), statusIndex, urls)));
     }

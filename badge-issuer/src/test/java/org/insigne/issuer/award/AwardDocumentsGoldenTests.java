@@ -21,8 +21,9 @@ class AwardDocumentsGoldenTests {
 
     @Test
     void pinsOb2Documents() {
-        golden("ob2-assertion", AwardDocuments.ob2Assertion(AWARD, BADGE_CLASS, REQUEST, RECIPIENT, ISSUED, EXPIRES, HTTPS));
-        golden("ob2-assertion-bare", AwardDocuments.ob2Assertion(AWARD, BADGE_CLASS, BARE_REQUEST, RECIPIENT, ISSUED, null,
+        golden("ob2-assertion", AwardDocuments.ob2Assertion(AWARD, BADGE_CLASS, REQUEST, List.of(), RECIPIENT, ISSUED,
+                EXPIRES, HTTPS));
+        golden("ob2-assertion-bare", AwardDocuments.ob2Assertion(AWARD, BADGE_CLASS, BARE_REQUEST, List.of(), RECIPIENT, ISSUED, null,
                 HTTP));
         golden("ob2-revocations", AwardDocuments.ob2Revocations(ORG.value(), revoked(), HTTPS));
         golden("ob2-revocations-empty", AwardDocuments.ob2Revocations(ORG.value(), List.of(), HTTPS));
@@ -32,9 +33,9 @@ class AwardDocumentsGoldenTests {
 
     @Test
     void pinsOb3Documents() {
-        golden("ob3-credential-https", AwardDocuments.ob3Credential(AWARD, BADGE_CLASS, FULL_ISSUER, REQUEST, RECIPIENT,
+        golden("ob3-credential-https", AwardDocuments.ob3Credential(AWARD, BADGE_CLASS, FULL_ISSUER, REQUEST, List.of(), RECIPIENT,
                 ISSUED, EXPIRES, organisationKeys(), NOW, HTTPS, StatusLists.entry(ORG, 131_075, HTTPS)));
-        golden("ob3-credential-http", AwardDocuments.ob3Credential(AWARD, BADGE_CLASS, BARE_ISSUER, BARE_REQUEST,
+        golden("ob3-credential-http", AwardDocuments.ob3Credential(AWARD, BADGE_CLASS, BARE_ISSUER, BARE_REQUEST, List.of(),
                 RECIPIENT, ISSUED, null, organisationKeys(), NOW, HTTP, StatusLists.entry(ORG, 7, HTTP)));
         golden("ob3-revocations", AwardDocuments.ob3Revocations(ORG.value(), revoked(), HTTPS));
     }

@@ -73,6 +73,9 @@ class ActivitySentences {
             case AWARD_REVOKED -> new Object[] {actor, badgeClass, entry.detail("recipient"), entry.detail("reason")};
             case SIGNING_KEY_GENERATED -> new Object[] {actor, entry.detail("algorithm")};
             case API_TOKEN_CREATED, API_TOKEN_REVOKED -> new Object[] {actor, entry.detail("name")};
+            case APPLICATIONS_OPENED -> new Object[] {actor, entry.detail("name")};
+            case APPLICATION_SUBMITTED, APPLICATION_CHANGES_REQUESTED, APPLICATION_AWARDED, APPLICATION_REFUSED,
+                 APPLICATION_WITHDRAWN -> new Object[] {actor, badgeClass, entry.detail("applicant")};
         };
         return new Line(entry.at(), entry.action(), actor, entry.actorEmail(),
                 messages.getMessage("audit.sentence." + entry.action().name(), args, locale));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.insigne.issuer.application.ApplicationService;
 import org.insigne.issuer.award.AwardRequest;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.badgeclass.BadgeClassId;
@@ -48,7 +49,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleAuthorizationIntegrationTests {
 
-    enum Actor { OWNER, ADMIN, AWARDER, VIEWER, OUTSIDER, ANONYMOUS }
+    enum Actor { OWNER, ADMIN, AWARDER, REVIEWER, VIEWER, OUTSIDER, ANONYMOUS }
 
     /** What an actor should get: a status, or for anonymous people the way to the login page. */
     static final int LOGIN = -1;
@@ -66,19 +67,26 @@ class ConsoleAuthorizationIntegrationTests {
     OrganisationId organisation;
     OrganisationId otherOrganisation;
     BadgeClassId badgeClass;
+    BadgeClassId publishedBadge;
+    ApplicationFixture applicationsFixture;
+    @Autowired ApplicationService applications;
 
     @BeforeAll
     void buildTheOrganisation() throws Exception {
         fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
-        for (Actor actor : List.of(Actor.OWNER, Actor.ADMIN, Actor.AWARDER, Actor.VIEWER, Actor.OUTSIDER)) {
+        for (Actor actor : List.of(Actor.OWNER, Actor.ADMIN, Actor.AWARDER, Actor.REVIEWER, Actor.VIEWER, Actor.OUTSIDER)) {
             users.put(actor, fixture.account(actor.name()));
         }
         organisation = fixture.organisation(users.get(Actor.OWNER), "Ligue de l'enseignement");
         fixture.join(organisation, users.get(Actor.OWNER), users.get(Actor.ADMIN), StaffRole.ADMIN);
         fixture.join(organisation, users.get(Actor.OWNER), users.get(Actor.AWARDER), StaffRole.AWARDER);
+        fixture.join(organisation, users.get(Actor.OWNER), users.get(Actor.REVIEWER), StaffRole.REVIEWER);
         fixture.join(organisation, users.get(Actor.OWNER), users.get(Actor.VIEWER), StaffRole.VIEWER);
         otherOrganisation = fixture.organisation(users.get(Actor.OUTSIDER), "Autre association");
         badgeClass = fixture.draft(organisation, users.get(Actor.OWNER));
+        publishedBadge = freshPublished();
+        applicationsFixture = new ApplicationFixture(fixture, applications);
+        applicationsFixture.open(organisation, publishedBadge, users.get(Actor.OWNER));
     }
 
     record Action(String name, Function<ConsoleAuthorizationIntegrationTests, AbstractMockHttpServletRequestBuilder<?>> request,
@@ -86,10 +94,13 @@ class ConsoleAuthorizationIntegrationTests {
     }
 
     List<Action> actions() {
-        int[] readers = {200, 200, 200, 200, 404, LOGIN};
-        int[] writersPage = {200, 200, 403, 403, 404, LOGIN};
-        int[] writersAct = {302, 302, 403, 403, 404, LOGIN};
-        int[] awardersAct = {302, 302, 302, 403, 404, LOGIN};
+        int[] readers = {200, 200, 200, 200, 200, 404, LOGIN};
+        int[] writersPage = {200, 200, 403, 403, 403, 404, LOGIN};
+        int[] writersAct = {302, 302, 403, 403, 403, 404, LOGIN};
+        int[] awardersAct = {302, 302, 302, 403, 403, 404, LOGIN};
+        // Reviewers decide on applications, and through them award, but neither award directly nor manage.
+        int[] reviewersPage = {200, 200, 200, 200, 403, 404, LOGIN};
+        int[] reviewersAct = {302, 302, 302, 302, 403, 404, LOGIN};
         return List.of(
                 new Action("view organisation", t -> get(t.org()), readers),
                 // Every member sees the counts and the recent activity; the full audit log names who did what
@@ -121,7 +132,20 @@ class ConsoleAuthorizationIntegrationTests {
                         .param("recipientEmail", "laureat@example.org").param("recipientName", "Camille")
                         .param("level", "Je fais"), awardersAct),
                 new Action("revoke award", t -> post(t.org() + "/awards/" + t.freshAward() + "/revoke")
-                        .param("reason", "Erreur"), writersAct));
+                        .param("reason", "Erreur"), writersAct),
+                new Action("open applications form", t -> get(t.badgeClassPath(t.publishedBadge) + "/applications"),
+                        writersPage),
+                new Action("open applications", t -> post(t.badgeClassPath(t.publishedBadge) + "/applications")
+                        .param("linksAccepted", "on").param("maxFiles", "2").param("maxFileMegabytes", "1"), writersAct),
+                new Action("view application queue", t -> get(t.org() + "/applications"), reviewersPage),
+                new Action("view application", t -> get(t.org() + "/applications/" + t.freshApplication()),
+                        reviewersPage),
+                new Action("award application", t -> post(t.org() + "/applications/" + t.freshApplication() + "/award")
+                        .param("level", "Je fais"), reviewersAct),
+                new Action("ask for changes", t -> post(t.org() + "/applications/" + t.freshApplication() + "/changes")
+                        .param("message", "Ajoutez une preuve."), reviewersAct),
+                new Action("refuse application", t -> post(t.org() + "/applications/" + t.freshApplication() + "/refuse")
+                        .param("message", "Hors sujet."), reviewersAct));
     }
 
     @TestFactory
@@ -211,6 +235,11 @@ class ConsoleAuthorizationIntegrationTests {
         return awards.award(organisation, freshPublished(), users.get(Actor.OWNER).id(),
                 new AwardRequest(java.util.UUID.randomUUID(), "laureat@example.org", "Camille", "Je fais", null, null, null),
                 new HostedUrls("http://localhost")).id().value();
+    }
+
+    /** An application by a new applicant, waiting for a decision. */
+    java.util.UUID freshApplication() {
+        return applicationsFixture.submitted(publishedBadge).id().value();
     }
 
     java.util.UUID freshMember() {

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.insigne.issuer.application.ApplicationService;
+import org.insigne.issuer.application.ApplicationView;
+import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.badgeclass.BadgeClassService;
@@ -63,6 +66,7 @@ class ReferenceVerifierIntegrationTests {
     @Autowired StaffService staff;
     @Autowired BadgeClassService badgeClasses;
     @Autowired AwardService awards;
+    @Autowired ApplicationService applications;
     @LocalServerPort int port;
 
     Path verifier;
@@ -118,6 +122,31 @@ class ReferenceVerifierIntegrationTests {
         assertThat(digitalBazaar.get(revokedFile).path("error").asString()).isEqualTo("revocation bit set");
         assertThat(digitalBazaar.get(revokedFile).path("statusSet").asBoolean()).isTrue();
         assertThat(dcc.get(revokedFile).path("error").asString()).isEqualTo("revocation_status: invalid");
+    }
+
+    @Test
+    void credentialAwardedOnAnApplicationWithEvidenceVerifiesInBothReferenceVerifiers() throws Exception {
+        ApplicationFixture applied = new ApplicationFixture(fixture, applications);
+        applied.open(published.organisation(), published.badgeClass(), published.owner());
+        ApplicationView sent = applied.submitted(published.badgeClass());
+        mvc.perform(post("/console/organisations/{org}/applications/{id}/award", published.organisation().value(),
+                        sent.id().value()).with(atAddress(port)).with(as(published.owner())).with(csrf())
+                        .param("level", "Je fais"))
+                .andExpect(status().isFound());
+        AwardId award = applications.mine(sent.applicantId(), sent.id()).award();
+
+        String json = fetch("/ob3/credentials/" + award.value());
+        JsonNode evidence = JSON.readTree(json).path("evidence");
+        assertThat(evidence.size()).isEqualTo(3);
+        assertThat(evidence.get(0).path("narrative").asString()).isEqualTo("J'ai animé trois réunions de quartier.");
+        assertThat(evidence.get(2).path("id").asString()).startsWith("http://127.0.0.1:" + port + "/apply/evidence/");
+        Path dir = Files.createDirectories(Path.of("target", "reference-verifier").toAbsolutePath());
+        Path file = write(dir.resolve("application-credential.json"), json);
+
+        for (Map<Path, JsonNode> lines : List.of(run("verify.mjs", "--allow-loopback", List.of(file)),
+                run("verify-dcc.mjs", null, List.of(file)))) {
+            assertThat(lines.get(file).path("verified").asBoolean()).as("%s", lines.get(file)).isTrue();
+        }
     }
 
     private AwardView award() throws Exception {

@@ -1,0 +1,6 @@
+package org.insigne.issuer.application;
+
+import java.util.UUID;
+
+public record ApplicationId(UUID value) {
+}

@@ -1,0 +1,387 @@
+package org.insigne.issuer.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.insigne.core.error.DomainException.Kind;
+import org.insigne.issuer.audit.AuditAction;
+import org.insigne.issuer.audit.AuditLog;
+import org.insigne.issuer.award.AwardRequest;
+import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.award.AwardView;
+import org.insigne.issuer.award.EvidenceLink;
+import org.insigne.issuer.badgeclass.BadgeClassId;
+import org.insigne.issuer.badgeclass.BadgeClassNotFound;
+import org.insigne.issuer.badgeclass.BadgeClassService;
+import org.insigne.issuer.badgeclass.BadgeClassStatus;
+import org.insigne.issuer.badgeclass.BadgeClassView;
+import org.insigne.issuer.badgeclass.PublicBadgeClass;
+import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.organisation.OrganisationService;
+import org.insigne.issuer.organisation.StaffRole;
+import org.insigne.issuer.publishing.HostedUrls;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applications for badges. Owners and administrators open a published badge class to applications; a signed-in
+ * person with a confirmed address applies, answers a request for changes or withdraws; reviewers and above
+ * decide, never on their own application. A decision locks the application's row, so that of two reviewers
+ * acting at once the second finds it decided and is told so; an award goes through {@link AwardService} in the
+ * same transaction as the application's closing.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ApplicationService {
+
+    /** Where an awarded application's public files are served: the address its badge names as evidence. */
+    public static final String PUBLIC_EVIDENCE = "/apply/evidence/{id}";
+
+    public static final int MAX_MESSAGE = 2000;
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+
+    private final ApplicationOpeningRepository openings;
+    private final BadgeApplicationRepository applications;
+    private final EvidenceFileRepository files;
+    private final BadgeClassService badgeClasses;
+    private final OrganisationService organisations;
+    private final AwardService awards;
+    private final AuditLog audit;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ApplicationService(ApplicationOpeningRepository openings, BadgeApplicationRepository applications,
+                       EvidenceFileRepository files, BadgeClassService badgeClasses,
+                       OrganisationService organisations, AwardService awards, AuditLog audit, JdbcTemplate jdbc,
+                       Clock clock, @Value("${insigne.display.time-zone:Europe/Paris}") ZoneId zone) {
+        this.openings = openings;
+        this.applications = applications;
+        this.files = files;
+        this.badgeClasses = badgeClasses;
+        this.organisations = organisations;
+        this.awards = awards;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    // --- Issuer side ---
+
+    /** The settings to edit (the defaults before a first opening) and whether applications are open. */
+    public Map.Entry<ApplicationSettings, Boolean> settings(OrganisationId organisation, BadgeClassId badgeClass,
+                                                            UUID userId) {
+        organisations.requireRole(organisation, userId, StaffRole.ADMIN);
+        badgeClasses.badgeClass(organisation, badgeClass, userId);
+        return openings.findById(badgeClass.value())
+                .map(o -> Map.entry(o.settings(), o.isOpen()))
+                .orElse(Map.entry(ApplicationSettings.DEFAULTS, false));
+    }
+
+    /** Opens a published badge class to applications, or changes how it takes them; owners and administrators. */
+    @Transactional
+    public void open(OrganisationId organisation, BadgeClassId badgeClass, UUID userId, ApplicationSettings settings) {
+        organisations.requireRole(organisation, userId, StaffRole.ADMIN);
+        BadgeClassView view = badgeClasses.badgeClass(organisation, badgeClass, userId);
+        if (view.status() != BadgeClassStatus.PUBLISHED) {
+            throw new ApplicationRefused(Kind.CONFLICT, "badge-class-not-published");
+        }
+        Instant now = clock.instant();
+        openings.findById(badgeClass.value()).ifPresentOrElse(o -> o.open(settings, now),
+                () -> openings.save(new ApplicationOpening(badgeClass, organisation, settings, now)));
+        log.info("Applications opened on badge class {} by user {}", badgeClass.value(), userId);
+        audit.record(organisation.value(), userId, AuditAction.APPLICATIONS_OPENED, badgeClass.value(),
+                Map.of("name", view.content().name()));
+    }
+
+    /** Stops taking new applications; those already sent stay to be decided. */
+    @Transactional
+    public void close(OrganisationId organisation, BadgeClassId badgeClass, UUID userId) {
+        organisations.requireRole(organisation, userId, StaffRole.ADMIN);
+        badgeClasses.badgeClass(organisation, badgeClass, userId);
+        openings.findById(badgeClass.value()).ifPresent(o -> o.close(clock.instant()));
+    }
+
+    // --- Applicant side ---
+
+    /** The public page of a badge class open (or once open) to applications; empty for any other. */
+    public Optional<ApplyPage> applyPage(BadgeClassId badgeClass) {
+        return openings.findById(badgeClass.value()).flatMap(opening -> badgeClasses.publicBadgeClass(badgeClass)
+                .map(hosted -> new ApplyPage(hosted, organisations.publicProfile(hosted.organisation())
+                        .map(p -> p.profile().name()).orElse(""), opening.settings(), closedReason(opening, hosted))));
+    }
+
+    /** Sends a new application. Refused: closed or archived class, one already open, bad evidence, no consent. */
+    @Transactional
+    public ApplicationView submit(BadgeClassId badgeClass, Applicant applicant, Submission submission) {
+        ApplicationOpening opening = openings.findById(badgeClass.value())
+                .orElseThrow(() -> new BadgeClassNotFound(badgeClass));
+        PublicBadgeClass hosted = badgeClasses.publicBadgeClass(badgeClass)
+                .orElseThrow(() -> new BadgeClassNotFound(badgeClass));
+        String closed = closedReason(opening, hosted);
+        if (closed != null) {
+            throw new ApplicationRefused(Kind.CONFLICT, closed.substring("error.application.".length()));
+        }
+        if (applications.hasOpen(badgeClass.value(), applicant.id())) {
+            throw new ApplicationRefused(Kind.CONFLICT, "already-open");
+        }
+        EvidenceChecks.narrative(submission.narrative());
+        if (!submission.consent()) {
+            throw ApplicationRefused.invalid("consent", "consent-required");
+        }
+        EvidenceChecks.Checked checked = EvidenceChecks.evidence(submission, opening.settings(), 0, 0);
+        BadgeApplication application = applications.saveAndFlush(new BadgeApplication(hosted.organisation(),
+                badgeClass, applicant, submission.narrative(), checked.all(), clock.instant()));
+        checked.files().forEach(f -> files.save(new EvidenceFile(f.evidence().id(), application.id(), f.content())));
+        log.info("Application {} for badge class {} sent by user {}", application.id().value(), badgeClass.value(),
+                applicant.id());
+        audit.record(hosted.organisation().value(), applicant.id(), AuditAction.APPLICATION_SUBMITTED,
+                application.id().value(), detail(application, hosted.content().name()));
+        return application.view(hosted.content().name());
+    }
+
+    /** The applicant's own applications, latest first. */
+    public List<ApplicationView> mine(UUID applicantId) {
+        Map<BadgeClassId, String> names = new LinkedHashMap<>();
+        return applications.findByApplicantIdOrderByCreatedAtDesc(applicantId).stream()
+                .map(a -> a.view(names.computeIfAbsent(a.badgeClassId(), this::badgeClassName))).toList();
+    }
+
+    public ApplicationView mine(UUID applicantId, ApplicationId id) {
+        BadgeApplication application = own(applicantId, id);
+        return application.view(badgeClassName(application.badgeClassId()));
+    }
+
+    /** Sends the application again after a request for changes, with a new narrative and possibly more evidence. */
+    @Transactional
+    public ApplicationView resubmit(UUID applicantId, ApplicationId id, Submission submission) {
+        BadgeApplication application = applications.findForUpdate(id.value())
+                .filter(a -> a.applicantId().equals(applicantId)).orElseThrow(ApplicationNotFound::new);
+        application.require(ApplicationState.CHANGES_REQUESTED);
+        ApplicationSettings settings = openings.findById(application.badgeClassId().value())
+                .map(ApplicationOpening::settings).orElse(ApplicationSettings.DEFAULTS);
+        EvidenceChecks.narrative(submission.narrative());
+        if (submission.reply() != null && submission.reply().length() > Submission.MAX_REPLY) {
+            throw ApplicationRefused.invalid("reply", "message-too-long", Submission.MAX_REPLY);
+        }
+        int links = application.evidence().size() - application.fileCount();
+        EvidenceChecks.Checked checked = EvidenceChecks.evidence(submission, settings, links, application.fileCount());
+        application.resubmit(submission.narrative(), submission.reply(), checked.all(), clock.instant());
+        checked.files().forEach(f -> files.save(new EvidenceFile(f.evidence().id(), application.id(), f.content())));
+        String name = badgeClassName(application.badgeClassId());
+        audit.record(application.organisationId().value(), applicantId, AuditAction.APPLICATION_SUBMITTED,
+                id.value(), detail(application, name));
+        return application.view(name);
+    }
+
+    @Transactional
+    public ApplicationView withdraw(UUID applicantId, ApplicationId id) {
+        BadgeApplication application = applications.findForUpdate(id.value())
+                .filter(a -> a.applicantId().equals(applicantId)).orElseThrow(ApplicationNotFound::new);
+        application.withdraw(clock.instant());
+        String name = badgeClassName(application.badgeClassId());
+        audit.record(application.organisationId().value(), applicantId, AuditAction.APPLICATION_WITHDRAWN,
+                id.value(), detail(application, name));
+        return application.view(name);
+    }
+
+    public DownloadableFile applicantFile(UUID applicantId, ApplicationId id, UUID evidenceId) {
+        return file(own(applicantId, id), evidenceId);
+    }
+
+    // --- Reviewer side ---
+
+    /**
+     * The organisation's applications, oldest waiting first, optionally of one badge class and in one state
+     * (by default the open ones); reviewers and above.
+     */
+    public List<QueueEntry> queue(OrganisationId organisation, UUID userId, @Nullable BadgeClassId badgeClass,
+                                  @Nullable ApplicationState state) {
+        organisations.requireRole(organisation, userId, StaffRole.REVIEWER);
+        List<String> states = state != null ? List.of(state.name())
+                : List.of(ApplicationState.SUBMITTED.name(), ApplicationState.CHANGES_REQUESTED.name());
+        List<Object> args = new ArrayList<>(List.of(organisation.value(), states.toArray(String[]::new)));
+        String sql = """
+                select a.id, a.badge_class_id, b.name, a.applicant_name, a.state, a.revision, a.submitted_at
+                from badge_application a join badge_class b on b.id = a.badge_class_id
+                where a.organisation_id = ? and a.state = any (?)""";
+        if (badgeClass != null) {
+            sql += " and a.badge_class_id = ?";
+            args.add(badgeClass.value());
+        }
+        sql += " order by a.submitted_at, a.id limit 500";
+        Instant now = clock.instant();
+        return jdbc.query(sql, (rs, i) -> {
+            Instant submitted = rs.getTimestamp("submitted_at").toInstant();
+            return new QueueEntry(new ApplicationId(rs.getObject("id", UUID.class)),
+                    new BadgeClassId(rs.getObject("badge_class_id", UUID.class)), rs.getString("name"),
+                    rs.getString("applicant_name"), ApplicationState.valueOf(rs.getString("state")),
+                    rs.getInt("revision"), submitted, Duration.between(submitted, now));
+        }, args.toArray());
+    }
+
+    public ReviewView review(OrganisationId organisation, ApplicationId id, UUID userId) {
+        organisations.requireRole(organisation, userId, StaffRole.REVIEWER);
+        BadgeApplication application = inOrganisation(organisation, id);
+        PublicBadgeClass hosted = badgeClasses.publicBadgeClass(application.badgeClassId())
+                .orElseThrow(() -> new BadgeClassNotFound(application.badgeClassId()));
+        ApplicationSettings settings = openings.findById(application.badgeClassId().value())
+                .map(ApplicationOpening::settings).orElse(ApplicationSettings.DEFAULTS);
+        return new ReviewView(application.view(hosted.content().name()), hosted, settings,
+                application.applicantId().equals(userId));
+    }
+
+    public DownloadableFile reviewerFile(OrganisationId organisation, ApplicationId id, UUID userId, UUID evidenceId) {
+        organisations.requireRole(organisation, userId, StaffRole.REVIEWER);
+        return file(inOrganisation(organisation, id), evidenceId);
+    }
+
+    /**
+     * Awards the badge: the application's narrative and the evidence its applicant made public become the
+     * badge's evidence; the award and the application's closing commit together.
+     */
+    @Transactional
+    public ApplicationView award(OrganisationId organisation, ApplicationId id, UUID reviewerId, String level,
+                                 @Nullable String message, HostedUrls urls) {
+        BadgeApplication application = decidable(organisation, id, reviewerId);
+        String text = optionalMessage(message);
+        List<EvidenceLink> evidence = application.evidence().stream().filter(Evidence::isPublic)
+                .map(e -> e.isFile()
+                        ? new EvidenceLink(urls.base() + PUBLIC_EVIDENCE.replace("{id}", e.id().toString()),
+                        e.fileName())
+                        : new EvidenceLink(java.util.Objects.requireNonNull(e.url()), null))
+                .toList();
+        AwardView award = awards.awardOnReview(organisation, application.badgeClassId(), reviewerId,
+                new AwardRequest(id.value(), application.applicantEmail(), application.applicantName(), level, null,
+                        application.narrative(), null), evidence, urls);
+        application.awarded(reviewerId, award.id(), text, clock.instant());
+        return decided(application, reviewerId, AuditAction.APPLICATION_AWARDED);
+    }
+
+    @Transactional
+    public ApplicationView askForChanges(OrganisationId organisation, ApplicationId id, UUID reviewerId,
+                                         String message) {
+        BadgeApplication application = decidable(organisation, id, reviewerId);
+        application.askForChanges(reviewerId, requiredMessage(message), clock.instant());
+        return decided(application, reviewerId, AuditAction.APPLICATION_CHANGES_REQUESTED);
+    }
+
+    @Transactional
+    public ApplicationView refuse(OrganisationId organisation, ApplicationId id, UUID reviewerId, String reason) {
+        BadgeApplication application = decidable(organisation, id, reviewerId);
+        application.refuse(reviewerId, requiredMessage(reason), clock.instant());
+        return decided(application, reviewerId, AuditAction.APPLICATION_REFUSED);
+    }
+
+    // --- Anyone ---
+
+    /** A public file of an awarded application: the address its badge gives as evidence. */
+    public Optional<DownloadableFile> publicFile(UUID evidenceId) {
+        return applications.findByEvidence(evidenceId)
+                .filter(a -> a.state() == ApplicationState.AWARDED)
+                .filter(a -> a.evidence().stream().anyMatch(e -> e.id().equals(evidenceId) && e.isPublic()))
+                .map(a -> file(a, evidenceId));
+    }
+
+    private BadgeApplication decidable(OrganisationId organisation, ApplicationId id, UUID reviewerId) {
+        organisations.requireRole(organisation, reviewerId, StaffRole.REVIEWER);
+        BadgeApplication application = applications.findForUpdate(id.value())
+                .filter(a -> a.organisationId().equals(organisation)).orElseThrow(ApplicationNotFound::new);
+        if (application.applicantId().equals(reviewerId)) {
+            throw new ApplicationRefused(Kind.FORBIDDEN, "own-application");
+        }
+        return application;
+    }
+
+    private ApplicationView decided(BadgeApplication application, UUID reviewerId, AuditAction action) {
+        String name = badgeClassName(application.badgeClassId());
+        log.info("Application {} {} by user {}", application.id().value(), application.state(), reviewerId);
+        audit.record(application.organisationId().value(), reviewerId, action, application.id().value(),
+                detail(application, name));
+        return application.view(name);
+    }
+
+    private static String requiredMessage(@Nullable String message) {
+        String text = optionalMessage(message);
+        if (text == null) {
+            throw ApplicationRefused.invalid("message", "message-required");
+        }
+        return text;
+    }
+
+    private static @Nullable String optionalMessage(@Nullable String message) {
+        String text = message == null ? "" : message.strip();
+        if (text.length() > MAX_MESSAGE) {
+            throw ApplicationRefused.invalid("message", "message-too-long", MAX_MESSAGE);
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    private @Nullable String closedReason(ApplicationOpening opening, PublicBadgeClass badgeClass) {
+        if (badgeClass.status() != BadgeClassStatus.PUBLISHED) {
+            return "error.application.badge-class-archived";
+        }
+        if (!opening.isOpen()) {
+            return "error.application.closed";
+        }
+        ApplicationSettings settings = opening.settings();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        if (settings.opensOn() != null && today.isBefore(settings.opensOn())) {
+            return "error.application.not-yet-open";
+        }
+        if (settings.closesOn() != null && today.isAfter(settings.closesOn())) {
+            return "error.application.closed";
+        }
+        if (settings.maxApplications() != null
+                && applications.countByBadgeClassId(badgeClass.id().value()) >= settings.maxApplications()) {
+            return "error.application.cap-reached";
+        }
+        return null;
+    }
+
+    private BadgeApplication own(UUID applicantId, ApplicationId id) {
+        return applications.findById(id.value()).filter(a -> a.applicantId().equals(applicantId))
+                .orElseThrow(ApplicationNotFound::new);
+    }
+
+    private BadgeApplication inOrganisation(OrganisationId organisation, ApplicationId id) {
+        return applications.findById(id.value()).filter(a -> a.organisationId().equals(organisation))
+                .orElseThrow(ApplicationNotFound::new);
+    }
+
+    private DownloadableFile file(BadgeApplication application, UUID evidenceId) {
+        Evidence evidence = application.evidence().stream().filter(e -> e.id().equals(evidenceId) && e.isFile())
+                .findFirst().orElseThrow(ApplicationNotFound::new);
+        byte[] content = files.findById(evidenceId).map(EvidenceFile::content).orElseThrow(ApplicationNotFound::new);
+        return new DownloadableFile(java.util.Objects.requireNonNull(evidence.fileName()),
+                java.util.Objects.requireNonNull(evidence.mediaType()), content);
+    }
+
+    private String badgeClassName(BadgeClassId id) {
+        return badgeClasses.publicBadgeClass(id).map(b -> b.content().name()).orElse("");
+    }
+
+    private static Map<String, String> detail(BadgeApplication application, String badgeClassName) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("badgeClassId", application.badgeClassId().value().toString());
+        detail.put("badgeClass", badgeClassName);
+        detail.put("applicant", AuditLog.masked(application.applicantEmail()));
+        return detail;
+    }
+}

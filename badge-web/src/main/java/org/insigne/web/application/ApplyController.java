@@ -1,0 +1,153 @@
+package org.insigne.web.application;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.insigne.core.error.DomainException.Kind;
+import org.insigne.issuer.application.Applicant;
+import org.insigne.issuer.application.ApplicationId;
+import org.insigne.issuer.application.ApplicationRefused;
+import org.insigne.issuer.application.ApplicationService;
+import org.insigne.issuer.application.ApplicationSettings;
+import org.insigne.issuer.application.ApplicationView;
+import org.insigne.issuer.application.ApplyPage;
+import org.insigne.issuer.application.Submission;
+import org.insigne.issuer.badgeclass.BadgeClassId;
+import org.insigne.issuer.badgeclass.BadgeClassNotFound;
+import org.insigne.web.account.AccountService;
+import org.insigne.web.account.AccountUser;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The public "apply for this badge" page of a badge class ({@code /apply/{id}}, readable signed out), the form
+ * in the backpack (signing in on the way back here), the applicant's list and one application, and the public
+ * files of awarded applications.
+ */
+@Controller
+class ApplyController {
+
+    private final ApplicationService applications;
+    private final AccountService accounts;
+    private final ApplicationNotifier notifier;
+
+    ApplyController(ApplicationService applications, AccountService accounts, ApplicationNotifier notifier) {
+        this.applications = applications;
+        this.accounts = accounts;
+        this.notifier = notifier;
+    }
+
+    @GetMapping("/apply/{id}")
+    String page(@PathVariable UUID id, Model model) {
+        model.addAttribute("page", page(id));
+        return "application/apply";
+    }
+
+    @GetMapping("/backpack/applications/new/{id}")
+    String form(@PathVariable UUID id, Model model) {
+        model.addAttribute("page", page(id));
+        model.addAttribute("narrative", "");
+        return "application/apply-form";
+    }
+
+    @PostMapping("/backpack/applications/new/{id}")
+    String submit(@PathVariable UUID id, HttpServletRequest request, Authentication authentication, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        AccountUser user = (AccountUser) authentication.getPrincipal();
+        Submission submission = SubmissionForm.read(request);
+        try {
+            String email = accounts.confirmedEmail(user.id())
+                    .orElseThrow(() -> new ApplicationRefused(Kind.FORBIDDEN, "unconfirmed-address"));
+            ApplicationView sent = applications.submit(new BadgeClassId(id),
+                    new Applicant(user.id(), email, user.displayName(), LocaleContextHolder.getLocale()), submission);
+            notifier.changed(sent);
+            redirect.addFlashAttribute("notice", "application.submitted");
+            return "redirect:/backpack/applications/" + sent.id().value();
+        } catch (ApplicationRefused refused) {
+            return again(id, submission, refused, model, response);
+        } catch (DataIntegrityViolationException raced) {
+            return again(id, submission, new ApplicationRefused(Kind.CONFLICT, "already-open"), model, response);
+        }
+    }
+
+    @GetMapping("/backpack/applications")
+    String mine(Authentication authentication, Model model) {
+        model.addAttribute("applications", applications.mine(user(authentication)));
+        return "application/mine";
+    }
+
+    @GetMapping("/backpack/applications/{id}")
+    String one(@PathVariable UUID id, Authentication authentication, Model model) {
+        return detail(applications.mine(user(authentication), new ApplicationId(id)), model);
+    }
+
+    @PostMapping("/backpack/applications/{id}/resubmit")
+    String resubmit(@PathVariable UUID id, HttpServletRequest request, Authentication authentication, Model model,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        Submission submission = SubmissionForm.read(request);
+        try {
+            notifier.changed(applications.resubmit(user(authentication), new ApplicationId(id), submission));
+        } catch (ApplicationRefused refused) {
+            response.setStatus(Refusals.status(refused));
+            model.addAttribute("refusal", refused);
+            model.addAttribute("narrative", submission.narrative());
+            return detail(applications.mine(user(authentication), new ApplicationId(id)), model);
+        }
+        redirect.addFlashAttribute("notice", "application.resubmitted");
+        return "redirect:/backpack/applications/" + id;
+    }
+
+    @PostMapping("/backpack/applications/{id}/withdraw")
+    String withdraw(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+        notifier.changed(applications.withdraw(user(authentication), new ApplicationId(id)));
+        redirect.addFlashAttribute("notice", "application.withdrawn");
+        return "redirect:/backpack/applications/" + id;
+    }
+
+    @GetMapping("/backpack/applications/{id}/files/{evidence}")
+    ResponseEntity<byte[]> myFile(@PathVariable UUID id, @PathVariable UUID evidence, Authentication authentication) {
+        return EvidenceDownloads.of(applications.applicantFile(user(authentication), new ApplicationId(id), evidence));
+    }
+
+    /** What a badge names as evidence: answers only for public files of awarded applications. */
+    @GetMapping(ApplicationService.PUBLIC_EVIDENCE)
+    ResponseEntity<byte[]> publicFile(@PathVariable UUID id) {
+        return applications.publicFile(id).map(EvidenceDownloads::of)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private String again(UUID id, Submission submission, ApplicationRefused refused, Model model,
+                         HttpServletResponse response) {
+        response.setStatus(Refusals.status(refused));
+        model.addAttribute("page", page(id));
+        model.addAttribute("refusal", refused);
+        model.addAttribute("narrative", submission.narrative());
+        model.addAttribute("links", submission.links());
+        return "application/apply-form";
+    }
+
+    private String detail(ApplicationView application, Model model) {
+        model.addAttribute("mine", application);
+        model.addAttribute("settings", applications.applyPage(application.badgeClass()).map(ApplyPage::settings)
+                .orElse(ApplicationSettings.DEFAULTS));
+        return "application/detail";
+    }
+
+    private ApplyPage page(UUID id) {
+        BadgeClassId badgeClass = new BadgeClassId(id);
+        return applications.applyPage(badgeClass).orElseThrow(() -> new BadgeClassNotFound(badgeClass));
+    }
+
+    private static UUID user(Authentication authentication) {
+        return ((AccountUser) authentication.getPrincipal()).id();
+    }
+}

@@ -1,0 +1,60 @@
+package org.insigne.web.application;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.insigne.issuer.application.Submission;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * Reads an application form: {@code narrative}, {@code reply}, {@code consent}, numbered links
+ * {@code link0…} and files {@code file0…}, each with its {@code …Public} box. Numbered fields, not lists,
+ * so that each piece keeps its own "public" choice without JavaScript. Blank links and empty file inputs are
+ * skipped.
+ */
+final class SubmissionForm {
+
+    static final int LINK_FIELDS = 3;
+    static final int MAX_FILE_FIELDS = 10;
+
+    private SubmissionForm() {
+    }
+
+    static Submission read(HttpServletRequest request) {
+        List<Submission.LinkInput> links = new ArrayList<>();
+        for (int i = 0; i < LINK_FIELDS; i++) {
+            String url = request.getParameter("link" + i);
+            if (url != null && !url.isBlank()) {
+                links.add(new Submission.LinkInput(url, request.getParameter("link" + i + "Public") != null));
+            }
+        }
+        List<Submission.FileInput> files = new ArrayList<>();
+        // Security's wrappers hide the multipart request: look beneath them.
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart != null) {
+            for (int i = 0; i < MAX_FILE_FIELDS; i++) {
+                MultipartFile file = multipart.getFile("file" + i);
+                if (file != null && !file.isEmpty()) {
+                    files.add(new Submission.FileInput(String.valueOf(file.getOriginalFilename()), bytes(file),
+                            request.getParameter("file" + i + "Public") != null));
+                }
+            }
+        }
+        String narrative = request.getParameter("narrative");
+        return new Submission(narrative == null ? "" : narrative, links, files,
+                request.getParameter("consent") != null, request.getParameter("reply"));
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
