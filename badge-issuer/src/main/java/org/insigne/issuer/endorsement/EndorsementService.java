@@ -141,13 +141,16 @@ public class EndorsementService {
 
     /** The endorser takes back a published endorsement: revoked in its status list, 410 at its OB 2.0 address. */
     @Transactional
-    public void withdraw(OrganisationId endorser, EndorsementId id, UUID userId) {
+    public EndorsementView withdraw(OrganisationId endorser, EndorsementId id, UUID userId) {
         organisations.requireRole(endorser, userId, StaffRole.ADMIN);
         Endorsement e = loadFor(endorser, id);
         e.withdraw(clock.instant());
         log.info("Endorsement {} withdrawn by organisation {}", id.value(), endorser.value());
+        String endorsed = nameOf(e);
         audit.record(endorser.value(), userId, AuditAction.ENDORSEMENT_WITHDRAWN, id.value(),
-                Map.of("endorsed", nameOf(e)));
+                Map.of("endorsed", endorsed));
+        return view(e, organisations.publicProfile(endorser).map(p -> p.profile().name()).orElse("?"), endorsed,
+                clock.instant());
     }
 
     /** What the organisation was asked for and what it gave, newest first, for any member of its staff. */

@@ -72,6 +72,9 @@ class ActivitySentences {
             case AWARD_CREATED, AWARD_CLAIMED -> new Object[] {actor, badgeClass, entry.detail("recipient")};
             case AWARD_REVOKED -> new Object[] {actor, badgeClass, entry.detail("recipient"), entry.detail("reason")};
             case SIGNING_KEY_GENERATED -> new Object[] {actor, entry.detail("algorithm")};
+            case ENDORSEMENT_REQUESTED -> new Object[] {actor, entry.detail("endorsed"), entry.detail("endorser")};
+            case ENDORSEMENT_ACCEPTED, ENDORSEMENT_DECLINED, ENDORSEMENT_WITHDRAWN ->
+                    new Object[] {actor, entry.detail("endorsed")};
         };
         return new Line(entry.at(), entry.action(), actor, entry.actorEmail(),
                 messages.getMessage("audit.sentence." + entry.action().name(), args, locale));

@@ -14,6 +14,9 @@ import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.fetch.FetchedDocument;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.endorsement.EndorsementId;
+import org.insigne.issuer.endorsement.EndorsementService;
+import org.insigne.issuer.endorsement.HostedEndorsement;
 import org.insigne.issuer.award.HostedAssertion;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.key.SigningKeyId;
@@ -45,6 +48,7 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
     private static final String JSON_LD = "application/ld+json";
 
     private final AwardService awards;
+    private final EndorsementService endorsements;
     private final HostedDocuments documents;
     private final IssuedForms forms;
     private final DocumentFetcher network;
@@ -53,13 +57,15 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
     /** The base of the request that asked for the verification, if any; ignored under a configured base. */
     private final @Nullable String requestBase;
 
-    OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms, Links links,
-                        Environment environment, DocumentFetcher network) {
-        this(awards, documents, forms, links, environment, network, null);
+    OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms,
+                        EndorsementService endorsements, Links links, Environment environment, DocumentFetcher network) {
+        this(awards, documents, forms, endorsements, links, environment, network, null);
     }
 
-    private OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms, Links links,
-                                Environment environment, DocumentFetcher network, @Nullable String requestBase) {
+    private OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms,
+                                EndorsementService endorsements, Links links, Environment environment,
+                                DocumentFetcher network, @Nullable String requestBase) {
+        this.endorsements = endorsements;
         this.awards = awards;
         this.documents = documents;
         this.forms = forms;
@@ -76,7 +82,7 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
      * this platform's.
      */
     OwnDocumentsFetcher at(@Nullable String requestBase, DocumentFetcher others) {
-        return new OwnDocumentsFetcher(awards, documents, forms, links, environment, others, requestBase);
+        return new OwnDocumentsFetcher(awards, documents, forms, endorsements, links, environment, others, requestBase);
     }
 
     @Override
@@ -133,6 +139,16 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
                 contentType = "application/vc+jwt";
                 yield ascii(forms.ob3Jwt(match.id(), urls));
             }
+            case OB2_ENDORSEMENT -> {
+                Optional<HostedEndorsement> endorsement = endorsements.ob2(new EndorsementId(match.id()), urls);
+                if (endorsement.isPresent() && endorsement.get().withdrawn()) {
+                    // As served: 410 Gone with {"revoked": true}, like a revoked assertion.
+                    throw new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, 410, uri.toString())
+                            .withBody(endorsement.get().document());
+                }
+                yield endorsement.map(HostedEndorsement::document);
+            }
+            case OB3_ENDORSEMENT -> endorsements.ob3(new EndorsementId(match.id()));
             case OB2_BAKED, OB3_BAKED, ORGANISATION_LOGO, BADGE_IMAGE -> null;
         };
         if (body == null) {

@@ -11,6 +11,7 @@ import org.insigne.core.ob3.Ob3VerifierProvider;
 import org.insigne.core.ob3.StatusListTrust;
 import org.insigne.core.verification.Verifier;
 import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.publishing.HostedDocuments;
 import org.insigne.issuer.publishing.IssuedForms;
 import org.insigne.web.system.Links;
@@ -41,8 +42,9 @@ class VerificationConfiguration {
 
     @Bean
     OwnDocumentsFetcher ownDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms,
-                                            Links links, Environment environment, HttpDocumentFetcher network) {
-        return new OwnDocumentsFetcher(awards, documents, forms, links, environment, network);
+                                            EndorsementService endorsements, Links links, Environment environment,
+                                            HttpDocumentFetcher network) {
+        return new OwnDocumentsFetcher(awards, documents, forms, endorsements, links, environment, network);
     }
 
     @Bean
