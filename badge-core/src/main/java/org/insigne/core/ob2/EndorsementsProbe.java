@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import org.insigne.core.verification.BadgeView;
 import org.insigne.core.verification.Check;
+import org.insigne.core.verification.Verdict;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
@@ -37,15 +38,18 @@ final class EndorsementsProbe implements Ob2Probe {
         byTarget.put(badge.id(), badge.endorsements());
         byTarget.put(issuer.id(), issuer.endorsements());
         List<BadgeView.Party> endorsers = new ArrayList<>();
+        List<BadgeView.Endorsement> results = new ArrayList<>();
         int total = 0;
         List<String> failed = new ArrayList<>();
         for (Map.Entry<URI, List<Ref<Endorsement>>> target : byTarget.entrySet()) {
             for (Ref<Endorsement> ref : target.getValue()) {
                 total++;
-                String problem = problem(context, ref, target.getKey(), endorsers);
+                Seen seen = new Seen();
+                String problem = problem(context, ref, target.getKey(), endorsers, seen);
                 if (problem != null) {
                     failed.add(ref.id() == null ? "?" : ref.id().toString());
                 }
+                results.add(result(ref, target.getKey(), seen, problem));
             }
         }
         if (total == 0) {
@@ -57,11 +61,37 @@ final class EndorsementsProbe implements Ob2Probe {
                     String.join(", ", failed)));
         }
         context.endorsers(endorsers);
+        context.endorsements(results);
         return true;
+    }
+
+    /** What the verification of one endorsement learnt before it stopped, for its own result. */
+    private static final class Seen {
+        @Nullable Endorsement endorsement;
+        @Nullable Profile endorser;
+    }
+
+    private static BadgeView.Endorsement result(Ref<Endorsement> ref, URI target, Seen seen, @Nullable String problem) {
+        Endorsement endorsement = seen.endorsement;
+        BadgeView.Party endorser = seen.endorser != null ? Ob2BadgeView.party(seen.endorser)
+                : new BadgeView.Party(null, "?", null, null);
+        Check check = problem == null ? Check.passed(Ob2Verifier.ENDORSEMENTS, "ob2.endorsement.ok")
+                : Check.warning(Ob2Verifier.ENDORSEMENTS, "ob2.endorsement.failed."
+                        + (problem.contains(".") ? "unreadable" : problem));
+        Verdict verdict = problem == null ? Verdict.VALID
+                : "unreachable".equals(problem) || "issuer".equals(problem) ? Verdict.INDETERMINATE : Verdict.INVALID;
+        return new BadgeView.Endorsement(endorser, endorsement == null ? ref.id() : endorsement.id(), target,
+                endorsement == null ? null : endorsement.endorsementComment(),
+                endorsement == null ? null : endorsement.issuedOn(), verdict, List.of(check));
     }
 
     /** Null when the endorsement verifies (and its endorser is added), else what is wrong with it. */
     @Nullable String problem(Ob2Context context, Ref<Endorsement> ref, URI target, List<BadgeView.Party> endorsers) {
+        return problem(context, ref, target, endorsers, new Seen());
+    }
+
+    private @Nullable String problem(Ob2Context context, Ref<Endorsement> ref, URI target,
+                                     List<BadgeView.Party> endorsers, Seen seen) {
         Endorsement endorsement = ref.embedded();
         JsonNode given = endorsement == null ? null : endorsement.json();
         URI id = ref.id();
@@ -79,6 +109,7 @@ final class EndorsementsProbe implements Ob2Probe {
                 return invalid.messageKey();
             }
         }
+        seen.endorsement = endorsement;
         if (!endorsement.claimId().equals(target)) {
             return "claim";
         }
@@ -113,6 +144,7 @@ final class EndorsementsProbe implements Ob2Probe {
                 return "issuer";
             }
         }
+        seen.endorser = endorser;
         int before = context.checkCount();
         boolean inScope = ScopeProbe.check(context, endorsement.id(), endorser, Ob2Verifier.ENDORSEMENTS);
         context.dropChecksFrom(before);

@@ -12,7 +12,8 @@ final class Ob2BadgeView {
     private Ob2BadgeView() {
     }
 
-    static BadgeView of(Assertion assertion, BadgeClass badge, Profile issuer, List<BadgeView.Party> endorsers) {
+    static BadgeView of(Assertion assertion, BadgeClass badge, Profile issuer, List<BadgeView.Party> endorsers,
+                        List<BadgeView.Endorsement> endorsements) {
         Image image = badge.image() != null ? badge.image() : assertion.image();
         List<BadgeView.Evidence> evidence = assertion.evidence().stream()
                 .map(e -> new BadgeView.Evidence(Fields.safeUri(e.id()), e.name(),
@@ -27,7 +28,7 @@ final class Ob2BadgeView {
         return new BadgeView(Spec.OB2, assertion.id(), badge.name(), badge.description(),
                 image == null ? null : Fields.safeUri(image.id()), badge.criteria().narrative(), criteriaUrl,
                 party(issuer), assertion.issuedOn(), assertion.expires(), null, evidence, alignments, badge.tags(),
-                endorsers);
+                endorsers, endorsements);
     }
 
     static BadgeView.Party party(Profile profile) {

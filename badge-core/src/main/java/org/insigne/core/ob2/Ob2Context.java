@@ -57,6 +57,7 @@ final class Ob2Context {
     private @Nullable BadgeClass badge;
     private @Nullable Profile issuer;
     private List<BadgeView.Party> endorsers = List.of();
+    private List<BadgeView.Endorsement> endorsements = List.of();
 
     Ob2Context(Ob2Documents documents, Payload payload, @Nullable String recipient) {
         this.documents = documents;
@@ -191,6 +192,14 @@ final class Ob2Context {
 
     List<BadgeView.Party> endorsers() {
         return endorsers;
+    }
+
+    List<BadgeView.Endorsement> endorsements() {
+        return endorsements;
+    }
+
+    void endorsements(List<BadgeView.Endorsement> endorsements) {
+        this.endorsements = List.copyOf(endorsements);
     }
 
     void endorsers(List<BadgeView.Party> endorsers) {

@@ -126,6 +126,60 @@ public final class Ob2DocumentWriter {
         }
     }
 
+    /**
+     * OB 2.0 §Endorsement, hosted at {@code id}: the issuer at {@code issuer} (its Profile URL) endorses the
+     * document {@code claim} (a BadgeClass or Profile id) with {@code comment} (Markdown).
+     */
+    public record EndorsementDraft(String id, String claim, String comment, String issuer, Instant issuedOn) {
+        public EndorsementDraft {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(claim, "claim");
+            Objects.requireNonNull(comment, "comment");
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(issuedOn, "issuedOn");
+        }
+    }
+
+    public static byte[] endorsement(EndorsementDraft draft) {
+        ObjectNode e = BoundedJson.MAPPER.createObjectNode();
+        e.put("type", "Endorsement");
+        e.put("id", draft.id());
+        ObjectNode claim = e.putObject("claim");
+        claim.put("id", draft.claim());
+        claim.put("endorsementComment", draft.comment());
+        e.put("issuer", draft.issuer());
+        e.put("issuedOn", instant(draft.issuedOn()));
+        e.putObject("verification").put("type", "HostedBadge");
+        return Ob2Writer.write(e);
+    }
+
+    /** What a withdrawn hosted endorsement answers (with 410 Gone), like a revoked assertion. */
+    public static byte[] withdrawnEndorsement(String id) {
+        ObjectNode r = BoundedJson.MAPPER.createObjectNode();
+        r.put("id", id);
+        r.put("type", "Endorsement");
+        r.put("revoked", true);
+        return Ob2Writer.write(r);
+    }
+
+    /**
+     * {@code document} (a Profile or BadgeClass as written here) listing the URLs of its hosted endorsements in
+     * {@code endorsement}; without any, the very same bytes.
+     */
+    public static byte[] withEndorsements(byte[] document, List<String> endorsementUrls) {
+        if (endorsementUrls.isEmpty()) {
+            return document;
+        }
+        try {
+            ObjectNode node = BoundedJson.readObject(document);
+            ArrayNode list = node.putArray("endorsement");
+            endorsementUrls.forEach(list::add);
+            return Ob2Writer.write(node);
+        } catch (BoundedJson.JsonUnreadable e) {
+            throw new IllegalArgumentException("document unreadable", e);
+        }
+    }
+
     public static byte[] issuer(IssuerDraft draft) {
         ObjectNode p = BoundedJson.MAPPER.createObjectNode();
         p.put("type", "Issuer");

@@ -104,7 +104,7 @@ public final class Ob2Verifier implements SpecVerifier {
                 }
             }
             return context.report(Ob2BadgeView.of(context.assertion(), context.badge(), context.issuer(),
-                    context.endorsers()));
+                    context.endorsers(), context.endorsements()));
         } catch (RuntimeException bug) {
             // A bug of ours must not surface as an error page or, worse, as a verdict: the report keeps the
             // checks made so far and says the badge could not be verified.

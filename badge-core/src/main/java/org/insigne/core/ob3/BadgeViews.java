@@ -14,7 +14,8 @@ final class BadgeViews {
     private BadgeViews() {
     }
 
-    static BadgeView of(OpenBadgeCredential credential, List<BadgeView.Party> endorsers) {
+    static BadgeView of(OpenBadgeCredential credential, List<BadgeView.Party> endorsers,
+                        List<BadgeView.Endorsement> endorsements) {
         OpenBadgeCredential.Achievement achievement = credential.achievement();
         OpenBadgeCredential.Profile issuer = credential.issuer();
         String name = firstNonNull(achievement == null ? null : achievement.name(), credential.name(), "?");
@@ -37,7 +38,7 @@ final class BadgeViews {
                         .map(a -> new BadgeView.Alignment(uri(a.targetUrl()), Objects.requireNonNull(a.targetName()),
                                 a.targetFramework(), a.targetCode())).toList(),
                 achievement == null ? List.of() : achievement.tag(),
-                endorsers);
+                endorsers, endorsements);
     }
 
     static BadgeView.Party party(OpenBadgeCredential.@Nullable Profile profile) {

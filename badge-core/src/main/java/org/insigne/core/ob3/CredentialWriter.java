@@ -107,19 +107,33 @@ public final class CredentialWriter {
             }
         }
         if (draft.status() != null) {
-            StatusEntry status = draft.status();
-            ObjectNode entry = c.putObject("credentialStatus");
-            entry.put("id", status.statusListCredential() + "#" + status.index());
-            entry.put("type", "BitstringStatusListEntry");
-            entry.put("statusPurpose", status.purpose());
-            entry.put("statusListIndex", Integer.toString(status.index()));
-            entry.put("statusListCredential", status.statusListCredential());
+            putStatus(c, draft.status());
         }
         List<StructureCheck.Problem> problems = StructureCheck.problems(c);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("incomplete credential: " + problems);
         }
         return c;
+    }
+
+    /**
+     * {@code unsigned} (as {@link #write} made it) with the signed endorsement credentials of its achievement in
+     * {@code credentialSubject.achievement.endorsement}; nothing is added when there are none.
+     */
+    public static ObjectNode endorseAchievement(ObjectNode unsigned, List<byte[]> signedEndorsements) {
+        if (signedEndorsements.isEmpty()) {
+            return unsigned;
+        }
+        ObjectNode achievement = (ObjectNode) unsigned.path("credentialSubject").path("achievement");
+        ArrayNode list = achievement.putArray("endorsement");
+        for (byte[] endorsement : signedEndorsements) {
+            try {
+                list.add(BoundedJson.readObject(endorsement));
+            } catch (BoundedJson.JsonUnreadable e) {
+                throw new IllegalArgumentException("endorsement unreadable", e);
+            }
+        }
+        return unsigned;
     }
 
     /**
@@ -209,6 +223,16 @@ public final class CredentialWriter {
         i.put("type", "Image");
         putText(i, "caption", image.caption());
         return i;
+    }
+
+    /** A {@code BitstringStatusListEntry} (vc-bitstring-status-list §2.1) in {@code credentialStatus}. */
+    static void putStatus(ObjectNode credential, StatusEntry status) {
+        ObjectNode entry = credential.putObject("credentialStatus");
+        entry.put("id", status.statusListCredential() + "#" + status.index());
+        entry.put("type", "BitstringStatusListEntry");
+        entry.put("statusPurpose", status.purpose());
+        entry.put("statusListIndex", Integer.toString(status.index()));
+        entry.put("statusListCredential", status.statusListCredential());
     }
 
     private static void putText(ObjectNode node, String field, @Nullable String value) {

@@ -69,6 +69,66 @@ public final class Ob3DocumentWriter {
         }
     }
 
+    /**
+     * An EndorsementCredential (OB 3.0 §B.2.3): {@code issuer} endorses the profile or achievement {@code subject}
+     * with {@code comment}; {@code status} is its own entry in the endorser's status list, so that withdrawing
+     * it revokes it.
+     */
+    public record EndorsementDraft(String id, OpenBadgeCredential.Profile issuer, String name, Instant validFrom,
+                                   String subject, String comment, CredentialWriter.StatusEntry status) {
+        public EndorsementDraft {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(validFrom, "validFrom");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(comment, "comment");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /** The unsigned endorsement credential; sign it with the endorser's key. */
+    public static ObjectNode endorsement(EndorsementDraft draft) {
+        ObjectNode c = BoundedJson.MAPPER.createObjectNode();
+        c.putArray("@context").add(OpenBadgeCredential.VCDM2_CONTEXT).add(CredentialWriter.OB_CONTEXT);
+        c.put("id", draft.id());
+        c.putArray("type").add("VerifiableCredential").add("EndorsementCredential");
+        ObjectNode issuer = c.putObject("issuer");
+        issuer.put("id", draft.issuer().id());
+        issuer.putArray("type").add("Profile");
+        putOptional(issuer, "name", draft.issuer().name());
+        putOptional(issuer, "url", draft.issuer().url());
+        c.put("name", draft.name());
+        c.put("validFrom", draft.validFrom().truncatedTo(ChronoUnit.SECONDS).toString());
+        ObjectNode subject = c.putObject("credentialSubject");
+        subject.put("id", draft.subject());
+        subject.putArray("type").add("EndorsementSubject");
+        subject.put("endorsementComment", draft.comment());
+        CredentialWriter.putStatus(c, draft.status());
+        return c;
+    }
+
+    /**
+     * {@code document} (a Profile or Achievement as written here) with the signed endorsement credentials in its
+     * {@code endorsement} array, in the order given; without any, the very same bytes, so that documents nobody
+     * endorsed never change.
+     */
+    public static byte[] withEndorsements(byte[] document, List<byte[]> signedEndorsements) {
+        if (signedEndorsements.isEmpty()) {
+            return document;
+        }
+        try {
+            ObjectNode node = BoundedJson.readObject(document);
+            ArrayNode list = node.putArray("endorsement");
+            for (byte[] endorsement : signedEndorsements) {
+                list.add(BoundedJson.readObject(endorsement));
+            }
+            return write(node);
+        } catch (BoundedJson.JsonUnreadable e) {
+            throw new IllegalArgumentException("document or endorsement unreadable", e);
+        }
+    }
+
     public static byte[] profile(ProfileDraft draft) {
         ObjectNode p = BoundedJson.MAPPER.createObjectNode();
         p.putArray("@context").add(OpenBadgeCredential.VCDM2_CONTEXT).add(CredentialWriter.OB_CONTEXT)

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.insigne.core.did.KeyNotResolved;
@@ -25,6 +26,7 @@ import org.insigne.core.verification.CheckStatus;
 import org.insigne.core.verification.Payload;
 import org.insigne.core.verification.Spec;
 import org.insigne.core.verification.SpecVerifier;
+import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -187,13 +189,12 @@ public final class Ob3Verifier implements SpecVerifier {
             checks.add(recipientCheck(credential, recipient));
         }
         List<BadgeView.Party> endorsers = new ArrayList<>();
+        List<BadgeView.Endorsement> endorsements = new ArrayList<>();
         if (withEndorsements && !statusList) {
-            Outcome endorsements = endorsements(credential, endorsers);
-            checks.add(endorsements.check());
-            outage |= endorsements.outage();
+            checks.add(endorsements(credential, endorsers, endorsements));
         }
         // A status list is no badge: without a view, nobody shows or keeps it as one.
-        @Nullable BadgeView view = statusList ? null : BadgeViews.of(credential, endorsers);
+        @Nullable BadgeView view = statusList ? null : BadgeViews.of(credential, endorsers, endorsements);
         return new VerificationReport(Spec.OB3, VerificationReport.verdictOf(checks, outage, unsupported), checks,
                 view);
     }
@@ -409,43 +410,77 @@ public final class Ob3Verifier implements SpecVerifier {
         }
     }
 
-    /** verification.md step 6: each embedded endorsement is verified like a credential (steps 1–4). */
-    private Outcome endorsements(OpenBadgeCredential credential, List<BadgeView.Party> endorsers) {
-        List<String> inputs = new ArrayList<>();
-        for (ObjectNode endorsement : credential.endorsement()) {
-            inputs.add(endorsement.toString());
+    /**
+     * verification.md step 6: each endorsement embedded in the credential, its achievement or its issuer
+     * profile is verified like a credential (steps 1–4), must endorse the object it is attached to, and gets
+     * its own result. An endorsement adds trust and its failure takes none away from the badge: the check only
+     * warns, and never marks the verification as an outage.
+     */
+    private Check endorsements(OpenBadgeCredential credential, List<BadgeView.Party> endorsers,
+                               List<BadgeView.Endorsement> results) {
+        List<Map.Entry<String, @Nullable String>> inputs = new ArrayList<>();
+        collect(credential.json(), credential.id(), inputs);
+        JsonNode achievementJson = credential.json().path("credentialSubject").path("achievement");
+        if (achievementJson.isObject()) {
+            collect(achievementJson, Json.text(achievementJson, "id"), inputs);
         }
-        OpenBadgeCredential.Achievement achievement = credential.achievement();
-        if (achievement != null) {
-            JsonNode achievementJson = credential.json().path("credentialSubject").path("achievement");
-            for (JsonNode endorsement : Json.list(achievementJson, "endorsement")) {
-                inputs.add(endorsement.toString());
-            }
-            inputs.addAll(Json.texts(achievementJson, "endorsementJwt"));
+        JsonNode issuerJson = credential.json().path("issuer");
+        if (issuerJson.isObject()) {
+            collect(issuerJson, Json.text(issuerJson, "id"), inputs);
         }
-        inputs.addAll(credential.endorsementJwt());
         if (inputs.isEmpty()) {
-            return Outcome.of(Check.skipped("ob3.endorsements", "ob3.endorsements.none"));
+            return Check.skipped("ob3.endorsements", "ob3.endorsements.none");
         }
-        boolean outage = false;
-        for (String input : inputs) {
-            VerificationReport report = verify(input, isJson(input), null, false);
-            BadgeView view = report.badge();
-            String name = view == null ? "?" : view.issuer().name();
-            if (report.verdict() == org.insigne.core.verification.Verdict.INVALID) {
-                return Outcome.of(Check.failed("ob3.endorsements", "ob3.endorsements.failed", name));
-            }
-            if (report.verdict() == org.insigne.core.verification.Verdict.INDETERMINATE
-                    || report.verdict() == org.insigne.core.verification.Verdict.UNSUPPORTED
-                    || report.checks().stream().anyMatch(c -> c.status() == CheckStatus.WARNING)) {
-                outage = true;
-            }
-            if (view != null) {
-                endorsers.add(view.issuer());
+        int valid = 0;
+        for (Map.Entry<String, @Nullable String> input : inputs) {
+            BadgeView.Endorsement result = endorsement(input.getKey(), input.getValue());
+            results.add(result);
+            if (result.verdict() == Verdict.VALID) {
+                valid++;
+                endorsers.add(result.endorser());
             }
         }
-        Check check = outage ? Check.warning("ob3.endorsements", "ob3.endorsements.unverified")
-                : Check.passed("ob3.endorsements", "ob3.endorsements.passed", inputs.size());
-        return new Outcome(check, outage);
+        return valid == inputs.size() ? Check.passed("ob3.endorsements", "ob3.endorsements.passed", inputs.size())
+                : Check.warning("ob3.endorsements", "ob3.endorsements.some-unverified", inputs.size() - valid,
+                inputs.size());
+    }
+
+    private static void collect(JsonNode holder, @Nullable String target, List<Map.Entry<String, @Nullable String>> into) {
+        for (JsonNode endorsement : Json.list(holder, "endorsement")) {
+            into.add(new java.util.AbstractMap.SimpleImmutableEntry<>(endorsement.toString(), target));
+        }
+        for (String jwt : Json.texts(holder, "endorsementJwt")) {
+            into.add(new java.util.AbstractMap.SimpleImmutableEntry<>(jwt, target));
+        }
+    }
+
+    /** One endorsement's own verification: as a credential, then whether it endorses {@code target}. */
+    private BadgeView.Endorsement endorsement(String input, @Nullable String target) {
+        VerificationReport report = verify(input, isJson(input), null, false);
+        List<Check> checks = new ArrayList<>(report.checks());
+        Verdict verdict = report.verdict();
+        BadgeView view = report.badge();
+        ObjectNode json = null;
+        try {
+            json = isJson(input) ? BoundedJson.readObject(input.strip()) : VcJwts.decode(input.strip()).credential();
+        } catch (BoundedJson.JsonUnreadable | VcJwtRejected unreadable) {
+            // Already a failed parse check of the report.
+        }
+        String subject = json == null ? null : Json.text(json.path("credentialSubject"), "id");
+        if (json != null && !Json.texts(json, "type").contains("EndorsementCredential")) {
+            checks.add(Check.failed("ob3.endorsement.claim", "ob3.endorsement.not-an-endorsement"));
+            verdict = Verdict.INVALID;
+        } else if (json != null && (subject == null || !subject.equals(target))) {
+            checks.add(Check.failed("ob3.endorsement.claim", "ob3.endorsement.other-target",
+                    String.valueOf(subject), String.valueOf(target)));
+            verdict = Verdict.INVALID;
+        } else if (json != null) {
+            checks.add(Check.passed("ob3.endorsement.claim", "ob3.endorsement.target"));
+        }
+        String comment = json == null ? null : Json.text(json.path("credentialSubject"), "endorsementComment");
+        java.time.Instant date = view == null ? null : view.issuedOn();
+        BadgeView.Party endorser = view == null ? new BadgeView.Party(null, "?", null, null) : view.issuer();
+        return new BadgeView.Endorsement(endorser, view == null ? null : view.id(),
+                target == null ? null : BadgeViews.uri(target), comment, date, verdict, checks);
     }
 }

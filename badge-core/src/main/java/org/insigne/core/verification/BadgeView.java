@@ -26,7 +26,8 @@ public record BadgeView(
         List<Evidence> evidence,
         List<Alignment> alignments,
         List<String> tags,
-        List<Party> endorsers) {
+        List<Party> endorsers,
+        List<Endorsement> endorsements) {
 
     public BadgeView {
         Objects.requireNonNull(spec, "spec");
@@ -36,12 +37,36 @@ public record BadgeView(
         alignments = List.copyOf(alignments);
         tags = List.copyOf(tags);
         endorsers = List.copyOf(endorsers);
+        endorsements = List.copyOf(endorsements);
+    }
+
+    /** A view without the per-endorsement results, for readers that only name the endorsers. */
+    public BadgeView(Spec spec, @Nullable URI id, String name, @Nullable String description, @Nullable URI image,
+                     @Nullable String criteriaNarrative, @Nullable URI criteriaUrl, Party issuer,
+                     @Nullable Instant issuedOn, @Nullable Instant expires, @Nullable String level,
+                     List<Evidence> evidence, List<Alignment> alignments, List<String> tags, List<Party> endorsers) {
+        this(spec, id, name, description, image, criteriaNarrative, criteriaUrl, issuer, issuedOn, expires, level,
+                evidence, alignments, tags, endorsers, List.of());
     }
 
     /** An issuer or endorser. */
     public record Party(@Nullable URI id, String name, @Nullable URI url, @Nullable URI image) {
         public Party {
             Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * One endorsement of the badge, its achievement or its issuer, with the verdict of its own verification
+     * (signature, status, dates, endorser is the signer, endorses what it is attached to). It never changes the
+     * badge's verdict; anything but {@link Verdict#VALID} must not be shown as verified.
+     */
+    public record Endorsement(Party endorser, @Nullable URI id, @Nullable URI target, @Nullable String comment,
+                              @Nullable Instant issuedOn, Verdict verdict, List<Check> checks) {
+        public Endorsement {
+            Objects.requireNonNull(endorser, "endorser");
+            Objects.requireNonNull(verdict, "verdict");
+            checks = List.copyOf(checks);
         }
     }
 

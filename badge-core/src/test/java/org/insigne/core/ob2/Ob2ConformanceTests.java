@@ -1,6 +1,7 @@
 package org.insigne.core.ob2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +24,7 @@ import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.fetch.FetchedDocument;
 import org.insigne.core.fetch.OfflineDocumentFetcher;
+import org.insigne.core.verification.BadgeView;
 import org.insigne.core.verification.CheckMessages;
 import org.insigne.core.verification.Verdict;
 import org.insigne.core.verification.VerificationReport;
@@ -32,6 +34,7 @@ import org.insigne.testing.SharedConformance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import tools.jackson.databind.JsonNode;
@@ -96,6 +99,34 @@ class Ob2ConformanceTests {
         assertThat(report.verdict()).as(() -> row.path() + " (" + row.why() + ")\n" + describe(report))
                 .isEqualTo(expected);
         (expected == Verdict.VALID ? VALID_OK : INVALID_OK).incrementAndGet();
+    }
+
+    /**
+     * The sample whose assertion and badge class list two endorsements each, as 1EdTech's validator serves them:
+     * each is shown with its own result and the badge stays valid. The two the assertion lists claim the badge
+     * class, not the assertion, so they are not valid there; the badge class's two are.
+     */
+    @Test
+    void showsEachEndorsementOfTheEndorsedSampleWithItsOwnResult() throws IOException {
+        Path conformance = SharedConformance.corpus();
+        byte[] bytes = Files.readAllBytes(conformance.resolve("1edtech-dcpv/ob20/assertion-with-endorsements.json"));
+        Map<URI, FetchedDocument> documents = new HashMap<>(assets(conformance.resolve("1edtech-dcpv/ob20/assets")));
+        servedAsItself(bytes).ifPresent(id -> documents.put(id, OfflineDocumentFetcher.json(id,
+                new String(bytes, StandardCharsets.UTF_8))));
+        Verifier verifier = new Verifier(new OfflineDocumentFetcher(documents), BAKER, Clock.systemUTC());
+
+        VerificationReport report = verifier.verify(VerificationRequest.ofFile(bytes));
+
+        assertThat(report.verdict()).as(describe(report)).isEqualTo(Verdict.VALID);
+        List<BadgeView.Endorsement> endorsements = report.badgeView().orElseThrow().endorsements();
+        assertThat(endorsements).extracting(e -> String.valueOf(e.id()), BadgeView.Endorsement::verdict,
+                e -> e.checks().get(0).messageKey()).containsExactly(
+                tuple("http://example.org/endorsement-1.json", Verdict.INVALID, "ob2.endorsement.failed.claim"),
+                tuple("http://example.org/endorsement-2.json", Verdict.INVALID, "ob2.endorsement.failed.claim"),
+                tuple("http://example.org/endorsement-3.json", Verdict.VALID, "ob2.endorsement.ok"),
+                tuple("http://example.org/endorsement-4.json", Verdict.VALID, "ob2.endorsement.ok"));
+        assertThat(endorsements.get(2).comment()).isEqualTo("Pretty good");
+        assertThat(endorsements.get(2).endorser().name()).isEqualTo("Example Issuer");
     }
 
     /** A hosted sample on example.org whose id has no asset: the issuer serves the sample itself. */

@@ -95,6 +95,41 @@ class Ob2DocumentWriterTests {
                 + "\",\"type\":\"Assertion\",\"revoked\":true,\"revocationReason\":\"Fraude\"}");
     }
 
+    @Test
+    void writtenEndorsementOfTheBadgeClassVerifiesUntilWithdrawn() {
+        String endorser = "https://issuer.example/o/2";
+        String endorsement = "https://issuer.example/e/1";
+        byte[] assertion = publishAll(List.of());
+        publish(endorser, Ob2DocumentWriter.issuer(new Ob2DocumentWriter.IssuerDraft(endorser, "Fédération des centres",
+                "https://issuer.example", null, null, null, List.of(), endorser + "/revoked")));
+        publish(BADGE, Ob2DocumentWriter.withEndorsements(served.get(URI.create(BADGE)).body(), List.of(endorsement)));
+        publish(endorsement, Ob2DocumentWriter.endorsement(new Ob2DocumentWriter.EndorsementDraft(endorsement, BADGE,
+                "Des critères **exigeants**.", endorser, Instant.parse("2026-05-01T08:00:00Z"))));
+
+        VerificationReport endorsed = verify(new String(assertion, StandardCharsets.UTF_8));
+        publish(endorsement, Ob2DocumentWriter.withdrawnEndorsement(endorsement));
+        VerificationReport withdrawn = verify(new String(assertion, StandardCharsets.UTF_8));
+
+        assertThat(endorsed.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(endorsed.check("ob2.endorsements").orElseThrow().status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(endorsed.badgeView().orElseThrow().endorsements()).singleElement().satisfies(e -> {
+            assertThat(e.verdict()).isEqualTo(Verdict.VALID);
+            assertThat(e.endorser().name()).isEqualTo("Fédération des centres");
+            assertThat(e.comment()).isEqualTo("Des critères **exigeants**.");
+        });
+        assertThat(withdrawn.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(withdrawn.badgeView().orElseThrow().endorsements()).singleElement()
+                .satisfies(e -> assertThat(e.verdict()).isEqualTo(Verdict.INVALID));
+    }
+
+    @Test
+    void documentsWithoutEndorsementsKeepTheirBytes() {
+        byte[] badge = Ob2DocumentWriter.badgeClass(new Ob2DocumentWriter.BadgeClassDraft(BADGE, "Nom", "Description",
+                "https://issuer.example/b/1/image", "Critères", ISSUER, List.of(), List.of()));
+
+        assertThat(Ob2DocumentWriter.withEndorsements(badge, List.of())).isSameAs(badge);
+    }
+
     /** Publishes issuer, badge class, key, revocation list and the hosted assertion; answers the assertion. */
     private byte[] publishAll(List<Ob2DocumentWriter.Revoked> revoked) {
         publish(ISSUER, Ob2DocumentWriter.issuer(new Ob2DocumentWriter.IssuerDraft(ISSUER, "Les Amis du Quartier",

@@ -47,6 +47,19 @@ final class AwardDocuments {
                                 Instant issuedOn,
                                 @Nullable Instant expires, OrganisationKeys keys, Instant now, HostedUrls urls,
                                 CredentialWriter.StatusEntry status) {
+        return ob3Credential(award, badgeClass, issuer, request, moreEvidence, recipient, issuedOn, expires, keys, now,
+                urls, status, List.of());
+    }
+
+    /**
+     * The same, with the signed endorsement credentials of the badge class embedded in
+     * {@code credentialSubject.achievement.endorsement}: a badge awarded after an endorsement carries it.
+     */
+    static byte[] ob3Credential(UUID award, PublicBadgeClass badgeClass, OrganisationProfileView issuer,
+                                AwardRequest request, List<EvidenceLink> moreEvidence, IdentityObject recipient,
+                                Instant issuedOn, @Nullable Instant expires, OrganisationKeys keys, Instant now,
+                                HostedUrls urls, CredentialWriter.StatusEntry status,
+                                List<byte[]> achievementEndorsements) {
         String issuerId = urls.ob3IssuerId(issuer.id().value(), keys.ed25519().publicKeyMultibase());
         OrganisationProfile profile = issuer.profile();
         OpenBadgeCredential.Profile issuerProfile = new OpenBadgeCredential.Profile(issuerId, List.of("Profile"),
@@ -68,7 +81,8 @@ final class AwardDocuments {
         CredentialWriter.Draft draft = new CredentialWriter.Draft(urls.ob3Credential(award), issuerProfile, issuedOn,
                 expires, achievement, new CredentialWriter.Recipient(null, request.recipientEmail(), recipient.salt()),
                 achievedLevel, evidence, status);
-        return PublishedDocuments.sign(CredentialWriter.write(draft),
+        return PublishedDocuments.sign(CredentialWriter.endorseAchievement(CredentialWriter.write(draft),
+                        achievementEndorsements),
                 new PublishedDocuments.Signer(keys.ed25519Id(), keys.ed25519()), issuer, now, urls,
                 "credential for award " + award);
     }

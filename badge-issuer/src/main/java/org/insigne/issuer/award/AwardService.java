@@ -38,6 +38,7 @@ import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.PublishedEndorsements;
 import org.insigne.issuer.publishing.StatusLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,14 +64,16 @@ public class AwardService {
     private final OrganisationService organisations;
     private final SigningKeyService keys;
     private final StatusLists statusLists;
+    private final PublishedEndorsements endorsements;
     private final AuditLog audit;
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
     AwardService(AwardRepository awards, BadgeClassService badgeClasses, OrganisationService organisations,
-                 SigningKeyService keys, StatusLists statusLists, AuditLog audit, Clock clock, JdbcTemplate jdbc,
-                 ApplicationEventPublisher events) {
+                 SigningKeyService keys, StatusLists statusLists, PublishedEndorsements endorsements, AuditLog audit,
+                 Clock clock, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+        this.endorsements = endorsements;
         this.events = events;
         this.audit = audit;
         this.awards = awards;
@@ -158,7 +161,8 @@ public class AwardService {
                 .orElseThrow(() -> new BadgeClassNotFound(badgeClass.id()));
         OrganisationProfileView issuer = organisations.publicProfile(organisation)
                 .orElseThrow(() -> new OrganisationNotFound(organisation));
-        return new AwardSigning(badgeClass, hosted, issuer, keys.signingKeys(organisation), urls);
+        return new AwardSigning(badgeClass, hosted, issuer, keys.signingKeys(organisation), urls,
+                endorsements.credentials(PublishedEndorsements.BADGE_CLASS, badgeClass.id().value()));
     }
 
     /**

@@ -16,7 +16,7 @@ import org.insigne.issuer.publishing.StatusLists;
  * profile, decrypted keys), for one award from the form as for the thousands of a bulk job.
  */
 record AwardSigning(BadgeClassView badgeClass, PublicBadgeClass hosted, OrganisationProfileView issuer,
-                    OrganisationKeys keys, HostedUrls urls) {
+                    OrganisationKeys keys, HostedUrls urls, List<byte[]> achievementEndorsements) {
 
     /**
      * Builds and signs both documents of award {@code id}, dated by {@code dates} (already checked), its
@@ -35,7 +35,7 @@ record AwardSigning(BadgeClassView badgeClass, PublicBadgeClass hosted, Organisa
                         urls),
                 AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, moreEvidence, recipient, dates.issuedOn(),
                         dates.expires(), keys, now, urls,
-                        StatusLists.entry(badgeClass.organisation().id(), statusIndex, urls)));
+                        StatusLists.entry(badgeClass.organisation().id(), statusIndex, urls), achievementEndorsements));
     }
 
     @Override

@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * badge class's criteria already sanitised for a page; {@code imageMediaType} the type of the badge class's
  * image ({@code image/png} or {@code image/svg+xml}), which is also the type of the baked badge.
  *
- * <p>{@code endorsements} is always empty for now: the data model has no endorsements of issuers yet. The field
- * is here so that pages show the section as soon as there are some, without changing their shape.
+ * <p>{@code endorsements} are those in force of the badge class and of the issuer; {@code comment} is Markdown.
  */
 public record PublicAward(AwardId id, UUID badgeClassId, String badgeName, String badgeDescription,
                           String criteriaHtml, String level, @Nullable String evidenceUrl,
@@ -25,7 +24,7 @@ public record PublicAward(AwardId id, UUID badgeClassId, String badgeName, Strin
     /** What the issuer's own records say about this award at {@code now}. */
     public enum Status { VALID, REVOKED, EXPIRED }
 
-    /** An endorsement of the issuer (OB 2.0 §Endorsement, OB 3.0 EndorsementCredential), as a page shows it. */
+    /** An endorsement of the badge class or the issuer (OB 2.0 Endorsement, OB 3.0 EndorsementCredential). */
     public record Endorsement(String endorserName, @Nullable String endorserUrl, @Nullable String comment,
                               @Nullable Instant issuedOn) {
     }

@@ -45,13 +45,30 @@ public class PublicAwards {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The endorsements in force of a badge class and of its issuer, oldest first: what the platform's records say
+     * today (one withdrawn since the award is no longer shown, though the credential still carries it, revoked).
+     */
+    private static final String ENDORSEMENTS = """
+            select o.name, o.website_url, e.comment, e.decided_at from endorsement e
+            join organisation o on o.id = e.endorser_id
+            where e.status = 'ACCEPTED' and ((e.endorsed_kind = 'BADGE_CLASS' and e.endorsed_id = ?)
+                or (e.endorsed_kind = 'ORGANISATION' and e.endorsed_id = ?))
+            order by e.decided_at, e.id""";
+
     /** The award's public facts; empty when there is no such award. */
     public Optional<PublicAward> find(AwardId id) {
         return jdbc.query(PUBLIC_AWARD, (rs, n) -> new PublicAward(new AwardId(rs.getObject(1, UUID.class)),
                 rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), CriteriaHtml.cached(rs.getString(5)),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class), rs.getString(10),
                 rs.getString(11), instant(rs, 12), instant(rs, 13), instant(rs, 14), rs.getString(15),
-                rs.getString(16), List.of()), id.value()).stream().findFirst();
+                rs.getString(16), endorsements(rs.getObject(2, UUID.class), rs.getObject(9, UUID.class))),
+                id.value()).stream().findFirst();
+    }
+
+    private List<PublicAward.Endorsement> endorsements(UUID badgeClass, UUID organisation) {
+        return jdbc.query(ENDORSEMENTS, (rs, n) -> new PublicAward.Endorsement(rs.getString(1), rs.getString(2),
+                rs.getString(3), instant(rs, 4)), badgeClass, organisation);
     }
 
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {

@@ -125,6 +125,19 @@ public class OrganisationService {
         return logos.findById(id.value()).map(OrganisationLogo::image);
     }
 
+    /** The owners' and administrators' user ids, who act for the organisation (to be told of a request). */
+    public List<UUID> administrators(OrganisationId id) {
+        return memberships.findByOrganisationIdOrderByCreatedAtAsc(id.value()).stream()
+                .filter(m -> m.role().includes(StaffRole.ADMIN)).map(Membership::userId).toList();
+    }
+
+    /** Every organisation by name, without {@code except}: whom an issuer may ask for an endorsement. */
+    public List<OrganisationName> directory(OrganisationId except) {
+        return organisations.findAll(org.springframework.data.domain.Sort.by("name")).stream()
+                .filter(o -> !o.id().equals(except))
+                .map(o -> new OrganisationName(o.id(), o.name())).toList();
+    }
+
     /** The public profile, for anyone: it is what the organisation's badges say about their issuer. */
     public Optional<OrganisationProfileView> publicProfile(OrganisationId id) {
         return organisations.findById(id.value()).map(this::profileOf);

@@ -2,6 +2,8 @@ package org.insigne.issuer.publishing;
 
 import java.util.Optional;
 
+import org.insigne.core.ob2.Ob2DocumentWriter;
+import org.insigne.core.ob3.Ob3DocumentWriter;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.badgeclass.PublicBadgeClass;
@@ -24,19 +26,26 @@ public class HostedDocuments {
     private final OrganisationService organisations;
     private final BadgeClassService badgeClasses;
     private final SigningKeyService keys;
+    private final PublishedEndorsements endorsements;
 
-    HostedDocuments(OrganisationService organisations, BadgeClassService badgeClasses, SigningKeyService keys) {
+    HostedDocuments(OrganisationService organisations, BadgeClassService badgeClasses, SigningKeyService keys,
+                    PublishedEndorsements endorsements) {
+        this.endorsements = endorsements;
         this.organisations = organisations;
         this.badgeClasses = badgeClasses;
         this.keys = keys;
     }
 
     public Optional<byte[]> ob2Issuer(OrganisationId id, HostedUrls urls) {
-        return organisations.publicProfile(id).map(p -> PublishedDocuments.ob2Issuer(p, keys.publishedKeys(id), urls));
+        return organisations.publicProfile(id).map(p -> Ob2DocumentWriter.withEndorsements(
+                PublishedDocuments.ob2Issuer(p, keys.publishedKeys(id), urls),
+                endorsements.ob2Urls(PublishedEndorsements.ORGANISATION, id.value(), urls)));
     }
 
     public Optional<byte[]> ob2BadgeClass(BadgeClassId id, HostedUrls urls) {
-        return badgeClasses.publicBadgeClass(id).map(b -> PublishedDocuments.ob2BadgeClass(b, urls));
+        return badgeClasses.publicBadgeClass(id).map(b -> Ob2DocumentWriter.withEndorsements(
+                PublishedDocuments.ob2BadgeClass(b, urls),
+                endorsements.ob2Urls(PublishedEndorsements.BADGE_CLASS, id.value(), urls)));
     }
 
     /** The badge class for its human page. */
@@ -54,7 +63,9 @@ public class HostedDocuments {
     }
 
     public Optional<byte[]> ob3Issuer(OrganisationId id, HostedUrls urls) {
-        return organisations.publicProfile(id).map(p -> PublishedDocuments.ob3Issuer(p, keys.publishedKeys(id), urls));
+        return organisations.publicProfile(id).map(p -> Ob3DocumentWriter.withEndorsements(
+                PublishedDocuments.ob3Issuer(p, keys.publishedKeys(id), urls),
+                endorsements.credentials(PublishedEndorsements.ORGANISATION, id.value())));
     }
 
     public Optional<byte[]> ob3Key(OrganisationId organisation, SigningKeyId id, HostedUrls urls) {

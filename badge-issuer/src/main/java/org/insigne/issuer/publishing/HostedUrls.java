@@ -36,6 +36,8 @@ public record HostedUrls(String base) {
     public static final String OB3_CREDENTIAL = "/ob3/credentials/{id}";
     public static final String OB3_JWT = OB3_CREDENTIAL + "/jwt";
     public static final String OB3_BAKED = OB3_CREDENTIAL + "/baked.{extension}";
+    public static final String OB2_ENDORSEMENT = "/ob2/endorsements/{id}";
+    public static final String OB3_ENDORSEMENT = "/ob3/endorsements/{id}";
     public static final String ORGANISATION_LOGO = "/organisations/{id}/logo";
     public static final String BADGE_IMAGE = "/badge-classes/{id}/image";
     /** A backpack badge its owner made public: the share link, whose page names its machine-readable badge. */
@@ -59,7 +61,8 @@ public record HostedUrls(String base) {
         OB3_ACHIEVEMENT(HostedUrls.OB3_ACHIEVEMENT), OB3_CREDENTIAL(HostedUrls.OB3_CREDENTIAL),
         OB3_JWT(HostedUrls.OB3_JWT), OB3_BAKED(HostedUrls.OB3_BAKED), ORGANISATION_LOGO(HostedUrls.ORGANISATION_LOGO),
         BADGE_IMAGE(HostedUrls.BADGE_IMAGE), PUBLIC_BADGE(HostedUrls.PUBLIC_BADGE),
-        PUBLIC_BADGE_DOCUMENT(HostedUrls.PUBLIC_BADGE_DOCUMENT);
+        PUBLIC_BADGE_DOCUMENT(HostedUrls.PUBLIC_BADGE_DOCUMENT), OB2_ENDORSEMENT(HostedUrls.OB2_ENDORSEMENT),
+        OB3_ENDORSEMENT(HostedUrls.OB3_ENDORSEMENT);
 
         private static final String UUID_RE = "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})";
 
@@ -282,6 +285,16 @@ public record HostedUrls(String base) {
     /** The Achievement credentials embed, as a document of its own at its id. */
     public String ob3Achievement(UUID badgeClass) {
         return url(Document.OB3_ACHIEVEMENT, badgeClass);
+    }
+
+    /** The hosted OB 2.0 Endorsement; after withdrawal it answers 410 with {@code revoked: true}. */
+    public String ob2Endorsement(UUID endorsement) {
+        return url(Document.OB2_ENDORSEMENT, endorsement);
+    }
+
+    /** The OB 3.0 EndorsementCredential as signed (its id). */
+    public String ob3Endorsement(UUID endorsement) {
+        return url(Document.OB3_ENDORSEMENT, endorsement);
     }
 
     /** The organisation's logo, the OB 2.0 issuer's {@code image}. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.insigne.core.baking.BakedPayload;
 import org.insigne.core.baking.Baker;
+import org.insigne.core.ob3.Ob3DocumentWriter;
 import org.insigne.core.baking.BakingFailed;
 import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.baking.PayloadKind;
@@ -53,12 +54,15 @@ public class IssuedForms {
     private final OrganisationService organisations;
     private final SigningKeyService keys;
     private final StatusLists statusLists;
+    private final PublishedEndorsements endorsements;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Baker baker = new Baker(BakingLimits.defaults());
 
     IssuedForms(BadgeClassService badgeClasses, OrganisationService organisations,
-                SigningKeyService keys, StatusLists statusLists, JdbcTemplate jdbc, Clock clock) {
+                SigningKeyService keys, StatusLists statusLists, PublishedEndorsements endorsements, JdbcTemplate jdbc,
+                Clock clock) {
+        this.endorsements = endorsements;
         this.badgeClasses = badgeClasses;
         this.organisations = organisations;
         this.keys = keys;
@@ -157,10 +161,15 @@ public class IssuedForms {
         return statusLists.credential(organisation, list, urls);
     }
 
-    /** The Achievement of a published (or archived) badge class, as its awarded credentials embed it. */
+    /**
+     * The Achievement of a published (or archived) badge class, as its awarded credentials embed it, with the
+     * endorsements published about it.
+     */
     @Transactional(readOnly = true)
     public Optional<byte[]> achievement(BadgeClassId id, HostedUrls urls) {
-        return badgeClasses.publicBadgeClass(id).map(b -> PublishedDocuments.ob3Achievement(b, urls));
+        return badgeClasses.publicBadgeClass(id).map(b -> Ob3DocumentWriter.withEndorsements(
+                PublishedDocuments.ob3Achievement(b, urls),
+                endorsements.credentials(PublishedEndorsements.BADGE_CLASS, id.value())));
     }
 
     /** The organisation's DID document, for {@link HostedUrls#didWeb(UUID)}. */

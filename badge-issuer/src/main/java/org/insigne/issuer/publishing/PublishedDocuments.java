@@ -73,6 +73,34 @@ public final class PublishedDocuments {
                 content.tags(), results, null);
     }
 
+    /**
+     * The hosted OB 2.0 Endorsement (ob_v2p0 §Endorsement) of an endorser organisation about an issuer profile or
+     * badge class ({@code claim}, its OB 2.0 URL).
+     */
+    public static byte[] ob2Endorsement(UUID endorsement, UUID endorser, String claim, String comment, Instant issuedOn,
+                                        HostedUrls urls) {
+        return Ob2DocumentWriter.endorsement(new Ob2DocumentWriter.EndorsementDraft(urls.ob2Endorsement(endorsement),
+                claim, comment, urls.ob2Issuer(endorser), issuedOn));
+    }
+
+    /**
+     * The OB 3.0 EndorsementCredential of {@code endorser} about {@code subject} (an OB 3.0 Profile or Achievement
+     * id), signed with its key, its status at bit {@code status} of its lists.
+     */
+    public static byte[] ob3Endorsement(UUID endorsement, OrganisationProfileView endorser, String endorsedName,
+                                        String subject, String comment, Signer keys, Instant now,
+                                        CredentialWriter.StatusEntry status, HostedUrls urls) {
+        OrganisationProfile profile = endorser.profile();
+        OpenBadgeCredential.Profile issuer = new OpenBadgeCredential.Profile(
+                urls.ob3IssuerId(endorser.id().value(), keys.pair().publicKeyMultibase()), List.of("Profile"),
+                profile.name(), profile.websiteUrl() != null ? profile.websiteUrl() : urls.ob2Issuer(endorser.id().value()),
+                null, null, null);
+        ObjectNode unsigned = Ob3DocumentWriter.endorsement(new Ob3DocumentWriter.EndorsementDraft(
+                urls.ob3Endorsement(endorsement), issuer, profile.name() + " → " + endorsedName, now, subject, comment,
+                status));
+        return sign(unsigned, keys, endorser, now, urls, "endorsement " + endorsement);
+    }
+
     /** The id of level {@code index} (from 0) of an achievement's rubric. */
     public static String levelId(String achievementId, int index) {
         return achievementId + "#level-" + (index + 1);

@@ -130,7 +130,8 @@ public class PublicAwardPage {
                 "/badge-classes/" + award.badgeClassId() + "/image", award.badgeDescription(), award.level(),
                 award.issuerName(), award.issuerWebsite(),
                 award.endorsements().stream()
-                        .map(e -> new BadgeCard.Endorsement(e.endorserName(), e.endorserUrl(), e.comment())).toList(),
+                        .map(e -> BadgeCard.Endorsement.inForce(e.endorserName(), e.endorserUrl(), e.comment(),
+                                e.issuedOn())).toList(),
                 award.criteriaHtml(), null, null, evidence, award.issuedOn(), award.expiresAt(), award.revokedAt());
     }
 

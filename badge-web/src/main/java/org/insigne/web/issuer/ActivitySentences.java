@@ -76,6 +76,9 @@ class ActivitySentences {
             case APPLICATIONS_OPENED -> new Object[] {actor, entry.detail("name")};
             case APPLICATION_SUBMITTED, APPLICATION_CHANGES_REQUESTED, APPLICATION_AWARDED, APPLICATION_REFUSED,
                  APPLICATION_WITHDRAWN -> new Object[] {actor, badgeClass, entry.detail("applicant")};
+            case ENDORSEMENT_REQUESTED -> new Object[] {actor, entry.detail("endorsed"), entry.detail("endorser")};
+            case ENDORSEMENT_ACCEPTED, ENDORSEMENT_DECLINED, ENDORSEMENT_WITHDRAWN ->
+                    new Object[] {actor, entry.detail("endorsed")};
         };
         return new Line(entry.at(), entry.action(), actor, entry.actorEmail(),
                 messages.getMessage("audit.sentence." + entry.action().name(), args, locale));

@@ -1,5 +1,6 @@
 package org.insigne.web.issuer;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,7 +10,19 @@ import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.HostedAssertion;
 import org.insigne.issuer.badgeclass.BadgeClassId;
+import org.insigne.issuer.badgeclass.BadgeClassStatus;
 import org.insigne.issuer.badgeclass.PublicBadgeClass;
+import org.insigne.issuer.endorsement.EndorsedKind;
+import org.insigne.issuer.endorsement.EndorsementId;
+import org.insigne.issuer.endorsement.EndorsementService;
+import org.insigne.issuer.endorsement.HostedEndorsement;
+import org.insigne.issuer.organisation.OrganisationService;
+import org.insigne.issuer.organisation.OrganisationView;
+import org.insigne.issuer.organisation.StaffRole;
+import org.insigne.web.account.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
@@ -45,10 +58,12 @@ class HostedDocumentController {
     private final HostedDocuments documents;
     private final Links links;
     private final PublicAwardPage publicPage;
+    private final EndorsementService endorsements;
     private final OrganisationService organisations;
 
     HostedDocumentController(AwardService awards, HostedDocuments documents, Links links, PublicAwardPage publicPage,
-                             OrganisationService organisations) {
+                             EndorsementService endorsements, OrganisationService organisations) {
+        this.endorsements = endorsements;
         this.organisations = organisations;
         this.awards = awards;
         this.documents = documents;
@@ -80,25 +95,30 @@ class HostedDocumentController {
     }
 
     @GetMapping(HostedUrls.OB2_BADGE_CLASS)
-    Object badgeClass(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
+    Object badgeClass(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model,
+                      @Nullable Authentication authentication) {
         BadgeClassId badgeClassId = new BadgeClassId(id);
         if (wantsHtml(request)) {
             PublicBadgeClass badgeClass = found(documents.badgeClass(badgeClassId));
             response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
             model.addAttribute("badgeClass", badgeClass);
             model.addAttribute("issuerName", documents.issuerName(badgeClass.organisation()).orElse(""));
+            endorsementsOf(EndorsedKind.BADGE_CLASS, id, badgeClass.organisation().value(),
+                    badgeClass.status() == BadgeClassStatus.PUBLISHED, authentication, model);
             return "hosted/badge-class";
         }
         return json(HttpStatus.OK, found(documents.ob2BadgeClass(badgeClassId, urls())));
     }
 
     @GetMapping(HostedUrls.OB2_ISSUER)
-    Object issuer(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model) {
+    Object issuer(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model,
+                  @Nullable Authentication authentication) {
         OrganisationId organisation = new OrganisationId(id);
         if (wantsHtml(request)) {
             response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
             model.addAttribute("issuerName", found(documents.issuerName(organisation)));
             model.addAttribute("profile", organisations.publicProfile(organisation).orElse(null));
+            endorsementsOf(EndorsedKind.ORGANISATION, id, id, true, authentication, model);
             return "hosted/issuer";
         }
         return json(HttpStatus.OK, found(documents.ob2Issuer(organisation, urls())));
@@ -143,6 +163,37 @@ class HostedDocumentController {
     String credentialRecipient(@PathVariable UUID id, @RequestParam(defaultValue = "") String email,
                                HttpServletRequest request, HttpServletResponse response, Model model) {
         return publicPage.checkRecipient(new AwardId(id), HostedUrls.PATHS.ob3Credential(id), email, request, response, model);
+    }
+
+    /**
+     * The hosted OB 2.0 Endorsement; 410 Gone with {@code revoked: true} once withdrawn. A browser is sent to the
+     * page of what it endorses.
+     */
+    @GetMapping(HostedUrls.OB2_ENDORSEMENT)
+    ResponseEntity<byte[]> ob2Endorsement(@PathVariable UUID id) {
+        HostedEndorsement endorsement = found(endorsements.ob2(new EndorsementId(id), urls()));
+        return json(endorsement.withdrawn() ? HttpStatus.GONE : HttpStatus.OK, endorsement.document());
+    }
+
+    /** The EndorsementCredential as signed; its status list says whether it was withdrawn. */
+    @GetMapping(HostedUrls.OB3_ENDORSEMENT)
+    ResponseEntity<byte[]> ob3Endorsement(@PathVariable UUID id) {
+        return json(HttpStatus.OK, found(endorsements.ob3(new EndorsementId(id))));
+    }
+
+    /** The published endorsements of a page's subject, and as whom the reader may offer one (if anyone). */
+    private void endorsementsOf(EndorsedKind kind, UUID id, UUID owner, boolean endorsable,
+                                @Nullable Authentication authentication, Model model) {
+        model.addAttribute("endorsements", endorsements.published(kind, id, urls()));
+        List<OrganisationView> offerAs = List.of();
+        if (endorsable && authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            offerAs = organisations.organisationsOf(CurrentUser.id(authentication)).stream()
+                    .filter(o -> o.role().includes(StaffRole.ADMIN) && !o.id().value().equals(owner)).toList();
+        }
+        model.addAttribute("offerAs", offerAs);
+        model.addAttribute("endorsementTarget", kind.name() + ":" + id);
+        model.addAttribute("maxComment", EndorsementService.MAX_COMMENT_LENGTH);
     }
 
     private HostedUrls urls() {

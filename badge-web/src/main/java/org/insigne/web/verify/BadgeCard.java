@@ -58,11 +58,52 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
         }
     }
 
-    public record Endorsement(String endorserName, @Nullable String endorserUrl, @Nullable String comment) {
+    /**
+     * One endorsement as the card shows it: who, why ({@code commentHtml}, Markdown rendered and sanitised like
+     * criteria), when, and what its own check found. Only {@link EndorsementResult#VERIFIED} is shown as verified.
+     */
+    public record Endorsement(String endorserName, @Nullable String endorserUrl, @Nullable String commentHtml,
+                              @Nullable Instant date, EndorsementResult result) {
         public Endorsement {
             endorserUrl = webOnly(endorserUrl);
         }
+
+        /** An endorser a past verification found valid, with nothing more kept about it. */
+        public Endorsement(String endorserName, @Nullable String endorserUrl, @Nullable String comment) {
+            this(endorserName, endorserUrl, criteriaHtml(comment), null, EndorsementResult.VERIFIED);
+        }
+
+        /** An endorsement in force in this platform's own records. */
+        public static Endorsement inForce(String endorserName, @Nullable String endorserUrl, @Nullable String comment,
+                                          @Nullable Instant date) {
+            return new Endorsement(endorserName, endorserUrl, criteriaHtml(comment), date, EndorsementResult.IN_FORCE);
+        }
+
+        /** An endorsement carried by a badge just verified, with the verdict of its own verification. */
+        static Endorsement of(BadgeView.Endorsement endorsement) {
+            EndorsementResult result = switch (endorsement.verdict()) {
+                case VALID -> EndorsementResult.VERIFIED;
+                case INVALID -> EndorsementResult.INVALID;
+                case INDETERMINATE, UNSUPPORTED -> EndorsementResult.UNVERIFIABLE;
+            };
+            String comment = endorsement.comment();
+            if (comment != null && comment.length() > MAX_FOREIGN_COMMENT) {
+                comment = comment.substring(0, MAX_FOREIGN_COMMENT) + "…";
+            }
+            return new Endorsement(endorsement.endorser().name(), text(endorsement.endorser().url()),
+                    criteriaHtml(comment), endorsement.issuedOn(), result);
+        }
+
+        public String resultKey() {
+            return result.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
+
+    /** What is known of one endorsement. */
+    public enum EndorsementResult { VERIFIED, INVALID, UNVERIFIABLE, IN_FORCE }
+
+    /** A comment longer than this, from another platform, is cut before rendering: a card is no document. */
+    static final int MAX_FOREIGN_COMMENT = 4000;
 
     public record Evidence(@Nullable String url, @Nullable String narrative) {
         public Evidence {
@@ -105,7 +146,9 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
         return Optional.of(new BadgeCard(status, Basis.THIS_CHECK, null, null, detailOf(status, report.checks(), locale),
                 badge.name(), null, badge.description(), badge.level(), badge.issuer().name(),
                 text(badge.issuer().url()),
-                badge.endorsers().stream().map(e -> new Endorsement(e.name(), text(e.url()), null)).toList(),
+                badge.endorsements().isEmpty()
+                        ? badge.endorsers().stream().map(e -> new Endorsement(e.name(), text(e.url()), null)).toList()
+                        : badge.endorsements().stream().map(Endorsement::of).toList(),
                 criteriaHtml(badge.criteriaNarrative()), null, text(badge.criteriaUrl()),
                 badge.evidence().stream().filter(e -> e.id() != null || e.narrative() != null)
                         .map(e -> new Evidence(text(e.id()), e.narrative())).toList(),

@@ -18,6 +18,9 @@ import org.insigne.core.fetch.FetchFailed;
 import org.insigne.core.fetch.FetchedDocument;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.endorsement.EndorsementId;
+import org.insigne.issuer.endorsement.EndorsementService;
+import org.insigne.issuer.endorsement.HostedEndorsement;
 import org.insigne.issuer.award.HostedAssertion;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.key.SigningKeyId;
@@ -53,6 +56,7 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
     private static final int MAX_PUBLIC_HOPS = 3;
 
     private final AwardService awards;
+    private final EndorsementService endorsements;
     private final HostedDocuments documents;
     private final IssuedForms forms;
     private final BackpackService backpack;
@@ -64,13 +68,15 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
     private final @Nullable String requestBase;
 
     OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms, BackpackService backpack,
-                        Baker baker, Links links, Environment environment, DocumentFetcher network) {
-        this(awards, documents, forms, backpack, baker, links, environment, network, null);
+                        EndorsementService endorsements, Baker baker, Links links, Environment environment,
+                        DocumentFetcher network) {
+        this(awards, documents, forms, backpack, endorsements, baker, links, environment, network, null);
     }
 
     private OwnDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms,
-                                BackpackService backpack, Baker baker, Links links, Environment environment,
-                                DocumentFetcher network, @Nullable String requestBase) {
+                                BackpackService backpack, EndorsementService endorsements, Baker baker, Links links,
+                                Environment environment, DocumentFetcher network, @Nullable String requestBase) {
+        this.endorsements = endorsements;
         this.awards = awards;
         this.documents = documents;
         this.forms = forms;
@@ -89,8 +95,8 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
      * this platform's.
      */
     OwnDocumentsFetcher at(@Nullable String requestBase, DocumentFetcher others) {
-        return new OwnDocumentsFetcher(awards, documents, forms, backpack, baker, links, environment, others,
-                requestBase);
+        return new OwnDocumentsFetcher(awards, documents, forms, backpack, endorsements, baker, links, environment,
+                others, requestBase);
     }
 
     @Override
@@ -183,6 +189,16 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
                 contentType = "application/vc+jwt";
                 yield ascii(forms.ob3Jwt(match.id(), urls));
             }
+            case OB2_ENDORSEMENT -> {
+                Optional<HostedEndorsement> endorsement = endorsements.ob2(new EndorsementId(match.id()), urls);
+                if (endorsement.isPresent() && endorsement.get().withdrawn()) {
+                    // As served: 410 Gone with {"revoked": true}, like a revoked assertion.
+                    throw new FetchFailed(uri, FetchFailed.Reason.HTTP_STATUS, 410, uri.toString())
+                            .withBody(endorsement.get().document());
+                }
+                yield endorsement.map(HostedEndorsement::document);
+            }
+            case OB3_ENDORSEMENT -> endorsements.ob3(new EndorsementId(match.id()));
             case OB2_BAKED, OB3_BAKED, ORGANISATION_LOGO, BADGE_IMAGE, PUBLIC_BADGE, PUBLIC_BADGE_DOCUMENT -> null;
         };
         if (body == null) {

@@ -12,6 +12,7 @@ import org.insigne.core.ob3.Ob3VerifierProvider;
 import org.insigne.core.ob3.StatusListTrust;
 import org.insigne.core.verification.Verifier;
 import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.publishing.HostedDocuments;
 import org.insigne.issuer.publishing.IssuedForms;
 import org.insigne.web.system.Links;
@@ -42,9 +43,10 @@ class VerificationConfiguration {
 
     @Bean
     OwnDocumentsFetcher ownDocumentsFetcher(AwardService awards, HostedDocuments documents, IssuedForms forms,
-                                            BackpackService backpack, Baker baker, Links links,
-                                            Environment environment, HttpDocumentFetcher network) {
-        return new OwnDocumentsFetcher(awards, documents, forms, backpack, baker, links, environment, network);
+                                            BackpackService backpack, EndorsementService endorsements, Baker baker,
+                                            Links links, Environment environment, HttpDocumentFetcher network) {
+        return new OwnDocumentsFetcher(awards, documents, forms, backpack, endorsements, baker, links, environment,
+                network);
     }
 
     @Bean

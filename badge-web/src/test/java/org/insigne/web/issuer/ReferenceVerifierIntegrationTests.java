@@ -21,9 +21,15 @@ import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.badgeclass.BadgeClassService;
+import org.insigne.issuer.endorsement.EndorsedKind;
+import org.insigne.issuer.endorsement.EndorsementService;
+import org.insigne.issuer.endorsement.EndorsementView;
+import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffService;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.web.account.AccountService;
+import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
@@ -67,6 +73,7 @@ class ReferenceVerifierIntegrationTests {
     @Autowired BadgeClassService badgeClasses;
     @Autowired AwardService awards;
     @Autowired ApplicationService applications;
+    @Autowired EndorsementService endorsements;
     @LocalServerPort int port;
 
     Path verifier;
@@ -147,6 +154,43 @@ class ReferenceVerifierIntegrationTests {
                 run("verify-dcc.mjs", null, List.of(file)))) {
             assertThat(lines.get(file).path("verified").asBoolean()).as("%s", lines.get(file)).isTrue();
         }
+    }
+
+    @Test
+    void endorsementCredentialsVerifyInBothReferenceVerifiersAndAWithdrawnOneDoesNot() throws Exception {
+        HostedUrls urls = new HostedUrls("http://127.0.0.1:" + port);
+        AccountUser owner = fixture.account("Endorser");
+        OrganisationId federation = fixture.organisation(owner, "Fédération des centres sociaux");
+        OrganisationId network = fixture.organisation(owner, "Réseau régional");
+        EndorsementView kept = endorsements.offer(federation, owner.id(), EndorsedKind.BADGE_CLASS,
+                published.badgeClass().value(), "Des critères **exigeants**.", urls);
+        EndorsementView withdrawn = endorsements.offer(network, owner.id(), EndorsedKind.ORGANISATION,
+                published.organisation().value(), "Membre actif du réseau.", urls);
+        endorsements.withdraw(network, withdrawn.id(), owner.id());
+        AwardView endorsedAward = award();
+
+        Path dir = Files.createDirectories(Path.of("target", "reference-verifier").toAbsolutePath());
+        Path keptFile = write(dir.resolve("endorsement.json"), fetch("/ob3/endorsements/" + kept.id().value()));
+        Path withdrawnFile = write(dir.resolve("withdrawn-endorsement.json"),
+                fetch("/ob3/endorsements/" + withdrawn.id().value()));
+        String carrying = fetch("/ob3/credentials/" + endorsedAward.id().value());
+        assertThat(JSON.readTree(carrying).path("credentialSubject").path("achievement").path("endorsement")
+                .path(0).path("type").toString()).contains("EndorsementCredential");
+        Path carryingFile = write(dir.resolve("endorsed-credential.json"), carrying);
+        List<Path> files = List.of(keptFile, withdrawnFile, carryingFile);
+
+        Map<Path, JsonNode> digitalBazaar = run("verify.mjs", "--allow-loopback", files);
+        Map<Path, JsonNode> dcc = run("verify-dcc.mjs", null, files);
+
+        for (Map<Path, JsonNode> lines : List.of(digitalBazaar, dcc)) {
+            assertThat(lines.get(keptFile).path("verified").asBoolean()).as("%s", lines.get(keptFile)).isTrue();
+            assertThat(lines.get(carryingFile).path("verified").asBoolean()).as("%s", lines.get(carryingFile))
+                    .isTrue();
+            assertThat(lines.get(withdrawnFile).path("verified").asBoolean()).as("%s", lines.get(withdrawnFile))
+                    .isFalse();
+        }
+        assertThat(digitalBazaar.get(withdrawnFile).path("error").asString()).isEqualTo("revocation bit set");
+        assertThat(dcc.get(withdrawnFile).path("error").asString()).isEqualTo("revocation_status: invalid");
     }
 
     private AwardView award() throws Exception {

@@ -1,0 +1,49 @@
+package org.insigne.issuer.endorsement;
+
+import org.insigne.core.error.DomainException;
+
+/** An endorsement asked for, offered, accepted or withdrawn against the rules; nothing was changed. */
+public final class EndorsementRefused extends DomainException {
+
+    private EndorsementRefused(Kind kind, String messageKey, Object... args) {
+        super(kind, messageKey, args);
+    }
+
+    /** An organisation endorsing itself or its own badge class. */
+    static EndorsementRefused self() {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.self");
+    }
+
+    /** The endorser already endorses it, or was already asked and has not answered. */
+    static EndorsementRefused twice() {
+        return new EndorsementRefused(Kind.CONFLICT, "error.endorsement.twice");
+    }
+
+    /** The badge class is archived, a draft or gone, or the organisation is gone. */
+    static EndorsementRefused targetUnavailable() {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.target-unavailable");
+    }
+
+    /** The endorser organisation does not exist (or is not public). */
+    static EndorsementRefused endorserUnknown() {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.endorser-unknown");
+    }
+
+    static EndorsementRefused commentMissing() {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.comment-missing");
+    }
+
+    static EndorsementRefused commentTooLong(int max) {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.comment-too-long", max);
+    }
+
+    /** The request passed its date: the organisation that asked must ask again. */
+    static EndorsementRefused expired() {
+        return new EndorsementRefused(Kind.GONE, "error.endorsement.expired");
+    }
+
+    /** Accepting or declining what was already answered, or withdrawing what is not published. */
+    static EndorsementRefused notPending() {
+        return new EndorsementRefused(Kind.CONFLICT, "error.endorsement.not-pending");
+    }
+}

@@ -1,0 +1,128 @@
+package org.insigne.web.issuer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.insigne.issuer.badgeclass.BadgeClassId;
+import org.insigne.issuer.badgeclass.BadgeClassService;
+import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.organisation.OrganisationService;
+import org.insigne.issuer.organisation.StaffService;
+import org.insigne.web.account.AccountService;
+import org.insigne.web.account.AccountUser;
+import org.insigne.web.testing.Browser;
+import org.insigne.web.testing.InsigneIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * An issuer asks another organisation to endorse its badge class; the endorser's owner answers from the
+ * console, first without a comment (refused with a message), then with one; the badge class's public page shows
+ * it. Every page passes axe in French and English, at 1280 and 390 px wide without sideways scrolling.
+ */
+@Tag("browser")
+@InsigneIntegrationTest
+class EndorsementBrowserTests {
+
+    @LocalServerPort int port;
+    @Autowired MockMvc mvc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired AccountService accounts;
+    @Autowired OrganisationService organisations;
+    @Autowired StaffService staff;
+    @Autowired BadgeClassService badgeClasses;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void issuerAsksAndEndorserAccepts() throws Exception {
+        ConsoleFixture fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
+        AccountUser issuer = fixture.account("Marie");
+        OrganisationId organisation = fixture.organisation(issuer, "Centre social Éole");
+        BadgeClassId badgeClass = fixture.published(organisation, issuer);
+        AccountUser endorser = fixture.account("Paul");
+        OrganisationId federation = fixture.organisation(endorser, "Fédération des centres sociaux");
+
+        browser.visit("/login");
+        browser.logIn(issuer.email(), ConsoleFixture.PASSWORD);
+        browser.visit("/console/organisations/" + organisation.value());
+        browser.click("Recommandations");
+        assertThat(browser.heading()).isEqualTo("Recommandations : Centre social Éole");
+        // By value: other tests' organisations share this database and some of these names.
+        new Select(browser.field("Organisation à qui demander")).selectByValue(federation.value().toString());
+        new Select(browser.field("Ce qu'elle recommanderait")).selectByVisibleText("Le badge « Animer une réunion »");
+        browser.click("Envoyer la demande");
+        assertThat(browser.text()).contains("La demande a été envoyée", "Fédération des centres sociaux pour « Animer une réunion » — en attente de réponse");
+        shoot("request-sent");
+        browser.driver().manage().deleteAllCookies();
+
+        browser.visit("/login");
+        browser.logIn(endorser.email(), ConsoleFixture.PASSWORD);
+        browser.visit("/console/organisations/" + federation.value() + "/endorsements");
+        assertThat(browser.text()).contains("On vous demande de recommander le badge « Animer une réunion »");
+        shoot("request-to-answer");
+        browser.click("Recommander");
+        browser.visit("/console/organisations/" + federation.value() + "/endorsements");
+        // The browser's own check stops an empty comment; without it, the server refuses it with a message.
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelectorAll('textarea').forEach(t => t.removeAttribute('required'))");
+        browser.click("Recommander");
+        assertThat(browser.text()).contains("Écrivez pourquoi vous recommandez : le commentaire est obligatoire.");
+        shoot("refused");
+        browser.fill("Pourquoi recommandez-vous ?", "Des critères **exigeants**, évalués par un jury.");
+        browser.click("Recommander");
+        assertThat(browser.text()).contains("La recommandation est publiée.", "Animer une réunion — publiée");
+        shoot("accepted");
+
+        browser.visit("/ob2/badge-classes/" + badgeClass.value());
+        assertThat(browser.text()).contains("Fédération des centres sociaux", "Des critères exigeants, évalués par un jury.");
+        shoot("public-badge-class");
+
+        browser.visit("/console/organisations/" + federation.value() + "/endorsements?lang=en");
+        assertThat(browser.heading()).isEqualTo("Endorsements: Fédération des centres sociaux");
+        assertThat(browser.htmlLang()).isEqualTo("en");
+        shoot("accepted");
+        browser.visit("/ob2/badge-classes/" + badgeClass.value());
+        shoot("public-badge-class");
+        browser.visit("/console/organisations/" + federation.value() + "/endorsements?lang=fr");
+    }
+
+    /** Both widths in the current language: no sideways scrolling at 390 px, accessible, and a screenshot each. */
+    private void shoot(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("insigne.shots", "target/shots-endorse")));
+        String language = browser.htmlLang();
+        for (int width : new int[] {1280, 390}) {
+            browser.driver().manage().window().setSize(new Dimension(width, 900));
+            browser.assertAccessible();
+            Number scrollWidth = (Number) ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth;");
+            assertThat(scrollWidth.intValue()).as("%s at %d px (%s)", name, width, language).isLessThanOrEqualTo(width);
+            byte[] png = ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES);
+            Files.write(dir.resolve(name + "-" + language + "-" + width + ".png"), png);
+        }
+        browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    }
+}
