@@ -18,6 +18,7 @@ import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.badgeclass.BadgeClassView;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
+import org.insigne.issuer.work.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -171,22 +172,34 @@ public class BulkAwardService {
     }
 
     /**
-     * Mails owed to earners of bulk awards (rows issued, earner not yet told), oldest job first. This table is
-     * the outbox: a mail leaves it only once {@link #mailed} says it was sent, so a restart loses none.
+     * Claims for {@code node} ({@link Leases#node()}) up to {@code limit} mails owed to earners of bulk awards (rows issued, earner not
+     * yet told, nobody sending), oldest job first, and commits the claim before any is sent: no other node
+     * sends them, and a mail claimed by a node that died is never sent again unseen (see
+     * {@link #recoverMailClaims}). This table is the outbox: a mail leaves it only once {@link #mailed} says
+     * it was sent. Send them in the order given, marking each before sending the next.
      */
-    public List<BulkMail> mailsToSend(int limit) {
-        record Owed(UUID job, int line, UUID award, String locale, UUID badgeClass, UUID organisation, String base) {
+    @Transactional
+    public List<BulkMail> claimMails(String node, int limit) {
+        record Owed(UUID job, int line, UUID award, UUID key, String locale, UUID badgeClass, UUID organisation,
+                    String base) {
         }
         List<Owed> owed = jdbc.query("""
-                select r.job_id, r.line, r.award_id, j.locale, j.badge_class_id, j.organisation_id, j.base_url
+                select r.job_id, r.line, r.award_id, r.mail_key, j.locale, j.badge_class_id, j.organisation_id,
+                    j.base_url
                 from bulk_award_row r join bulk_award_job j on j.id = r.job_id
-                where r.status = 'ISSUED' and r.notified_at is null
-                order by j.created_at, r.job_id, r.line limit ?""", (rs, n) -> new Owed(
-                rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class), rs.getString(4),
-                rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getString(7)), limit);
+                where r.status = 'ISSUED' and r.notified_at is null and r.mail_claimed_by is null
+                    and not r.mail_uncertain
+                order by j.created_at, r.job_id, r.line limit ?
+                for update of r skip locked""", (rs, n) -> new Owed(
+                rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+                rs.getString(5), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class), rs.getString(8)), limit);
         if (owed.isEmpty()) {
             return List.of();
         }
+        jdbc.batchUpdate("""
+                update bulk_award_row set mail_claimed_by = ?, mail_claimed_at = now()
+                where job_id = ? and line = ?""",
+                owed.stream().map(o -> new Object[] {node, o.job(), o.line()}).toList());
         Map<AwardId, AwardView> views = new HashMap<>();
         awards.views(owed.stream().map(o -> new AwardId(o.award())).toList()).forEach(v -> views.put(v.id(), v));
         Map<UUID, String> badgeNames = new HashMap<>();
@@ -199,7 +212,7 @@ public class BulkAwardService {
             String issuer = issuerNames.computeIfAbsent(o.organisation(), org -> organisations
                     .publicProfile(new OrganisationId(org)).map(p -> p.profile().name()).orElse(""));
             if (view != null) {
-                mails.add(new BulkMail(new BulkJobId(o.job()), o.line(), view, badge, issuer,
+                mails.add(new BulkMail(new BulkJobId(o.job()), o.line(), o.key(), view, badge, issuer,
                         Locale.forLanguageTag(o.locale()), o.base()));
             }
         }
@@ -211,6 +224,71 @@ public class BulkAwardService {
     public void mailed(BulkJobId job, int line) {
         jdbc.update("update bulk_award_row set notified_at = ? where job_id = ? and line = ?",
                 java.time.OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), job.value(), line);
+    }
+
+    /**
+     * The mails {@code node} claimed and did not send go back to the outbox; call it only when none of them
+     * may have left (a send refused by the server, a stop between two mails).
+     */
+    @Transactional
+    public int releaseMails(String node) {
+        return jdbc.update("""
+                update bulk_award_row set mail_claimed_by = null, mail_claimed_at = null
+                where mail_claimed_by = ? and notified_at is null and not mail_uncertain""", node);
+    }
+
+    /**
+     * This row's mail may or may not have left (the connection broke while sending it): it is never sent
+     * again automatically (docs/decisions/0015-award-mail-at-most-once.md).
+     */
+    @Transactional
+    public void mailUncertain(BulkJobId job, int line) {
+        jdbc.update("update bulk_award_row set mail_uncertain = true where job_id = ? and line = ?",
+                job.value(), line);
+        log.warn("Award mail of bulk award {} row {} may not have been sent; it is not sent again", job.value(), line);
+    }
+
+    /**
+     * Puts back in the outbox the mails claimed by nodes that died, except the one each may have been sending:
+     * a node sends its claimed mails in order and marks each before sending the next, so of a dead node's
+     * claimed, unmarked mails only the first may have left. That one is marked uncertain and reported.
+     *
+     * @return how many mails went back to the outbox
+     */
+    @Transactional
+    public int recoverMailClaims() {
+        record Claimed(UUID job, int line, String node, java.time.OffsetDateTime at) {
+        }
+        List<Claimed> claimed = jdbc.query("""
+                select r.job_id, r.line, r.mail_claimed_by, r.mail_claimed_at
+                from bulk_award_row r join bulk_award_job j on j.id = r.job_id
+                where r.notified_at is null and r.mail_claimed_by is not null and not r.mail_uncertain
+                    and not %s
+                order by r.mail_claimed_by, r.mail_claimed_at, j.created_at, r.job_id, r.line
+                for update of r""".formatted(Leases.liveNode("r.mail_claimed_by")), (rs, n) -> new Claimed(
+                rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                rs.getObject(4, java.time.OffsetDateTime.class)));
+        List<Object[]> released = new ArrayList<>();
+        Claimed previous = null;
+        for (Claimed c : claimed) {
+            boolean firstOfClaim = previous == null || !previous.node().equals(c.node()) || !previous.at().equals(c.at());
+            if (firstOfClaim) {
+                jdbc.update("update bulk_award_row set mail_uncertain = true where job_id = ? and line = ?",
+                        c.job(), c.line());
+                log.warn("Award mail of bulk award {} row {} may not have been sent (node {} stopped while sending);"
+                        + " it is not sent again", c.job(), c.line(), c.node());
+            } else {
+                released.add(new Object[] {c.job(), c.line()});
+            }
+            previous = c;
+        }
+        jdbc.batchUpdate("""
+                update bulk_award_row set mail_claimed_by = null, mail_claimed_at = null
+                where job_id = ? and line = ?""", released);
+        if (!released.isEmpty()) {
+            log.info("{} award mails claimed by stopped nodes are back in the outbox", released.size());
+        }
+        return released.size();
     }
 
     private List<BulkRow> check(BulkJob job, BadgeClassView badgeClass, CsvTable table) {

@@ -13,6 +13,9 @@ import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.IdempotencyKey;
 import org.insigne.issuer.award.PreparedAward;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.work.Lease;
+import org.insigne.issuer.work.LeaseLost;
+import org.insigne.issuer.work.Leases;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +37,11 @@ class BulkJobWork {
     private final BulkJobRepository jobs;
     private final AwardService awards;
     private final JdbcTemplate jdbc;
+    private final Leases leases;
     private final Clock clock;
 
-    BulkJobWork(BulkJobRepository jobs, AwardService awards, JdbcTemplate jdbc, Clock clock) {
+    BulkJobWork(BulkJobRepository jobs, AwardService awards, JdbcTemplate jdbc, Leases leases, Clock clock) {
+        this.leases = leases;
         this.jobs = jobs;
         this.awards = awards;
         this.jdbc = jdbc;
@@ -60,7 +65,8 @@ class BulkJobWork {
      * class been archived); empty when the job cannot go on, its remaining rows then marked failed.
      */
     @Transactional
-    @Nullable AwardBatch open(BulkJobId id) {
+    @Nullable AwardBatch open(BulkJobId id, Lease lease) {
+        leases.confirm(lease);
         BulkJob job = jobs.findById(id.value()).orElse(null);
         if (job == null || job.status() != BulkJobStatus.RUNNING) {
             return null;
@@ -92,9 +98,13 @@ class BulkJobWork {
                 }, id.value(), afterLine, limit);
     }
 
-    /** Stores a chunk's awards and the outcome of each of its rows, in one transaction. */
+    /**
+     * Stores a chunk's awards and the outcome of each of its rows, in one transaction, if this node still
+     * holds the job's lease (else {@link LeaseLost}, and nothing is stored).
+     */
     @Transactional
-    void record(BulkJobId id, List<Outcome> outcomes) {
+    void record(BulkJobId id, List<Outcome> outcomes, Lease lease) {
+        leases.confirm(lease);
         List<PreparedAward> prepared = new ArrayList<>();
         List<Outcome> signed = new ArrayList<>();
         for (Outcome outcome : outcomes) {
@@ -126,7 +136,8 @@ class BulkJobWork {
     }
 
     @Transactional
-    void finish(BulkJobId id) {
+    void finish(BulkJobId id, Lease lease) {
+        leases.confirm(lease);
         jobs.findById(id.value()).ifPresent(job -> {
             job.finish(clock.instant());
             log.info("Bulk award {} finished", id.value());

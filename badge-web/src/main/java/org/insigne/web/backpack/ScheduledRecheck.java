@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.insigne.backpack.badge.BackpackService;
 import org.insigne.backpack.badge.DueBadge;
 import org.insigne.core.verification.VerificationReport;
+import org.insigne.issuer.work.Leases;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.verify.VerificationService;
 import org.slf4j.Logger;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * {@code insigne.backpack.recheck-interval} (default a day; {@code -} or {@code 0} turns it off), so that
  * a revoked or expired badge shows as such in its owner's list without anyone pressing "re-check". It wakes
  * every {@code insigne.backpack.recheck-tick} on the scheduler's thread; the verifications themselves run on
- * the verification executor, one at a time, so that the job never crowds out earners' own imports.
+ * the verification executor, one at a time, so that the job never crowds out earners' own imports. With
+ * several nodes, one runs each tick (a {@link Leases} lease), whichever wakes first.
  */
 @Component
 class ScheduledRecheck {
@@ -36,20 +38,23 @@ class ScheduledRecheck {
     /** Batches per wake-up at most: the rest waits for the next tick rather than keeping remote servers busy. */
     private static final int MAX_BATCHES = 10;
     private static final long TIMEOUT_SECONDS = 60;
+    private static final String LEASE = "backpack-recheck";
 
     private final BackpackService collection;
     private final VerificationService verifications;
     private final AccountService accounts;
+    private final Leases leases;
     private final Clock clock;
     private final Optional<Duration> interval;
     private final int batchSize;
 
     ScheduledRecheck(BackpackService collection, VerificationService verifications, AccountService accounts,
-                     Clock clock, @Value("${insigne.backpack.recheck-interval:PT24H}") String interval,
+                     Leases leases, Clock clock, @Value("${insigne.backpack.recheck-interval:PT24H}") String interval,
                      @Value("${insigne.backpack.recheck-batch:20}") int batchSize) {
         this.collection = collection;
         this.verifications = verifications;
         this.accounts = accounts;
+        this.leases = leases;
         this.clock = clock;
         this.interval = parse(interval);
         this.batchSize = Math.max(1, batchSize);
@@ -58,7 +63,8 @@ class ScheduledRecheck {
     @Scheduled(initialDelayString = "${insigne.backpack.recheck-tick:PT10M}",
             fixedDelayString = "${insigne.backpack.recheck-tick:PT10M}")
     void onSchedule() {
-        interval.ifPresent(this::recheckCheckedBefore);
+        // Every node wakes up; one re-checks at a time, and the others then find nothing due.
+        interval.ifPresent(olderThan -> leases.runAlone(LEASE, () -> recheckCheckedBefore(olderThan)));
     }
 
     /**

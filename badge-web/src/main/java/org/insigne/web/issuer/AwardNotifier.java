@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.insigne.issuer.award.AwardView;
+import org.insigne.issuer.bulk.BulkMail;
 import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.web.system.Links;
+import org.insigne.web.system.MailBatch;
 import org.insigne.web.system.Mailer;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +33,13 @@ public class AwardNotifier {
     }
 
     /**
-     * Sends the same mail on the caller's thread, outside any request, with links under {@code baseUrl} (the
-     * address the award was made at); false when it could not leave, to be tried again.
+     * Sends the same mail for a bulk award in {@code batch}, on the caller's thread, with links under the
+     * address the award was made at and the row's idempotency key as Message-ID.
      */
-    public boolean notifyNow(AwardView award, String badgeName, String issuerName, Locale locale, String baseUrl) {
-        return mailer.sendNow(award.recipientEmail(), "badge-awarded", locale,
-                variables(award, badgeName, issuerName, baseUrl.replaceAll("/+$", "")));
+    public MailBatch.Outcome notify(MailBatch batch, BulkMail mail) {
+        return batch.send(mail.award().recipientEmail(), "badge-awarded", mail.locale(),
+                variables(mail.award(), mail.badgeName(), mail.issuerName(), mail.baseUrl().replaceAll("/+$", "")),
+                mail.key());
     }
 
     private static Map<String, Object> variables(AwardView award, String badgeName, String issuerName, String base) {

@@ -4,8 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -14,7 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -75,39 +80,80 @@ public class Mailer {
     }
 
     /**
-     * Sends as {@link #send} does, on the caller's thread, and says whether the mail left (or reached the
-     * development outbox), for senders that keep their own persistent queue and retry.
+     * A batch of mails sent over one SMTP connection (or to the development outbox), for senders that keep
+     * their own persistent queue: see {@link MailBatch}.
      */
-    public boolean sendNow(String to, String template, Locale locale, Map<String, Object> variables) {
-        return deliver(to, template, locale, variables, null);
+    public MailBatch batch() {
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp != null && !(smtp instanceof JavaMailSenderImpl)) {
+            throw new IllegalStateException("mail batches need a JavaMailSenderImpl, not " + smtp.getClass());
+        }
+        return new MailBatch(this, (JavaMailSenderImpl) smtp);
     }
 
-    private boolean deliver(String to, String template, Locale locale, Map<String, Object> variables,
-                            @Nullable String replyTo) {
+    private void deliver(String to, String template, Locale locale, Map<String, Object> variables,
+                         @Nullable String replyTo) {
         OutgoingMail mail = render(to, template, locale, variables);
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
-            outbox.add(mail);
-            log.info("Mail '{}' kept in the development outbox (no SMTP server configured)", template);
-            return true;
+            keepInOutbox(mail, template);
+            return;
         }
         try {
             MimeMessage message = smtp.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-            helper.setFrom(properties.mailFrom());
-            helper.setTo(mail.to());
-            if (replyTo != null) {
-                helper.setReplyTo(replyTo);
-            }
-            helper.setSubject(mail.subject());
-            helper.setText(mail.htmlBody(), true);
+            fill(message, mail, replyTo);
             smtp.send(message);
             log.info("Mail '{}' sent", template);
-            return true;
         } catch (MessagingException | MailException e) {
             log.error("Mail '{}' could not be sent: {}", template, e.getMessage());
-            return false;
         }
+    }
+
+    void keepInOutbox(OutgoingMail mail, String template) {
+        outbox.add(mail);
+        log.info("Mail '{}' kept in the development outbox (no SMTP server configured)", template);
+    }
+
+    /** The message for {@code mail}, whose Message-ID is {@code <key@domain of the sender>}. */
+    MimeMessage compose(Session session, OutgoingMail mail, @Nullable String replyTo, UUID key)
+            throws MessagingException {
+        String domain = properties.mailFrom().replaceAll("^.*@", "").replaceAll("[>\\s]", "");
+        String messageId = "<" + key + "@" + (domain.isEmpty() ? "insigne.local" : domain) + ">";
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                // The idempotency key, not a fresh id: a receiver can tell a mail sent twice.
+                setHeader("Message-ID", messageId);
+            }
+        };
+        fill(message, mail, replyTo);
+        return message;
+    }
+
+    /**
+     * Fills the message directly rather than through {@code MimeMessageHelper}, which reads the MIME types file
+     * anew for every message not made by the sender (about a second per mail from the packaged jar).
+     */
+    private void fill(MimeMessage message, OutgoingMail mail, @Nullable String replyTo) throws MessagingException {
+        message.setFrom(address(properties.mailFrom()));
+        message.setRecipient(Message.RecipientType.TO, address(mail.to()));
+        if (replyTo != null) {
+            message.setReplyTo(new Address[] {address(replyTo)});
+        }
+        message.setSubject(mail.subject(), "UTF-8");
+        message.setText(mail.htmlBody(), "UTF-8", "html");
+    }
+
+    private static InternetAddress address(String text) throws MessagingException {
+        InternetAddress address = new InternetAddress(text, true);
+        if (address.getPersonal() != null) {
+            try {
+                address.setPersonal(address.getPersonal(), "UTF-8");
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new MessagingException("UTF-8", e);
+            }
+        }
+        return address;
     }
 
     OutgoingMail render(String to, String template, Locale locale, Map<String, Object> variables) {
