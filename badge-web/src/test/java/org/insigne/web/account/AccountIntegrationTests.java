@@ -51,7 +51,7 @@ class AccountIntegrationTests {
         mvc.perform(get(pathOf(MailServer.link(mail, "/account/confirm"))))
                 .andExpect(redirectedUrl("/login"));
 
-        login(email, PASSWORD).andExpect(redirectedUrl("/console"));
+        login(email, PASSWORD).andExpect(redirectedUrl("/start"));
         login(email, "pas le bon mot de passe").andExpect(redirectedUrl("/login?error=credentials"));
     }
 
@@ -124,7 +124,7 @@ class AccountIntegrationTests {
         mvc.perform(post("/password/reset").with(csrf()).param("token", token).param("password", newPassword))
                 .andExpect(redirectedUrl("/login"));
 
-        login(email, newPassword).andExpect(redirectedUrl("/console"));
+        login(email, newPassword).andExpect(redirectedUrl("/start"));
         login(email, PASSWORD).andExpect(redirectedUrl("/login?error=credentials"));
         mvc.perform(post("/password/reset").with(csrf()).param("token", token).param("password", newPassword))
                 .andExpect(status().isBadRequest())
