@@ -189,7 +189,7 @@ class ApplicationIntegrationTests {
                 .containsExactly("APPLICATION_SUBMITTED", "APPLICATION_CHANGES_REQUESTED", "APPLICATION_SUBMITTED",
                         "APPLICATION_AWARDED");
         mailContaining(applicant, "est acceptée");
-        assertThat(mailContaining(applicant, "/backpack/claim/").getSubject()).isEqualTo("Vous avez reçu un badge");
+        assertThat(mailContaining(applicant, "/backpack/claim/").getSubject()).isEqualTo("Ligue de l'enseignement vous a décerné le badge « Animer une réunion »");
     }
 
     @Test

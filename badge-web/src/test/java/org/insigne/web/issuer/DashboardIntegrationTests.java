@@ -87,7 +87,7 @@ class DashboardIntegrationTests {
                 List.of("Animer une réunion", "0", "0", "0"),
                 List.of("Total", "3", "2", "1"));
         assertThat(page).contains("/badge-classes/" + unused.value() + "/awards");
-        assertThat(page).contains("<caption>Badges décernés, réclamés et révoqués, par badge</caption>",
+        assertThat(page).contains("<caption id=\"dashboard-caption\">Badges décernés, réclamés et révoqués, par badge</caption>",
                 "<th scope=\"col\" class=\"number\">Réclamés</th>");
     }
 

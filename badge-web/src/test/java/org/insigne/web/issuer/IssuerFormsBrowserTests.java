@@ -88,7 +88,7 @@ class IssuerFormsBrowserTests {
         browser.fill("Nom du badge", "Accueillir le public").click("Enregistrer le badge");
 
         assertThat(browser.heading()).isEqualTo("Accueillir le public");
-        assertThat(browser.text()).contains("Le badge a été enregistré.");
+        assertThat(browser.text()).contains("Le badge a été créé comme brouillon.");
         assertThat(browser.driver().findElement(By.cssSelector("main p.text")).getText())
                 .isEqualTo("Accueillir les visiteurs.\nLes orienter vers la bonne salle.");
     }

@@ -82,7 +82,7 @@ class TwoNodesIntegrationTests {
         String email = account("Camille");
 
         HttpResponse<String> loggedIn = login(a, email, PASSWORD);
-        assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console"));
+        assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/start"));
         String setCookie = loggedIn.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).contains("JSESSIONID=", "HttpOnly", "SameSite=Lax");
         String session = session(setCookie);

@@ -55,7 +55,7 @@ class VerifyBadgeCardBrowserTests {
     }
 
     @Test
-    void showsTheBadgeOfAConformancePngAboveItsChecksAndATamperedCopyAsNotValid() throws Exception {
+    void showsTheBadgeOfAConformancePngAboveItsChecksAndAChangedCopyAsTheHostedBadge() throws Exception {
         byte[] png = Files.readAllBytes(SharedConformance.require("1edtech-dcpv/ob20/simple-badge.png"));
         Baker baker = new Baker(BakingLimits.defaults());
 
@@ -72,13 +72,15 @@ class VerifyBadgeCardBrowserTests {
         Path tampered = files.resolve("simple-badge (copie).png");
         Files.write(tampered, baker.bake(png, payload(forged)));
         verifyFile(tampered);
-        assertThat(verdict()).isEqualTo("Non valable");
-        assertThat(browser.driver().findElements(By.cssSelector(".verdict-detail"))).isNotEmpty();
+        // The hosted copy is what OB 2.0 verifies: genuine, with the image's copy called outdated.
+        assertThat(verdict()).isEqualTo("Authentique");
+        assertThat(browser.text()).contains("La copie du badge intégrée à l'image est périmée");
         assertCardAboveChecks();
 
         browser.visit("/?lang=en");
         verifyFile(tampered);
-        assertThat(verdict()).isEqualTo("Not valid");
+        assertThat(verdict()).isEqualTo("Genuine");
+        assertThat(browser.text()).contains("The baked copy of the badge in the image is outdated");
         assertThat(browser.htmlLang()).isEqualTo("en");
     }
 
