@@ -254,7 +254,11 @@ public class DatabaseBackup {
         }
     }
 
-    /** The tables of the current schema and their columns, except Flyway's history and web sessions. */
+    /**
+     * The tables of the current schema and their columns, except Flyway's history and what only describes the
+     * running nodes (web sessions, work leases, rate-limit counters): restored, a dead node's lease would hold
+     * its work back until it expired.
+     */
     private static Map<String, List<String>> tables(Connection connection) throws SQLException {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         try (Statement st = connection.createStatement();
@@ -263,7 +267,8 @@ public class DatabaseBackup {
                      JOIN information_schema.tables t
                        ON t.table_schema = c.table_schema AND t.table_name = c.table_name
                      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
-                       AND c.table_name <> 'flyway_schema_history' AND c.table_name NOT LIKE 'spring\\_session%'
+                       AND c.table_name NOT IN ('flyway_schema_history', 'work_lease', 'rate_limit')
+                       AND c.table_name NOT LIKE 'spring\\_session%'
                      ORDER BY c.table_name, c.ordinal_position""")) {
             while (rs.next()) {
                 tables.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
