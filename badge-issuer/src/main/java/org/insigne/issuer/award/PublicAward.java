@@ -33,6 +33,13 @@ public record PublicAward(AwardId id, UUID badgeClassId, String badgeName, Strin
         endorsements = List.copyOf(endorsements);
     }
 
+    /** The same award with these endorsements. */
+    public PublicAward withEndorsements(List<Endorsement> in) {
+        return new PublicAward(id, badgeClassId, badgeName, badgeDescription, criteriaHtml, level, evidenceUrl,
+                evidenceNarrative, organisationId, issuerName, issuerWebsite, issuedOn, expiresAt, revokedAt,
+                revocationReason, imageMediaType, in);
+    }
+
     /** Revoked wins over expired: a revocation is the issuer's explicit word and carries a reason. */
     public Status status(Instant now) {
         if (revokedAt != null) {

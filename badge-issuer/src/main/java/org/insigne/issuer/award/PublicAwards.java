@@ -56,14 +56,19 @@ public class PublicAwards {
                 or (e.endorsed_kind = 'ORGANISATION' and e.endorsed_id = ?))
             order by e.decided_at, e.id""";
 
-    /** The award's public facts; empty when there is no such award. */
+    /**
+     * The award's public facts; empty when there is no such award. The endorsements are read after the award's
+     * row, never from inside its row mapper: outside a transaction each statement borrows its own connection, and
+     * a nested one would hold two per page view, so that as many concurrent views as the pool has connections
+     * would each wait for a second one that never comes.
+     */
     public Optional<PublicAward> find(AwardId id) {
         return jdbc.query(PUBLIC_AWARD, (rs, n) -> new PublicAward(new AwardId(rs.getObject(1, UUID.class)),
                 rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), CriteriaHtml.cached(rs.getString(5)),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class), rs.getString(10),
                 rs.getString(11), instant(rs, 12), instant(rs, 13), instant(rs, 14), rs.getString(15),
-                rs.getString(16), endorsements(rs.getObject(2, UUID.class), rs.getObject(9, UUID.class))),
-                id.value()).stream().findFirst();
+                rs.getString(16), List.of()), id.value()).stream().findFirst()
+                .map(award -> award.withEndorsements(endorsements(award.badgeClassId(), award.organisationId())));
     }
 
     private List<PublicAward.Endorsement> endorsements(UUID badgeClass, UUID organisation) {

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingLimits;
 import org.insigne.core.fetch.FetchedDocument;
@@ -39,6 +43,7 @@ import org.insigne.testing.HostileInput;
 import org.insigne.testing.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -55,6 +60,7 @@ class AwardServiceTests {
 
     @Autowired AwardService awards;
     @Autowired PublicAwards publicAwards;
+    @Autowired DataSource dataSource;
     @Autowired HostedDocuments hosted;
     @Autowired BadgeClassService badgeClasses;
     @Autowired OrganisationService organisations;
@@ -115,7 +121,7 @@ class AwardServiceTests {
     void signsTheOtherFormsBehindHttpsWithKeysVerifiersResolveThere() {
         OrganisationId org = organisations.create(owner, "Ligue").id();
         BadgeClassId badge = published(org, content(false, null));
-        AwardView award = awards.award(org, badge, owner, request("camille@example.org", "Je fais", null), HTTPS);
+        AwardView award = awards.award(org, badge, owner, request("camille@example.org", "Je fais", "https://preuve.example/1"), HTTPS);
 
         String jwt = forms.ob3Jwt(award.id().value(), HTTPS).orElseThrow();
         String jws = forms.ob2Signed(award.id().value(), HTTPS).orElseThrow();
@@ -238,12 +244,34 @@ class AwardServiceTests {
         assertThat(publicAwards.find(new AwardId(UUID.randomUUID()))).isEmpty();
     }
 
+    /**
+     * A page view must not hold two connections at once: with as many concurrent views as the pool has
+     * connections, each would wait for a second one and all would time out together.
+     */
+    @Test
+    void readsThePublicAwardWithASingleConnection() {
+        OrganisationId org = organisations.create(owner, "Ligue").id();
+        BadgeClassId badge = published(org, content(false, 1));
+        AwardView award = awards.award(org, badge, owner, request("camille@example.org", "Je fais", "https://preuve.example/1"), HTTPS);
+        HikariDataSource shared = (HikariDataSource) dataSource;
+        HikariConfig one = new HikariConfig();
+        one.setJdbcUrl(shared.getJdbcUrl());
+        one.setUsername(shared.getUsername());
+        one.setPassword(shared.getPassword());
+        one.setMaximumPoolSize(1);
+        one.setConnectionTimeout(250);
+        try (HikariDataSource pool = new HikariDataSource(one)) {
+            assertThat(new PublicAwards(new JdbcTemplate(pool)).find(award.id()).orElseThrow().badgeName())
+                    .isEqualTo("Animer une réunion");
+        }
+    }
+
     @Test
     @HostileInput("A5")
     void checksAnAddressAgainstThePublishedHashOnly() {
         OrganisationId org = organisations.create(owner, "Ligue").id();
         BadgeClassId badge = published(org, content(false, null));
-        AwardView award = awards.award(org, badge, owner, request("camille@example.org", "Je fais", null), HTTPS);
+        AwardView award = awards.award(org, badge, owner, request("camille@example.org", "Je fais", "https://preuve.example/1"), HTTPS);
 
         assertThat(awards.isRecipient(award.id(), " Camille@Example.ORG ")).contains(true);
         assertThat(awards.isRecipient(award.id(), "camille@example.com")).contains(false);

@@ -14,9 +14,12 @@ import org.insigne.web.system.BadgePages;
 import org.insigne.web.system.SecurityHeaders;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -51,8 +54,16 @@ class PublicBadgePageFilter extends OncePerRequestFilter {
         UUID id = anonymousPageRequest(request) ? BadgePages.awardId(request) : null;
         if (id != null) {
             Locale locale = locales.resolveLocale(request);
-            AnonymousBadgePages.Page html = pages.page(new AwardId(id), BadgePages.path(request), locale, request,
-                    response);
+            AnonymousBadgePages.Page html;
+            try {
+                html = pages.page(new AwardId(id), BadgePages.path(request), locale, request, response);
+            } catch (DataAccessResourceFailureException | TransientDataAccessException
+                     | CannotCreateTransactionException busy) {
+                // the same answer as the pages' handler gives: busy, not broken
+                response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                return;
+            }
             if (html != null) {
                 securityHeaders.write(request, response);
                 response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);

@@ -4,8 +4,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.insigne.core.error.DomainException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -53,6 +57,21 @@ class PageExceptionHandler {
         model.addAttribute("messageArgs", new Object[0]);
         return "error/refused";
     }
+
+    /**
+     * The database cannot be reached or has no free connection in time: the page is not wrong, the service is
+     * busy, so "try again shortly" (503 with {@code Retry-After}) rather than a server error.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    String unavailable(HttpServletResponse response) {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return "error/503";
+    }
+
+    /** How long a reader is asked to wait when the database is out of reach. */
+    static final String RETRY_AFTER_SECONDS = "10";
 
     static HttpStatus statusOf(DomainException.Kind kind) {
         return switch (kind) {
