@@ -30,6 +30,7 @@ import org.insigne.issuer.publishing.StatusLists;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,10 +59,12 @@ public class EndorsementService {
     private final StatusLists statusLists;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     EndorsementService(EndorsementRepository endorsements, OrganisationService organisations,
                        BadgeClassService badgeClasses, SigningKeyService keys, StatusLists statusLists, AuditLog audit,
-                       Clock clock) {
+                       Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.endorsements = endorsements;
         this.organisations = organisations;
         this.badgeClasses = badgeClasses;
@@ -149,6 +152,7 @@ public class EndorsementService {
         String endorsed = nameOf(e);
         audit.record(endorser.value(), userId, AuditAction.ENDORSEMENT_WITHDRAWN, id.value(),
                 Map.of("endorsed", endorsed));
+        events.publishEvent(new EndorsementsChanged(new OrganisationId(e.endorsedOrganisationId())));
         return view(e, organisations.publicProfile(endorser).map(p -> p.profile().name()).orElse("?"), endorsed,
                 clock.instant());
     }
@@ -214,6 +218,7 @@ public class EndorsementService {
                 e.endorsedId(), endorser.value());
         audit.record(endorser.value(), userId, AuditAction.ENDORSEMENT_ACCEPTED, e.id().value(),
                 Map.of("endorsed", what.name()));
+        events.publishEvent(new EndorsementsChanged(new OrganisationId(e.endorsedOrganisationId())));
         return view(e, by.profile().name(), what.name(), now);
     }
 

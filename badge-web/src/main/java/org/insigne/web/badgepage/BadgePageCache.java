@@ -15,6 +15,7 @@ import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardRevoked;
 import org.insigne.issuer.award.PublicAward;
 import org.insigne.issuer.badgeclass.BadgeClassChanged;
+import org.insigne.issuer.endorsement.EndorsementsChanged;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationProfileChanged;
 import org.insigne.web.system.ClusterNotifications;
@@ -31,7 +32,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * and why.
  *
  * <p>An entry goes when what it shows changes here (revocation, badge class, organisation profile, and the
- * issuer's endorsements through {@link #endorsementsChanged}), never outlives the award's expiry, and lives
+ * issuer's endorsements, {@link EndorsementsChanged}), never outlives the award's expiry, and lives
  * {@link #TIME_TO_LIVE} at most. Every change is also told to the other nodes sharing the database
  * ({@link ClusterNotifications}), which forget the same entries within a second; the time to live bounds what
  * a lost notification can cost. See docs/decisions/0013-cache-invalidation-across-nodes.md.
@@ -127,13 +128,10 @@ public class BadgePageCache {
         return true;
     }
 
-    /**
-     * To call when the endorsements of an organisation as an issuer change: its badges' pages show them. Like
-     * the events below, call it once the change is committed: before, a reader could still read the old state
-     * and keep it.
-     */
-    public void endorsementsChanged(OrganisationId organisation) {
-        changed("organisation " + organisation.value());
+    /** The endorsements of an organisation or of its badge classes changed: its badges' pages show them. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(EndorsementsChanged changed) {
+        changed("organisation " + changed.endorsed().value());
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -21,7 +21,6 @@ import org.insigne.issuer.organisation.OrganisationView;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.web.account.AccountService;
-import org.insigne.web.badgepage.BadgePageCache;
 import org.insigne.web.account.AccountSummary;
 import org.insigne.web.account.CurrentUser;
 import org.insigne.web.system.Links;
@@ -56,12 +55,9 @@ class EndorsementController {
     private final AccountService accounts;
     private final Mailer mailer;
     private final Links links;
-    private final BadgePageCache pages;
 
     EndorsementController(EndorsementService endorsements, OrganisationService organisations,
-                          BadgeClassService badgeClasses, AccountService accounts, Mailer mailer, Links links,
-                          BadgePageCache pages) {
-        this.pages = pages;
+                          BadgeClassService badgeClasses, AccountService accounts, Mailer mailer, Links links) {
         this.endorsements = endorsements;
         this.organisations = organisations;
         this.badgeClasses = badgeClasses;
@@ -125,8 +121,8 @@ class EndorsementController {
                   @RequestParam(defaultValue = "") String comment, Authentication authentication,
                   RedirectAttributes redirect) {
         try {
-            published(endorsements.accept(new OrganisationId(id), new EndorsementId(endorsement),
-                    CurrentUser.id(authentication), comment, urls()));
+            endorsements.accept(new OrganisationId(id), new EndorsementId(endorsement),
+                    CurrentUser.id(authentication), comment, urls());
             redirect.addFlashAttribute("notice", "issuer.endorsements.accepted");
         } catch (EndorsementRefused refused) {
             refusal(redirect, refused);
@@ -152,8 +148,8 @@ class EndorsementController {
     String withdraw(@PathVariable UUID id, @PathVariable UUID endorsement, Authentication authentication,
                     RedirectAttributes redirect) {
         try {
-            published(endorsements.withdraw(new OrganisationId(id), new EndorsementId(endorsement),
-                    CurrentUser.id(authentication)));
+            endorsements.withdraw(new OrganisationId(id), new EndorsementId(endorsement),
+                    CurrentUser.id(authentication));
             redirect.addFlashAttribute("notice", "issuer.endorsements.withdrawn");
         } catch (EndorsementRefused refused) {
             refusal(redirect, refused);
@@ -182,8 +178,8 @@ class EndorsementController {
             return back;
         }
         try {
-            published(endorsements.offer(new OrganisationId(endorserId), CurrentUser.id(authentication),
-                    what.getKey(), what.getValue(), comment, urls()));
+            endorsements.offer(new OrganisationId(endorserId), CurrentUser.id(authentication),
+                    what.getKey(), what.getValue(), comment, urls());
             redirect.addFlashAttribute("notice", "issuer.endorsements.offered");
         } catch (EndorsementRefused refused) {
             refusal(redirect, refused);
@@ -201,11 +197,6 @@ class EndorsementController {
             mailer.send(who.email(), "endorsement-request", locale, Map.of(
                     "endorser", e.endorserName(), "endorsed", e.endorsedName(), "link", link));
         }
-    }
-
-    /** The endorsed organisation's badge pages show its endorsements in force: they are rendered again. */
-    private void published(EndorsementView endorsement) {
-        pages.endorsementsChanged(new OrganisationId(endorsement.endorsedOrganisationId()));
     }
 
     /** The comment given back to the form after a refusal, so that nothing typed is lost (within reason). */

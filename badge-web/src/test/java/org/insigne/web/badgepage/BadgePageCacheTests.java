@@ -11,6 +11,7 @@ import org.insigne.issuer.award.AwardRevoked;
 import org.insigne.issuer.award.PublicAward;
 import org.insigne.issuer.badgeclass.BadgeClassChanged;
 import org.insigne.issuer.badgeclass.BadgeClassId;
+import org.insigne.issuer.endorsement.EndorsementsChanged;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationProfileChanged;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +66,7 @@ class BadgePageCacheTests {
 
         cache.on(new OrganisationProfileChanged(new OrganisationId(organisation)));
         assertThat(cache.get(key(elsewhere, Locale.FRENCH))).isNotNull();
-        cache.endorsementsChanged(new OrganisationId(otherOrganisation));
+        cache.on(new EndorsementsChanged(new OrganisationId(otherOrganisation)));
         assertThat(cache.get(key(elsewhere, Locale.FRENCH))).isNull();
         assertThat(cache.get(key(elsewhere, Locale.ENGLISH))).isNull();
     }

@@ -121,9 +121,16 @@ class EndorsementIntegrationTests {
                 .andExpect(jsonPath("$.checks[?(@.id == 'ob2.endorsements')].status").value("passed"));
         verify("{\"credential\": " + ob3 + "}").andExpect(jsonPath("$.verdict").value("valid"));
 
+        // rendered a second time, the anonymous page is now kept by the page cache
+        mvc.perform(get("/ob2/assertions/{id}", award.id().value()).with(atAddress(port)).accept(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("Fédération des centres sociaux")));
         mvc.perform(post("/console/organisations/{id}/endorsements/{e}/withdraw", endorser.value(), id)
                         .with(as(endorserOwner)).with(csrf()).with(atAddress(port)))
                 .andExpect(status().isFound()).andExpect(flash().attribute("notice", "issuer.endorsements.withdrawn"));
+        // the withdrawal is no longer shown to anyone: the kept page was forgotten
+        mvc.perform(get("/ob2/assertions/{id}", award.id().value()).with(atAddress(port)).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Fédération des centres sociaux"))));
 
         assertThat(body(mvc.perform(get("/ob2/endorsements/{id}", id).with(atAddress(port)))
                 .andExpect(status().isGone()))).contains("\"revoked\":true");
