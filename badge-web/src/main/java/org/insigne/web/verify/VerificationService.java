@@ -3,6 +3,8 @@ package org.insigne.web.verify;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
 import org.insigne.core.verification.Verifier;
@@ -26,6 +28,12 @@ public class VerificationService {
     private final OwnDocumentsFetcher ownDocuments;
     private final Links links;
     private final AsyncTaskExecutor executor;
+    /**
+     * Verifiers for the addresses requests came to, when no base URL is configured: building one looks up the
+     * specification verifiers again, too much to do per request. A few addresses in practice (localhost, the
+     * machine's name); bounded, since the address comes from the request's Host header.
+     */
+    private final Cache<String, Verifier> byRequestBase = Caffeine.newBuilder().maximumSize(16).build();
 
     VerificationService(Verifier verifier, OwnDocumentsFetcher ownDocuments, Links links,
                         @Qualifier("verificationExecutor") AsyncTaskExecutor executor) {
@@ -53,7 +61,7 @@ public class VerificationService {
      * The verifier for a request that came to {@code requestBase}, chosen on the request's thread since the
      * verification runs on another. Under {@code insigne.base-url} (production behind a proxy) what is this
      * platform's never depends on the request, so the one shared verifier serves; otherwise (development, tests)
-     * a verifier whose fetcher knows the request's address, built for this verification.
+     * a verifier whose fetcher knows the request's address, kept for the next request to the same address.
      */
     private Verifier verifierFor(Optional<String> requestBase) {
         if (links.baseConfigured() || requestBase.isEmpty()) {
@@ -61,6 +69,7 @@ public class VerificationService {
         }
         // The configured verifier's own fetcher stays behind this one, so what it reads (or a test's corpus)
         // still answers for every other address.
-        return verifier.fetchingThrough(configured -> ownDocuments.at(requestBase.get(), configured));
+        return byRequestBase.get(requestBase.get(),
+                base -> verifier.fetchingThrough(configured -> ownDocuments.at(base, configured)));
     }
 }
