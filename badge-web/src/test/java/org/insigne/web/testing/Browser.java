@@ -26,6 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
+    /** How long a lookup waits for an element to appear (a page still loading, a script adding it). */
+    private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(2);
+
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private final WebDriver driver;
@@ -58,7 +61,7 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         return new Browser(driver, "http://localhost:" + port);
     }
 
@@ -120,15 +123,27 @@ public final class Browser implements AutoCloseable {
      */
     public Browser click(String text) {
         String literal = xpathLiteral(text);
-        List<WebElement> candidates = driver.findElements(By.xpath("//button[normalize-space(.)=" + literal + "]"));
-        if (candidates.isEmpty()) {
-            candidates = driver.findElements(By.xpath("//main//a[normalize-space(.)=" + literal + "]"));
-        }
-        if (candidates.isEmpty()) {
-            candidates = driver.findElements(By.xpath("//a[normalize-space(.)=" + literal + "]"));
-        }
-        if (candidates.isEmpty()) {
+        List<By> inOrder = List.of(By.xpath("//button[normalize-space(.)=" + literal + "]"),
+                By.xpath("//main//a[normalize-space(.)=" + literal + "]"),
+                By.xpath("//a[normalize-space(.)=" + literal + "]"));
+        // Each lookup that finds nothing would wait the whole implicit wait, and most clicks are on links found
+        // by the second or third: look for all three at once, polling, within that same time.
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        List<WebElement> candidates;
+        try {
+            candidates = new WebDriverWait(driver, IMPLICIT_WAIT, Duration.ofMillis(50)).until(d -> {
+                for (By by : inOrder) {
+                    List<WebElement> found = d.findElements(by);
+                    if (!found.isEmpty()) {
+                        return found;
+                    }
+                }
+                return null;
+            });
+        } catch (org.openqa.selenium.TimeoutException nothing) {
             throw new AssertionError("nothing to click reads '" + text + "' on " + driver.getCurrentUrl());
+        } finally {
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         }
         candidates.get(0).click();
         new WebDriverWait(driver, Duration.ofSeconds(10))
