@@ -59,11 +59,18 @@ postmaster=$(head -1 "$(find "$data_dir" -maxdepth 3 -name postmaster.pid | head
 echo "== warm-up $warmup"
 wrk -t"$wrk_threads" -c"$connections" -d"$warmup" -s "$here/random-badge.lua" "$url" -- "$count" >/dev/null
 hz=$(getconf CLK_TCK)
+# shellcheck source=../memory.sh
+. "$root/bench/memory.sh"
+memory_file=$(mktemp /tmp/insigne-bench-memory.XXXXXX)
 for round in $(seq 1 "$rounds"); do
     echo "== load, round $round of $rounds: $count awards, $connections connections, $wrk_threads wrk thread(s), $duration, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     app_before=$(ticks "$server")
     pg_before=$([ -n "$postmaster" ] && children_ticks "$postmaster" || echo 0)
+    : >"$memory_file"
+    sample_footprint "$server" "$postmaster" "$memory_file" &
+    sampler=$!
     out=$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s "$here/random-badge.lua" "$url" -- "$count")
+    kill "$sampler" 2>/dev/null || true
     app_after=$(ticks "$server")
     pg_after=$([ -n "$postmaster" ] && children_ticks "$postmaster" || echo 0)
     echo "$out"
@@ -72,4 +79,5 @@ for round in $(seq 1 "$rounds"); do
     awk -v r="$requests" -v a=$((app_after - app_before)) -v p=$((pg_after - pg_before)) -v hz="$hz" 'BEGIN {
         printf "CPU per request: application %.3f ms, PostgreSQL backends %.3f ms (%d requests)\n",
             a * 1000 / hz / r, p * 1000 / hz / r, r }'
+    echo "memory (application + PostgreSQL, PSS): peak $(sort -n "$memory_file" | tail -1) MB"
 done

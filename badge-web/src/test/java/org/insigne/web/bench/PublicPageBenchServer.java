@@ -44,19 +44,29 @@ public final class PublicPageBenchServer {
     }
 
     public static void main(String[] args) {
+        ConfigurableApplicationContext context = startFilled(args);
+        System.out.println("READY " + setting(args, 0, "BENCH_COUNT", "100000") + " awards on port "
+                + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The application started and its award table grown or shrunk to the count asked for. */
+    static ConfigurableApplicationContext startFilled(String[] args, String... extraProperties) {
         long count = Long.parseLong(setting(args, 0, "BENCH_COUNT", "100000"));
         int port = Integer.parseInt(setting(args, 1, "BENCH_PORT", "8089"));
         String dataDir = setting(args, 2, "BENCH_DATA_DIR", "/tmp/insigne-bench");
-        ConfigurableApplicationContext context = SpringApplication.run(InsigneApplication.class,
+        List<String> properties = new java.util.ArrayList<>(List.of(
                 "--server.port=" + port, "--insigne.data-dir=" + dataDir,
                 "--insigne.base-url=http://127.0.0.1:" + port, "--logging.level.root=WARN",
                 "--logging.level.org.insigne.web.bench=INFO", "--spring.thymeleaf.cache=true",
                 // on 2 cores, more request threads than this only add switching and stretch the latency tail
-                "--server.tomcat.threads.max=" + setting(args, 3, "BENCH_TOMCAT_THREADS", "16"));
+                "--server.tomcat.threads.max=" + setting(args, 3, "BENCH_TOMCAT_THREADS", "16")));
+        properties.addAll(List.of(extraProperties));
+        ConfigurableApplicationContext context = SpringApplication.run(InsigneApplication.class,
+                properties.toArray(String[]::new));
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         UUID template = template(context, jdbc, port);
         fill(jdbc, template, count);
-        System.out.println("READY " + count + " awards on port " + port);
+        return context;
     }
 
     /** The award every bench row copies, made once through the services like any award. */
@@ -118,7 +128,7 @@ public final class PublicPageBenchServer {
     }
 
     /** An argument, else the environment variable (what run.sh sets), else the default. */
-    private static String setting(String[] args, int index, String variable, String fallback) {
+    static String setting(String[] args, int index, String variable, String fallback) {
         if (args.length > index) {
             return args[index];
         }
