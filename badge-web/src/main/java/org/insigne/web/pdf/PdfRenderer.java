@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
@@ -49,6 +52,8 @@ public class PdfRenderer {
     private static final byte[] REGULAR = resource("/pdf/fonts/DejaVuSans.ttf");
     private static final byte[] BOLD = resource("/pdf/fonts/DejaVuSans-Bold.ttf");
 
+    private static final Logger log = LoggerFactory.getLogger(PdfRenderer.class);
+
     private final ISpringTemplateEngine templates;
 
     PdfRenderer(ISpringTemplateEngine templates) {
@@ -64,13 +69,17 @@ public class PdfRenderer {
                 .useFastMode()
                 .usePdfUaAccessibility(true)
                 .withProducer("Insigne")
-                .useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true)
-                .useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, FontStyle.NORMAL, true)
                 .useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
                         ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                 .useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
                         ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
                 .withHtmlContent(xhtml, null);
+        // Generic families too: in PDF/UA mode a glyph from a font that is not embedded (the built-in Courier
+        // of the default style of <code>, say) stops the layout.
+        for (String family : List.of(FONT_FAMILY, "SansSerif", "Serif", "Monospaced")) {
+            builder.useFont(() -> new ByteArrayInputStream(REGULAR), family, 400, FontStyle.NORMAL, true)
+                    .useFont(() -> new ByteArrayInputStream(BOLD), family, 700, FontStyle.NORMAL, true);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer();
              PDDocument document = renderer.createPDFKeepOpen()) {
@@ -78,8 +87,19 @@ public class PdfRenderer {
             document.save(out);
         } catch (IOException inMemory) {
             throw new UncheckedIOException(inMemory);
+        } catch (RuntimeException layoutFailed) {
+            log.warn("PDF of template {} not rendered: {}", template, layoutFailed.getClass().getSimpleName());
+            throw new PdfNotRendered();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A stylesheet from the class path, for a template to put in its {@code <style th:utext="…">}: CSS kept
+     * out of the template, which holds only markup and message keys.
+     */
+    public static String stylesheet(String path) {
+        return new String(resource(path), StandardCharsets.UTF_8);
     }
 
     private static void attach(PDDocument document, List<PdfAttachment> attachments) throws IOException {

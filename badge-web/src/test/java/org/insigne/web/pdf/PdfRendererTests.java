@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import org.insigne.testing.HostileInput;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PdfRendererTests {
 
@@ -32,7 +34,8 @@ class PdfRendererTests {
                         credential)));
 
         PdfInspection inspection = PdfInspection.of(pdf);
-        assertThat(inspection.flatText()).contains("Attestation de bénévolat", "Texte gras et italique : Œuvre");
+        assertThat(inspection.flatText()).contains("Attestation de bénévolat", "Texte gras et italique : Œuvre",
+                "Code : mvn -o");
         assertThat(inspection.language()).isEqualTo("fr");
         assertThat(inspection.title()).isEqualTo("Attestation de bénévolat");
         assertThat(inspection.structureTree()).isTrue();
@@ -54,6 +57,7 @@ class PdfRendererTests {
     }
 
     @Test
+    @HostileInput("F8")
     void loadsNoImageFromAnAddress() throws IOException {
         AtomicInteger requests = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -74,12 +78,22 @@ class PdfRendererTests {
         }
     }
 
+    @Test
+    void saysSoWhenTheLayoutFails() {
+        Map<String, Object> model = model("Balisage", null);
+        model.put("raw", "<b>jamais fermé &nbsp;");
+
+        assertThatThrownBy(() -> renderer.render("sample", model, Locale.FRENCH, List.of()))
+                .isInstanceOf(PdfNotRendered.class).hasMessage("pdf.error.not-rendered");
+    }
+
     private static Map<String, Object> model(String title, String remote) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
         model.put("text", "Œuvre");
         model.put("qr", QrCodes.pngDataUri(URL));
         model.put("remote", remote);
+        model.put("raw", null);
         return model;
     }
 
