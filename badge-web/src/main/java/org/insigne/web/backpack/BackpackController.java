@@ -116,6 +116,7 @@ class BackpackController {
         model.addAttribute("criteriaHtml", BadgeCard.criteriaHtml(badge.criteriaNarrative()));
         model.addAttribute("checks", lines(badge.lastChecks(), locale, dates));
         model.addAttribute("downloads", BadgeDownloads.available(collection.export(user.id(), badge.id()), baker));
+        model.addAttribute("certificateNames", BadgeCertificates.choices(user.displayName()));
         if (badge.shared()) {
             model.addAttribute("share", sharing.links(badge.name(), badge.issuerName(), badge.issuedOn(),
                     badge.publicId(), badge.hasImage(), locale));

@@ -13,6 +13,8 @@ import org.insigne.backpack.badge.PublicBadgeView;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.verification.Verdict;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.web.account.AccountUser;
+import org.insigne.web.pdf.QrCodes;
 import org.insigne.web.system.AlternateLink;
 import org.insigne.web.system.Links;
 import org.insigne.web.verify.BadgeCard;
@@ -21,6 +23,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,8 +52,15 @@ class PublicBadgeController {
     }
 
     @GetMapping("/p/badges/{publicId}")
-    String badge(@PathVariable String publicId, Locale locale, Model model) {
+    String badge(@PathVariable String publicId, @AuthenticationPrincipal @Nullable AccountUser viewer, Locale locale,
+                 Model model) {
         PublicBadgeView badge = collection.publicBadge(publicId);
+        if (viewer != null) {
+            // The certificate is its owner's to download: other visitors see no trace of it.
+            collection.badgesOf(viewer.id()).stream().filter(own -> own.publicId().equals(publicId)).findFirst()
+                    .ifPresent(own -> model.addAttribute("certificateUrl",
+                            "/backpack/badges/" + own.id().value() + "/certificate"));
+        }
         model.addAttribute("badge", badge);
         model.addAttribute("card", card(badge, clock.instant(), locale));
         model.addAttribute("openGraph", sharing.openGraph(badge.name(), badge.issuerName(), badge.description(),

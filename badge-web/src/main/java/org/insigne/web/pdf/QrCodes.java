@@ -1,9 +1,10 @@
-package org.insigne.web.backpack;
+package org.insigne.web.pdf;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -16,7 +17,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /** QR codes of public addresses, as PNG (for print) and SVG (scales without blur). */
-final class QrCodes {
+public final class QrCodes {
 
     private static final int PIXELS_PER_MODULE = 8;
     private static final int QUIET_ZONE = 4;
@@ -24,7 +25,7 @@ final class QrCodes {
     private QrCodes() {
     }
 
-    static byte[] png(String text) {
+    public static byte[] png(String text) {
         BitMatrix matrix = matrix(text);
         int size = matrix.getWidth() * PIXELS_PER_MODULE;
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
@@ -43,7 +44,7 @@ final class QrCodes {
         return out.toByteArray();
     }
 
-    static String svg(String text) {
+    public static String svg(String text) {
         BitMatrix matrix = matrix(text);
         int size = matrix.getWidth();
         StringBuilder path = new StringBuilder();
@@ -58,6 +59,11 @@ final class QrCodes {
                 + "\" width=\"" + size * PIXELS_PER_MODULE + "\" height=\"" + size * PIXELS_PER_MODULE
                 + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
                 + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    }
+
+    /** The PNG as a {@code data:} URI, the one kind of image address the PDF renderer loads. */
+    public static String pngDataUri(String text) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text));
     }
 
     private static BitMatrix matrix(String text) {
