@@ -16,7 +16,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /** QR codes of public addresses, as PNG (for print) and SVG (scales without blur). */
-final class QrCodes {
+public final class QrCodes {
 
     private static final int PIXELS_PER_MODULE = 8;
     private static final int QUIET_ZONE = 4;
@@ -24,7 +24,7 @@ final class QrCodes {
     private QrCodes() {
     }
 
-    static byte[] png(String text) {
+    public static byte[] png(String text) {
         BitMatrix matrix = matrix(text);
         int size = matrix.getWidth() * PIXELS_PER_MODULE;
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
@@ -43,7 +43,7 @@ final class QrCodes {
         return out.toByteArray();
     }
 
-    static String svg(String text) {
+    public static String svg(String text) {
         BitMatrix matrix = matrix(text);
         int size = matrix.getWidth();
         StringBuilder path = new StringBuilder();
