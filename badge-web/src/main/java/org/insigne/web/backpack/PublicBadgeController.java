@@ -13,6 +13,7 @@ import org.insigne.backpack.badge.PublicBadgeView;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.verification.Verdict;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.web.pdf.QrCodes;
 import org.insigne.web.system.AlternateLink;
 import org.insigne.web.system.Links;
 import org.insigne.web.verify.BadgeCard;

@@ -1,9 +1,10 @@
-package org.insigne.web.backpack;
+package org.insigne.web.pdf;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -58,6 +59,11 @@ public final class QrCodes {
                 + "\" width=\"" + size * PIXELS_PER_MODULE + "\" height=\"" + size * PIXELS_PER_MODULE
                 + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
                 + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    }
+
+    /** The PNG as a {@code data:} URI, the one kind of image address the PDF renderer loads. */
+    public static String pngDataUri(String text) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text));
     }
 
     private static BitMatrix matrix(String text) {
