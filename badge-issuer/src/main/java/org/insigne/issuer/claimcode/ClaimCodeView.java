@@ -16,6 +16,11 @@ public record ClaimCodeView(ClaimCodeId id, String code, OrganisationId organisa
         return code.length() == 10 ? code.substring(0, 5) + "-" + code.substring(5) : code;
     }
 
+    /** The code's short public address, under the site's base: what its QR code and poster give. */
+    public String path() {
+        return "/c/" + code;
+    }
+
     public boolean closable() {
         return state == ClaimCodeState.ACTIVE || state == ClaimCodeState.NOT_YET_VALID;
     }

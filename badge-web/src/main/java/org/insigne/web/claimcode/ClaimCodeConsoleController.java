@@ -20,7 +20,7 @@ import org.insigne.issuer.claimcode.ClaimMode;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.web.account.CurrentUser;
 import org.insigne.web.application.Refusals;
-import org.insigne.web.backpack.QrCodes;
+import org.insigne.web.pdf.QrCodes;
 import org.insigne.web.system.Links;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,12 +96,12 @@ class ClaimCodeConsoleController {
 
     @GetMapping(CODE)
     String code(@PathVariable UUID org, @PathVariable UUID code, Authentication authentication, Model model) {
-        return show(org, code, authentication, model, "claimcode/code");
-    }
-
-    @GetMapping(CODE + "/poster")
-    String poster(@PathVariable UUID org, @PathVariable UUID code, Authentication authentication, Model model) {
-        return show(org, code, authentication, model, "claimcode/poster");
+        UUID user = CurrentUser.id(authentication);
+        ClaimCodeView view = codes.code(new OrganisationId(org), new ClaimCodeId(code), user);
+        model.addAttribute("code", view);
+        model.addAttribute("badgeClass", badgeClasses.badgeClass(new OrganisationId(org), view.badgeClass(), user));
+        model.addAttribute("shortLink", shortLink(view));
+        return "claimcode/code";
     }
 
     @GetMapping(value = CODE + "/qr.svg")
@@ -120,15 +120,6 @@ class ClaimCodeConsoleController {
         return "redirect:/console/organisations/" + org + "/claim-codes/" + code;
     }
 
-    private String show(UUID org, UUID code, Authentication authentication, Model model, String template) {
-        UUID user = CurrentUser.id(authentication);
-        ClaimCodeView view = codes.code(new OrganisationId(org), new ClaimCodeId(code), user);
-        model.addAttribute("code", view);
-        model.addAttribute("badgeClass", badgeClasses.badgeClass(new OrganisationId(org), view.badgeClass(), user));
-        model.addAttribute("shortLink", shortLink(view));
-        return template;
-    }
-
     private String list(UUID org, UUID id, UUID user, CodeForm form, Model model) {
         OrganisationId organisation = new OrganisationId(org);
         model.addAttribute("badgeClass", badgeClasses.badgeClass(organisation, new BadgeClassId(id), user));
@@ -139,7 +130,7 @@ class ClaimCodeConsoleController {
     }
 
     private String shortLink(ClaimCodeView view) {
-        return links.absolute(ClaimCodeController.SHORT + view.code());
+        return links.absolute(view.path());
     }
 
     private ClaimCodeSettings settings(CodeForm form) {

@@ -41,7 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ClaimCodeController {
 
-    static final String SHORT = "/c/";
+    private static final String SHORT = "/c/";
     private static final String SIGNED_IN = "/backpack/codes/";
 
     private final ClaimCodeService codes;

@@ -165,10 +165,7 @@ class ClaimCodeBrowserTests {
         ClaimCodeView apply = code(ClaimMode.APPLICATION);
         ClaimCodeView closed = code(ClaimMode.AWARD);
         codes.close(organisation, closed.id(), owner.id());
-        // As long as a name may be, with a word no line can hold: the poster must wrap it, not overflow.
-        String longName = ("Animer une réunion de quartier très nombreuse : "
-                + "Intergénérationnellementanticonstitutionnellementinterminablement " + "x".repeat(120))
-                .substring(0, 120);
+        String longName = PosterIntegrationTests.LONG_NAME;
         BadgeClassId longClass = badgeClasses.create(organisation, owner.id(), ConsoleFixture.content(longName),
                 ConsoleFixture.PNG).id();
         badgeClasses.publish(organisation, longClass, owner.id());
@@ -183,8 +180,7 @@ class ClaimCodeBrowserTests {
                 new Page("claim-application", participant, "/backpack/codes/" + apply.code()),
                 new Page("codes", owner, organisationPath() + "/badge-classes/" + badgeClass.value() + "/claim-codes"),
                 new Page("code", owner, codePath + award.id().value()),
-                new Page("poster", owner, codePath + award.id().value() + "/poster"),
-                new Page("poster-long-name", owner, codePath + longCode.id().value() + "/poster"));
+                new Page("code-long-name", owner, codePath + longCode.id().value()));
         AccountUser signedIn = null;
         for (Page page : pages) {
             if (page.who() != signedIn) {
