@@ -1,6 +1,5 @@
 package org.insigne.web.issuer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,10 +35,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An event's claim code, end to end: the issuer creates it in the console, a participant who has no account
@@ -112,7 +107,8 @@ class ClaimCodeBrowserTests {
 
         byte[] original = jdbc.queryForObject("select b.original from backpack_badge b join user_account u"
                 + " on u.id = b.owner_id where u.email = ?", byte[].class, email);
-        assertThat(verify(original, email)).contains("\"verdict\":\"valid\"");
+        assertThat(ApplyLinkIntegrationTests.verify(mvc, new MockMultipartFile("file", "badge.png", "image/png",
+                original), email)).contains("\"verdict\":\"valid\"");
         assertThat(ApplicationIntegrationTests.text(
                 org.insigne.web.testing.MailServer.awaitMail(email, 2, Duration.ofSeconds(20))))
                 .contains("Animer une réunion");
@@ -230,14 +226,5 @@ class ClaimCodeBrowserTests {
 
     private String organisationPath() {
         return "/console/organisations/" + organisation.value();
-    }
-
-    /** Sends the badge file as kept in the backpack to the public verification API, as any verifier would. */
-    private String verify(byte[] badge, String email) throws Exception {
-        var pending = mvc.perform(multipart("/api/v1/verifications")
-                        .file(new MockMultipartFile("file", "badge.png", "image/png", badge)).param("recipient", email))
-                .andExpect(request().asyncStarted()).andReturn();
-        return mvc.perform(asyncDispatch(pending)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
     }
 }
