@@ -180,6 +180,31 @@ public final class Ob2DocumentWriter {
         }
     }
 
+    /** The 1EdTech Apply Link extension's context, which its OB 2.0 form names inside the extension. */
+    public static final String APPLY_LINK_CONTEXT =
+            "https://openbadgespec.org/extensions/applyLinkExtension/context.json";
+
+    /**
+     * {@code document} (a BadgeClass as written here) with the 1EdTech Apply Link extension: where people
+     * apply for the badge. Without an address, the very same bytes. Added as it is, after the writer's
+     * ordering, which keeps no nested {@code @context}: the extension needs its own.
+     */
+    public static byte[] withApplyLink(byte[] document, @Nullable String applyUrl) {
+        if (applyUrl == null) {
+            return document;
+        }
+        try {
+            ObjectNode node = BoundedJson.readObject(document);
+            ObjectNode extension = node.putObject("extensions:ApplyLink");
+            extension.put("@context", APPLY_LINK_CONTEXT);
+            extension.putArray("type").add("Extension").add("extensions:ApplyLink");
+            extension.put("url", applyUrl);
+            return Ob2Json.MAPPER.writeValueAsBytes(node);
+        } catch (BoundedJson.JsonUnreadable e) {
+            throw new IllegalArgumentException("document unreadable", e);
+        }
+    }
+
     public static byte[] issuer(IssuerDraft draft) {
         ObjectNode p = BoundedJson.MAPPER.createObjectNode();
         p.put("type", "Issuer");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.insigne.core.jsonld.BoundedJson;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -133,6 +134,23 @@ public final class CredentialWriter {
                 throw new IllegalArgumentException("endorsement unreadable", e);
             }
         }
+        return unsigned;
+    }
+
+    /**
+     * {@code unsigned} (a credential as {@link #write} made it, or an achievement document) with the 1EdTech
+     * Apply Link extension's address, where people apply for the badge, as the achievement's {@code url}:
+     * the term the OB 3.0 context already defines (schema:url) and the extension's OB 3.0 form reuses. The
+     * extension's own type and context are left out: verifiers that load only the standard contexts offline
+     * would otherwise refuse the credential. Nothing is added without an address.
+     */
+    public static ObjectNode withApplyLink(ObjectNode unsigned, @Nullable String applyUrl) {
+        if (applyUrl == null) {
+            return unsigned;
+        }
+        JsonNode subject = unsigned.get("credentialSubject");
+        ObjectNode achievement = subject != null ? (ObjectNode) subject.path("achievement") : unsigned;
+        achievement.put("url", applyUrl);
         return unsigned;
     }
 

@@ -130,6 +130,24 @@ class Ob2DocumentWriterTests {
         assertThat(Ob2DocumentWriter.withEndorsements(badge, List.of())).isSameAs(badge);
     }
 
+    @Test
+    void badgeClassWithTheApplyLinkExtensionStillVerifies() {
+        byte[] assertion = publishAll(List.of());
+        byte[] without = served.get(URI.create(BADGE)).body();
+        byte[] with = Ob2DocumentWriter.withApplyLink(without, "https://issuer.example/apply/1");
+        publish(BADGE, with);
+
+        VerificationReport report = verify(new String(assertion, StandardCharsets.UTF_8));
+
+        assertThat(report.verdict()).as(Ob2ConformanceTests.describe(report)).isEqualTo(Verdict.VALID);
+        String plain = new String(without, StandardCharsets.UTF_8);
+        assertThat(new String(with, StandardCharsets.UTF_8)).startsWith(plain.substring(0, plain.length() - 1))
+                .endsWith(",\"extensions:ApplyLink\":{\"@context\":"
+                + "\"https://openbadgespec.org/extensions/applyLinkExtension/context.json\",\"type\":[\"Extension\","
+                + "\"extensions:ApplyLink\"],\"url\":\"https://issuer.example/apply/1\"}}");
+        assertThat(Ob2DocumentWriter.withApplyLink(without, null)).isSameAs(without);
+    }
+
     /** Publishes issuer, badge class, key, revocation list and the hosted assertion; answers the assertion. */
     private byte[] publishAll(List<Ob2DocumentWriter.Revoked> revoked) {
         publish(ISSUER, Ob2DocumentWriter.issuer(new Ob2DocumentWriter.IssuerDraft(ISSUER, "Les Amis du Quartier",

@@ -45,6 +45,20 @@ class CredentialWriterTests {
     }
 
     @Test
+    void anApplyLinkOnTheAchievementSignsAndVerifies() throws Exception {
+        ObjectNode plain = CredentialWriter.write(draft(new OpenBadgeCredential.Criteria(null, "Trois soudures.")));
+        String before = plain.toString();
+        assertThat(CredentialWriter.withApplyLink(plain, null).toString()).isEqualTo(before);
+
+        ObjectNode credential = CredentialWriter.withApplyLink(plain, "https://eole.example/apply/tig");
+
+        assertThat(credential.path("credentialSubject").path("achievement").path("url").asString())
+                .isEqualTo("https://eole.example/apply/tig");
+        VerificationReport report = fixtures.verifier().verify(fixtures.sign(credential).toString(), Ob3Fixtures.EMAIL);
+        assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
     void refusesADraftWithoutCriteria() {
         assertThatThrownBy(() -> CredentialWriter.write(draft(null)))
                 .isInstanceOf(IllegalArgumentException.class)

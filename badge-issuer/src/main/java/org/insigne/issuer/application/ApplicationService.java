@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -151,6 +152,29 @@ public class ApplicationService {
         checked.files().forEach(f -> files.save(new EvidenceFile(f.evidence().id(), application.id(), f.content())));
         log.info("Application {} for badge class {} sent by user {}", application.id().value(), badgeClass.value(),
                 applicant.id());
+        audit.record(hosted.organisation().value(), applicant.id(), AuditAction.APPLICATION_SUBMITTED,
+                application.id().value(), detail(application, hosted.content().name()));
+        return application.view(hosted.content().name());
+    }
+
+    /**
+     * Sends an application through an event's claim code, in the caller's transaction: the code stands for the
+     * opening, so only the badge class's state and an application already open are checked, plus the narrative.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ApplicationView submitByClaimCode(BadgeClassId badgeClass, Applicant applicant, String narrative) {
+        PublicBadgeClass hosted = badgeClasses.publicBadgeClass(badgeClass)
+                .filter(b -> b.status() == BadgeClassStatus.PUBLISHED)
+                .orElseThrow(() -> new ApplicationRefused(Kind.CONFLICT, "badge-class-archived"));
+        if (applications.hasOpen(badgeClass.value(), applicant.id())) {
+            throw new ApplicationRefused(Kind.CONFLICT, "already-open");
+        }
+        Submission submission = new Submission(narrative, List.of(), List.of(), true, null);
+        EvidenceChecks.narrative(submission.narrative());
+        BadgeApplication application = applications.saveAndFlush(new BadgeApplication(hosted.organisation(),
+                badgeClass, applicant, submission.narrative(), List.of(), clock.instant()));
+        log.info("Application {} for badge class {} sent by user {} with a claim code", application.id().value(),
+                badgeClass.value(), applicant.id());
         audit.record(hosted.organisation().value(), applicant.id(), AuditAction.APPLICATION_SUBMITTED,
                 application.id().value(), detail(application, hosted.content().name()));
         return application.view(hosted.content().name());

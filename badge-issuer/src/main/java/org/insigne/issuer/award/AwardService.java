@@ -37,6 +37,7 @@ import org.insigne.issuer.organisation.OrganisationNotFound;
 import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
+import org.insigne.issuer.publishing.ApplyLinks;
 import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.issuer.publishing.PublishedEndorsements;
 import org.insigne.issuer.publishing.StatusLists;
@@ -69,10 +70,12 @@ public class AwardService {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final ApplyLinks applyLinks;
 
     AwardService(AwardRepository awards, BadgeClassService badgeClasses, OrganisationService organisations,
                  SigningKeyService keys, StatusLists statusLists, PublishedEndorsements endorsements, AuditLog audit,
-                 Clock clock, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+                 Clock clock, JdbcTemplate jdbc, ApplicationEventPublisher events, ApplyLinks applyLinks) {
+        this.applyLinks = applyLinks;
         this.endorsements = endorsements;
         this.events = events;
         this.audit = audit;
@@ -162,7 +165,8 @@ public class AwardService {
         OrganisationProfileView issuer = organisations.publicProfile(organisation)
                 .orElseThrow(() -> new OrganisationNotFound(organisation));
         return new AwardSigning(badgeClass, hosted, issuer, keys.signingKeys(organisation), urls,
-                endorsements.credentials(PublishedEndorsements.BADGE_CLASS, badgeClass.id().value()));
+                endorsements.credentials(PublishedEndorsements.BADGE_CLASS, badgeClass.id().value()),
+                applyLinks.url(badgeClass.id(), urls));
     }
 
     /**

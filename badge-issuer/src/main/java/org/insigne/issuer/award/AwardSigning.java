@@ -10,13 +10,15 @@ import org.insigne.issuer.key.OrganisationKeys;
 import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.issuer.publishing.StatusLists;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What signing awards of one badge class needs, loaded and checked once (role, published badge class, issuer
  * profile, decrypted keys), for one award from the form as for the thousands of a bulk job.
  */
 record AwardSigning(BadgeClassView badgeClass, PublicBadgeClass hosted, OrganisationProfileView issuer,
-                    OrganisationKeys keys, HostedUrls urls, List<byte[]> achievementEndorsements) {
+                    OrganisationKeys keys, HostedUrls urls, List<byte[]> achievementEndorsements,
+                    @Nullable String applyLink) {
 
     /**
      * Builds and signs both documents of award {@code id}, dated by {@code dates} (already checked), its
@@ -35,7 +37,8 @@ record AwardSigning(BadgeClassView badgeClass, PublicBadgeClass hosted, Organisa
                         urls),
                 AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, moreEvidence, recipient, dates.issuedOn(),
                         dates.expires(), keys, now, urls,
-                        StatusLists.entry(badgeClass.organisation().id(), statusIndex, urls), achievementEndorsements));
+                        StatusLists.entry(badgeClass.organisation().id(), statusIndex, urls), achievementEndorsements,
+                        applyLink));
     }
 
     @Override

@@ -27,10 +27,12 @@ public class HostedDocuments {
     private final BadgeClassService badgeClasses;
     private final SigningKeyService keys;
     private final PublishedEndorsements endorsements;
+    private final ApplyLinks applyLinks;
 
     HostedDocuments(OrganisationService organisations, BadgeClassService badgeClasses, SigningKeyService keys,
-                    PublishedEndorsements endorsements) {
+                    PublishedEndorsements endorsements, ApplyLinks applyLinks) {
         this.endorsements = endorsements;
+        this.applyLinks = applyLinks;
         this.organisations = organisations;
         this.badgeClasses = badgeClasses;
         this.keys = keys;
@@ -43,9 +45,10 @@ public class HostedDocuments {
     }
 
     public Optional<byte[]> ob2BadgeClass(BadgeClassId id, HostedUrls urls) {
-        return badgeClasses.publicBadgeClass(id).map(b -> Ob2DocumentWriter.withEndorsements(
-                PublishedDocuments.ob2BadgeClass(b, urls),
-                endorsements.ob2Urls(PublishedEndorsements.BADGE_CLASS, id.value(), urls)));
+        return badgeClasses.publicBadgeClass(id).map(b -> Ob2DocumentWriter.withApplyLink(
+                Ob2DocumentWriter.withEndorsements(PublishedDocuments.ob2BadgeClass(b, urls),
+                        endorsements.ob2Urls(PublishedEndorsements.BADGE_CLASS, id.value(), urls)),
+                applyLinks.url(id, urls)));
     }
 
     /** The badge class for its human page. */

@@ -55,13 +55,15 @@ public class IssuedForms {
     private final SigningKeyService keys;
     private final StatusLists statusLists;
     private final PublishedEndorsements endorsements;
+    private final ApplyLinks applyLinks;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Baker baker = new Baker(BakingLimits.defaults());
 
     IssuedForms(BadgeClassService badgeClasses, OrganisationService organisations,
                 SigningKeyService keys, StatusLists statusLists, PublishedEndorsements endorsements, JdbcTemplate jdbc,
-                Clock clock) {
+                Clock clock, ApplyLinks applyLinks) {
+        this.applyLinks = applyLinks;
         this.endorsements = endorsements;
         this.badgeClasses = badgeClasses;
         this.organisations = organisations;
@@ -168,7 +170,7 @@ public class IssuedForms {
     @Transactional(readOnly = true)
     public Optional<byte[]> achievement(BadgeClassId id, HostedUrls urls) {
         return badgeClasses.publicBadgeClass(id).map(b -> Ob3DocumentWriter.withEndorsements(
-                PublishedDocuments.ob3Achievement(b, urls),
+                PublishedDocuments.ob3Achievement(b, applyLinks.url(id, urls), urls),
                 endorsements.credentials(PublishedEndorsements.BADGE_CLASS, id.value())));
     }
 

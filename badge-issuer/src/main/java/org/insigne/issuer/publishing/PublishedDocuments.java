@@ -25,6 +25,7 @@ import org.insigne.issuer.key.PublicSigningKey;
 import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationProfileView;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -47,6 +48,20 @@ public final class PublishedDocuments {
     /** The Achievement of a badge class as a document of its own at its id, as credentials embed it. */
     static byte[] ob3Achievement(PublicBadgeClass badgeClass, HostedUrls urls) {
         return CredentialWriter.writeAchievement(achievement(badgeClass, urls));
+    }
+
+    /** The same, giving {@code applyUrl} (when not null) as the Apply Link extension's address. */
+    static byte[] ob3Achievement(PublicBadgeClass badgeClass, @Nullable String applyUrl, HostedUrls urls) {
+        byte[] document = ob3Achievement(badgeClass, urls);
+        if (applyUrl == null) {
+            return document;
+        }
+        try {
+            return BoundedJson.MAPPER.writeValueAsBytes(
+                    CredentialWriter.withApplyLink(BoundedJson.readObject(document), applyUrl));
+        } catch (BoundedJson.JsonUnreadable written) {
+            throw new IllegalStateException("achievement written here unreadable", written);
+        }
     }
 
     /**

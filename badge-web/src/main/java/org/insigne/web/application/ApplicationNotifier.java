@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * reviewer's message when there is one and the link to the application in their backpack.
  */
 @Component
-class ApplicationNotifier {
+public class ApplicationNotifier {
 
     private final Mailer mailer;
     private final Links links;
@@ -23,7 +23,7 @@ class ApplicationNotifier {
         this.links = links;
     }
 
-    void changed(ApplicationView application) {
+    public void changed(ApplicationView application) {
         ApplicationEvent last = application.history().get(application.history().size() - 1);
         boolean fromReviewer = last.actorId() != null && !last.actorId().equals(application.applicantId());
         String message = fromReviewer && last.message() != null ? last.message() : null;

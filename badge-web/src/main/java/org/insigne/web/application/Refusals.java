@@ -3,12 +3,12 @@ package org.insigne.web.application;
 import org.insigne.core.error.DomainException;
 
 /** The status a form shown again after a refusal answers with, as the error pages would. */
-final class Refusals {
+public final class Refusals {
 
     private Refusals() {
     }
 
-    static int status(DomainException refusal) {
+    public static int status(DomainException refusal) {
         return switch (refusal.kind()) {
             case NOT_FOUND -> 404;
             case FORBIDDEN -> 403;

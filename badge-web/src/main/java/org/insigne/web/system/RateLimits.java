@@ -47,7 +47,9 @@ public class RateLimits {
         /** Failed logins per client address, whichever accounts it tried, within the lockout window. */
         LOGIN_CLIENT_FAILURE,
         /** Calls to the issuer API per organisation API token and minute. */
-        API_TOKEN
+        API_TOKEN,
+        /** Unknown claim codes tried per client address within a quarter of an hour: guessing, or typos. */
+        CLAIM_CODE_FAILURE
     }
 
     /**
@@ -95,7 +97,8 @@ public class RateLimits {
                       @Value("${insigne.verify.requests-per-minute:30}") int verificationsPerMinute,
                       @Value("${insigne.territory.contacts-per-hour:5}") int contactsPerHour,
                       @Value("${insigne.login.failures-per-client:50}") int loginFailuresPerClient,
-                      @Value("${insigne.api.requests-per-minute:600}") int apiRequestsPerMinute) {
+                      @Value("${insigne.api.requests-per-minute:600}") int apiRequestsPerMinute,
+                      @Value("${insigne.claim-codes.failures-per-client:20}") int claimCodeFailuresPerClient) {
         // Not the caller's transaction: a wrong password is counted even though the action it guarded fails
         // and rolls back. Wrapped, the data source is a key no transaction has bound a connection to, so each
         // statement runs on a pooled connection of its own, in auto-commit.
@@ -107,6 +110,8 @@ public class RateLimits {
         windows.put(Limit.LOGIN_FAILURE, new Window(LOGIN_FAILURES, LOGIN_WINDOW, false));
         windows.put(Limit.LOGIN_CLIENT_FAILURE, new Window(loginFailuresPerClient, LOGIN_WINDOW, false));
         windows.put(Limit.API_TOKEN, new Window(apiRequestsPerMinute, Duration.ofMinutes(1), true));
+        // Only failures count: a whole event behind one venue's address must not lock itself out.
+        windows.put(Limit.CLAIM_CODE_FAILURE, new Window(claimCodeFailuresPerClient, Duration.ofMinutes(15), false));
     }
 
     /** Counts one event for {@code key}; refused (and not counted) when the key is over the limit. */

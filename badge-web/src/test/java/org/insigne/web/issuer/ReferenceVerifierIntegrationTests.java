@@ -147,6 +147,9 @@ class ReferenceVerifierIntegrationTests {
         assertThat(evidence.size()).isEqualTo(3);
         assertThat(evidence.get(0).path("narrative").asString()).isEqualTo("J'ai animé trois réunions de quartier.");
         assertThat(evidence.get(2).path("id").asString()).startsWith("http://127.0.0.1:" + port + "/apply/evidence/");
+        // The class takes applications: its achievement says where, as the Apply Link extension does.
+        assertThat(JSON.readTree(json).path("credentialSubject").path("achievement").path("url").asString())
+                .isEqualTo("http://127.0.0.1:" + port + "/apply/" + published.badgeClass().value());
         Path dir = Files.createDirectories(Path.of("target", "reference-verifier").toAbsolutePath());
         Path file = write(dir.resolve("application-credential.json"), json);
 
