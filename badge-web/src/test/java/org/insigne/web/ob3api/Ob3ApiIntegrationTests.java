@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.insigne.core.jsonld.BoundedJson;
 import org.insigne.web.testing.InsigneIntegrationTest;
@@ -375,5 +377,25 @@ class Ob3ApiIntegrationTests {
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"Profile\",\"name\":\" \"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(nameless.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void earnerWithdrawsAnApplicationAndItsTokensStop() throws Exception {
+        Ob3Consumer consumer = new Ob3Consumer(port);
+        Client client = register(consumer, ALL_SCOPES);
+        earner(consumer);
+        Tokens tokens = connect(consumer, client, ALL_SCOPES);
+        HttpResponse<String> page = consumer.get("/backpack/connected-apps");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Sac Exemple").contains("voir les badges de votre sac");
+        Matcher revoke = Pattern.compile("action=\"(/backpack/connected-apps/[^\"]+/revoke)\"").matcher(page.body());
+        assertThat(revoke.find()).isTrue();
+        HttpResponse<String> withdrawn = consumer.form(revoke.group(1),
+                Map.of("_csrf", Ob3Consumer.hidden(page.body(), "_csrf")));
+        assertThat(withdrawn.statusCode()).isEqualTo(302);
+        assertThat(list(consumer, tokens.access(), "").statusCode()).isEqualTo(401);
+        assertThat(token(consumer, client, Map.of("grant_type", "refresh_token", "refresh_token", tokens.refresh()))
+                .statusCode()).isEqualTo(400);
+        assertThat(consumer.get("/backpack/connected-apps").body()).doesNotContain("Sac Exemple");
     }
 }
