@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.insigne.core.jsonld.BoundedJson;
+import org.insigne.web.privacy.DataRightsService;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.insigne.web.testing.Ob3TestCredentials;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class Ob3ApiIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataRightsService dataRights;
 
     final Ob3TestCredentials credentials = new Ob3TestCredentials();
 
@@ -397,5 +401,18 @@ class Ob3ApiIntegrationTests {
         assertThat(token(consumer, client, Map.of("grant_type", "refresh_token", "refresh_token", tokens.refresh()))
                 .statusCode()).isEqualTo(400);
         assertThat(consumer.get("/backpack/connected-apps").body()).doesNotContain("Sac Exemple");
+    }
+
+    @Test
+    void deletingTheAccountEndsItsGrants() throws Exception {
+        Ob3Consumer consumer = new Ob3Consumer(port);
+        Client client = register(consumer, ALL_SCOPES);
+        String email = earner(consumer);
+        Tokens tokens = connect(consumer, client, ALL_SCOPES);
+        UUID account = jdbc.queryForObject("select id from user_account where email = ?", UUID.class, email);
+        dataRights.erase(account, PASSWORD);
+        assertThat(jdbc.queryForObject("select count(*) from oauth2_authorization where principal_name = ?",
+                Integer.class, account.toString())).isZero();
+        assertThat(list(consumer, tokens.access(), "").statusCode()).isEqualTo(401);
     }
 }
