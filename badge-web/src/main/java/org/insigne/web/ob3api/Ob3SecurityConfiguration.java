@@ -1,6 +1,7 @@
 package org.insigne.web.ob3api;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -25,6 +27,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -83,7 +86,9 @@ class Ob3SecurityConfiguration {
                         .registeredClientRepository(clients)
                         .authorizationService(authorizations)
                         .authorizationConsentService(consents)
-                        .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE)))
+                        .authorizationEndpoint(endpoint -> endpoint
+                                .consentPage(CONSENT_PAGE)
+                                .authenticationProviders(Ob3SecurityConfiguration::consentEveryTime)))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .addFilterAfter(new AccountIdPrincipal(), SecurityContextHolderFilter.class)
                 .exceptionHandling(exceptions -> exceptions
@@ -128,6 +133,20 @@ class Ob3SecurityConfiguration {
                     headers.addHeaderWriter(securityHeaders::write);
                 });
         return http.build();
+    }
+
+    /**
+     * Shows the consent page at every authorization, even for scopes granted before. Besides telling the
+     * earner each time, this keeps the redirect to the application behind the consent form, whose security
+     * policy allows it: after the login form, whose {@code form-action} is {@code 'self'}, a browser would
+     * block a redirect straight to the application.
+     */
+    private static void consentEveryTime(List<AuthenticationProvider> providers) {
+        for (AuthenticationProvider provider : providers) {
+            if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+                codeRequests.setAuthorizationConsentRequired(context -> true);
+            }
+        }
     }
 
     /**

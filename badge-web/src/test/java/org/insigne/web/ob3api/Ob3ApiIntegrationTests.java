@@ -415,4 +415,15 @@ class Ob3ApiIntegrationTests {
                 Integer.class, account.toString())).isZero();
         assertThat(list(consumer, tokens.access(), "").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void asksConsentAgainAtEachAuthorization() throws Exception {
+        Ob3Consumer consumer = new Ob3Consumer(port);
+        Client client = register(consumer, ALL_SCOPES);
+        earner(consumer);
+        connect(consumer, client, Ob3Scopes.CREDENTIAL_READONLY);
+        // code() checks that the earner goes through the consent page again, not straight back to the client.
+        Tokens again = connect(consumer, client, Ob3Scopes.CREDENTIAL_READONLY);
+        assertThat(list(consumer, again.access(), "").statusCode()).isEqualTo(200);
+    }
 }
