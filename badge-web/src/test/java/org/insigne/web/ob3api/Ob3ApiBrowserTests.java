@@ -116,7 +116,7 @@ class Ob3ApiBrowserTests {
         browser.visit("/backpack/connected-apps");
         assertThat(browser.heading()).isEqualTo("Connected applications");
         checkBothWidths("ob3api-apps-en");
-        browser.click("Withdraw Sac Exemple's access");
+        browser.click("Withdraw access for Sac Exemple");
         assertThat(browser.text()).contains("No application is connected to your account.");
     }
 }
