@@ -94,11 +94,25 @@ public class ImportService {
      */
     @Transactional
     public StoredBadgeView claim(UUID ownerId, BadgeInput input, VerificationReport report) {
+        return upsert(ownerId, input, report).badge();
+    }
+
+    /** A badge kept, and whether this call added it ({@code false}: it was in the backpack already). */
+    public record Kept(StoredBadgeView badge, boolean added) {
+    }
+
+    /**
+     * Like {@link #claim}, saying whether the badge was added or already there, which an API caller is told.
+     * A badge already there keeps the bytes it came with.
+     */
+    @Transactional
+    public Kept upsert(UUID ownerId, BadgeInput input, VerificationReport report) {
         requireUsable(input);
         Accepted accepted = assess(input, report);
         String fingerprint = fingerprint(input, accepted.badge());
-        return collection.byFingerprint(ownerId, fingerprint).orElseGet(() -> collection.add(new NewBadge(ownerId,
-                input, fingerprint, accepted.badge(), accepted.verdict(), accepted.recipient(), accepted.checks())));
+        return collection.byFingerprint(ownerId, fingerprint).map(existing -> new Kept(existing, false))
+                .orElseGet(() -> new Kept(collection.add(new NewBadge(ownerId, input, fingerprint, accepted.badge(),
+                        accepted.verdict(), accepted.recipient(), accepted.checks())), true));
     }
 
     private record Accepted(BadgeView badge, Verdict verdict, RecipientStatus recipient, List<Check> checks) {

@@ -284,6 +284,13 @@ public class AccountService implements UserDetailsService {
         log.info("Account {} deleted by its owner", userId);
     }
 
+    /** Changes the name shown for the account; the caller checked it (not blank, at most 100 characters). */
+    @Transactional
+    public void rename(UUID userId, String displayName) {
+        accounts.findById(userId).orElseThrow(WrongPassword::new).rename(displayName.strip());
+        log.info("Account {} renamed", userId);
+    }
+
     /** The account's e-mail address once confirmed: what proves who an invitation was meant for. */
     public Optional<String> confirmedEmail(UUID userId) {
         return accounts.findById(userId).filter(UserAccount::isEmailConfirmed).map(UserAccount::email);

@@ -59,6 +59,11 @@ class UserAccount {
         return displayName;
     }
 
+    /** A new name to show, as the earner chose it elsewhere (the Open Badges API's profile). */
+    void rename(String newName) {
+        this.displayName = newName;
+    }
+
     String passwordHash() {
         return passwordHash;
     }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * anything else fails the same way whoever asks.
  */
 @Component
-class EarnerVerifications {
+public class EarnerVerifications {
 
     private static final Set<String> RECIPIENT_CHECKS = Set.of("ob2.recipient", "ob3.recipient");
 
@@ -40,7 +40,7 @@ class EarnerVerifications {
      * The first verification (by {@code verify}) of {@code requestFor(address)} that does not fail on the
      * recipient; the first one made when every address fails. No address: verified without a recipient.
      */
-    static CompletableFuture<VerificationReport> firstMatching(
+    public static CompletableFuture<VerificationReport> firstMatching(
             Function<VerificationRequest, CompletableFuture<VerificationReport>> verify,
             Function<@Nullable String, VerificationRequest> requestFor, List<String> addresses) {
         if (addresses.isEmpty()) {

@@ -22,13 +22,20 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 public final class SecurityHeaders {
 
     private final List<HeaderWriter> writers;
+    private final String contentSecurityPolicy;
 
     public SecurityHeaders(String contentSecurityPolicy) {
+        this.contentSecurityPolicy = contentSecurityPolicy;
         this.writers = List.of(new XContentTypeOptionsHeaderWriter(), new XXssProtectionHeaderWriter(),
                 new CacheControlHeadersWriter(), new HstsHeaderWriter(),
                 new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
                 new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy),
                 new ReferrerPolicyHeaderWriter(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+
+    /** The policy every page gets, for a page that must widen one directive and keep the rest. */
+    public String contentSecurityPolicy() {
+        return contentSecurityPolicy;
     }
 
     List<HeaderWriter> writers() {
