@@ -26,7 +26,7 @@ start_mail_sink() {
   local version
   version=$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' "$ROOT/pom.xml")
   fetch_greenmail() {
-    "$ROOT/mvnw" -q ${MAVEN_ARGS:-} "$@" dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$version" \
+    "$ROOT/mvnw" -q -N -f "$ROOT/pom.xml" ${MAVEN_ARGS:-} "$@" dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$version" \
       -DoutputDirectory="$WORK/greenmail" >/dev/null
   }
   fetch_greenmail -o 2>/dev/null || fetch_greenmail   # from the local repository when there, else Maven Central
