@@ -280,7 +280,7 @@ public class WebhookOutbox {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean resume(WebhookEndpointId endpoint, UUID delivery) {
         Instant now = clock.instant();
-        // A row being sent right now keeps its claim: it is due again once that attempt is written.
+        // A row being sent right now keeps its claim, and the outcome of that attempt decides what becomes of it.
         return jdbc.update("""
                 update webhook_delivery set state = 'PENDING', next_attempt_at = ?, retry_until = ?
                 where id = ? and endpoint_id = ?""", Timestamp.from(now), Timestamp.from(now.plus(retryFor)),

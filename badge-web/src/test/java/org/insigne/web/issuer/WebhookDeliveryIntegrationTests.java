@@ -11,7 +11,10 @@ import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.organisation.OrganisationService;
+import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.organisation.StaffService;
+import org.insigne.issuer.webhook.WebhookOutbox;
+import org.insigne.issuer.work.Leases;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.testing.MailServer;
 import org.insigne.web.testing.TestEnvironmentInitializer;
@@ -40,7 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Webhooks delivered for real to a receiver on loopback (allowed here, with plain http, as nowhere else): the
  * receiver checks every signature with its own implementation of the specification, answers 500 before 200
  * (the retries come, under the same webhook-id), or always fails (the endpoint is disabled and its owner mailed);
- * deliveries wait in the outbox while the sender is stopped, and claims left by a dead node are sent again.
+ * deliveries wait in the outbox while the sender is stopped, a row claimed by one node is not claimed by
+ * another, and claims left by a dead node are sent again; only the organisation's owners and administrators
+ * reach its endpoints.
  * A retry schedule of milliseconds stands for the three days of production. Its own database, so that no
  * other context's sender takes these deliveries.
  */
@@ -67,6 +72,8 @@ class WebhookDeliveryIntegrationTests {
     @Autowired AwardService awards;
     @Autowired WebhookDispatcher dispatcher;
     @Autowired TransactionTemplate transactions;
+    @Autowired WebhookOutbox outbox;
+    @Autowired Leases leases;
 
     ConsoleFixture fixture;
     WebhookReceiver receiver;
@@ -195,6 +202,10 @@ class WebhookDeliveryIntegrationTests {
             // One of them was claimed by a node that died before sending it.
             jdbc.update("update webhook_delivery set claimed_by = 'node-mort', claimed_at = now() where id = "
                     + "(select id from webhook_delivery where endpoint_id = ? limit 1)", endpoint);
+            // A row claimed by one node is not claimed by another until given back.
+            assertThat(outbox.claim(leases.node(), 10)).hasSize(1);
+            assertThat(outbox.claim("autre-noeud", 10)).isEmpty();
+            assertThat(outbox.release(leases.node())).isEqualTo(1);
             Thread.sleep(600);
             assertThat(receiver.received()).isEmpty();
             assertThat(jdbc.queryForList("select state from webhook_delivery where endpoint_id = ?", String.class,
@@ -224,6 +235,41 @@ class WebhookDeliveryIntegrationTests {
         assertThat(page).contains("Donnez une adresse web complète", "Choisissez au moins un événement");
         assertThat(jdbc.queryForObject("select count(*) from webhook_endpoint where organisation_id = ?",
                 Integer.class, badge.organisation().value())).isZero();
+    }
+
+    @Test
+    void onlyOwnersAndAdministratorsOfTheOrganisationReachItsEndpoints() throws Exception {
+        ConsoleFixture.PublishedBadge badge = fixture.publishedBadge();
+        var awarder = fixture.account("Awarder");
+        fixture.join(badge.organisation(), badge.owner(), awarder, StaffRole.AWARDER);
+        var stranger = fixture.account("Stranger");
+        var own = fixture.organisation(stranger, "Autre association");
+        mvc.perform(post("/console/organisations/{org}/webhooks", badge.organisation().value())
+                        .with(as(badge.owner())).with(csrf()).param("url", "https://93.184.215.14/hook")
+                        .param("events", "award.revoked"))
+                .andExpect(status().isOk());
+        UUID endpoint = endpointId("https://93.184.215.14/hook");
+        String org = badge.organisation().value().toString();
+
+        for (String path : List.of("/console/organisations/" + org + "/webhooks",
+                "/console/organisations/" + org + "/webhooks/" + endpoint)) {
+            mvc.perform(get(path).with(as(awarder))).andExpect(status().isForbidden());
+            mvc.perform(get(path).with(as(stranger))).andExpect(status().isNotFound());
+        }
+        for (String action : List.of("rotate", "disable", "delete")) {
+            mvc.perform(post("/console/organisations/{org}/webhooks/{e}/" + action, org, endpoint)
+                    .with(as(awarder)).with(csrf())).andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/console/organisations/{org}/webhooks", org).with(as(stranger)).with(csrf())
+                .param("url", "https://93.184.215.15/hook").param("events", "award.created"))
+                .andExpect(status().isNotFound());
+        // Another organisation's endpoint is not found under the stranger's own organisation either.
+        mvc.perform(get("/console/organisations/{org}/webhooks/{e}", own.value(), endpoint).with(as(stranger)))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("select disabled_at is null from webhook_endpoint where id = ?", Boolean.class,
+                endpoint)).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from webhook_endpoint where url like 'https://93.184.215.1%'",
+                Integer.class)).isEqualTo(1);
     }
 
     /** Registers the receiver through the console form, as the owner; answers the secret shown once. */
