@@ -26,9 +26,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -36,9 +39,11 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -135,28 +140,11 @@ public final class HttpDocumentFetcher implements DocumentFetcher, Closeable {
 
     /** One request: check, connect to the checked addresses, then either a redirect target or the body. */
     private Hop fetchOnce(URI uri, Expect expect, long deadline) throws FetchFailed {
-        String host = checkUrl(uri);
-        InetAddress[] addresses = resolveAndCheck(uri, host, deadline);
-        long remaining = remainingMillis(uri, deadline);
-
-        HttpGet request = new HttpGet(uri);
-        request.setHeader(HttpHeaders.ACCEPT, accept(expect));
-        request.setConfig(RequestConfig.custom()
-                .setConnectionRequestTimeout(Timeout.ofMilliseconds(remaining))
-                .setResponseTimeout(Timeout.ofMilliseconds(remaining))
-                .build());
-        // The deadline covers everything, a server dripping headers or body included: abort the connection then.
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> abort = DEADLINES.schedule(() -> {
-            expired.set(true);
-            request.cancel();
-        }, remaining, TimeUnit.MILLISECONDS);
-        Map<String, InetAddress[]> pins = pinned.get();
-        pins.put(host, addresses);
-        pins.put(unbracketed(host), addresses);
-        ClassicHttpResponse response = null;
-        try {
-            response = client.executeOpen(null, request, null);
+        return exchange(uri, deadline, () -> {
+            HttpGet request = new HttpGet(uri);
+            request.setHeader(HttpHeaders.ACCEPT, accept(expect));
+            return request;
+        }, response -> {
             int status = response.getCode();
             if (isRedirect(status)) {
                 return new Hop(redirectTarget(uri, response), "", new byte[0]);
@@ -175,6 +163,74 @@ public final class HttpDocumentFetcher implements DocumentFetcher, Closeable {
             }
             String contentType = contentType(uri, response, expect);
             return new Hop(null, contentType, readBody(uri, response.getEntity(), maxBytes(expect), deadline));
+        });
+    }
+
+    /**
+     * Refuses, as {@link #fetch} would before connecting, a URL this fetcher may not reach: not http(s), with
+     * user info, or naming a host that resolves to an address the policy forbids. Nothing is sent.
+     */
+    public void check(URI uri) throws FetchFailed {
+        Objects.requireNonNull(uri, "uri");
+        resolveAndCheck(uri, checkUrl(uri), System.nanoTime() + policy.timeout().toNanos());
+    }
+
+    /** What a server answered a {@link #post}: its status and at most the first bytes of its body. */
+    public record Answer(int status, byte[] bodyStart) {
+    }
+
+    /**
+     * Posts {@code body} to {@code uri} under the same address rules and deadline as {@link #fetch}, and answers
+     * whatever status the server gave: a redirect is not followed (it is the answer), and of the body only the
+     * first {@code keepBytes} are read, the connection dropped after them.
+     */
+    public Answer post(URI uri, Map<String, String> headers, String contentType, byte[] body, int keepBytes)
+            throws FetchFailed {
+        Objects.requireNonNull(uri, "uri");
+        long deadline = System.nanoTime() + policy.timeout().toNanos();
+        return exchange(uri, deadline, () -> {
+            HttpPost request = new HttpPost(uri);
+            headers.forEach(request::setHeader);
+            request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+            return request;
+        }, response ->
+                new Answer(response.getCode(), readStart(response.getEntity(), keepBytes, uri, deadline)));
+    }
+
+    /** What is done with a response while its connection is open. */
+    @FunctionalInterface
+    private interface ResponseReader<T> {
+        T read(ClassicHttpResponse response) throws IOException, FetchFailed;
+    }
+
+    /**
+     * Checks the URL, then makes the request (only then: the client refuses some URLs the check reports),
+     * connects only to the addresses checked, and hands the response to {@code reader}, all within
+     * {@code deadline}; the connection is never reused, since what is left of a body may be endless.
+     */
+    private <T> T exchange(URI uri, long deadline, Supplier<HttpUriRequestBase> newRequest, ResponseReader<T> reader)
+            throws FetchFailed {
+        String host = checkUrl(uri);
+        InetAddress[] addresses = resolveAndCheck(uri, host, deadline);
+        long remaining = remainingMillis(uri, deadline);
+        HttpUriRequestBase request = newRequest.get();
+        request.setConfig(RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(remaining))
+                .setResponseTimeout(Timeout.ofMilliseconds(remaining))
+                .build());
+        // The deadline covers everything, a server dripping headers or body included: abort the connection then.
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> abort = DEADLINES.schedule(() -> {
+            expired.set(true);
+            request.cancel();
+        }, remaining, TimeUnit.MILLISECONDS);
+        Map<String, InetAddress[]> pins = pinned.get();
+        pins.put(host, addresses);
+        pins.put(unbracketed(host), addresses);
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, request, null);
+            return reader.read(response);
         } catch (IOException e) {
             throw failure(uri, e, expired.get());
         } catch (RuntimeException e) {
@@ -193,6 +249,21 @@ public final class HttpDocumentFetcher implements DocumentFetcher, Closeable {
                     // the connection is already discarded
                 }
             }
+        }
+    }
+
+    /** At most {@code keep} bytes of the body: the rest is left unread. */
+    private static byte[] readStart(@Nullable HttpEntity entity, int keep, URI uri, long deadline)
+            throws IOException, FetchFailed {
+        if (entity == null || keep <= 0) {
+            return new byte[0];
+        }
+        try (InputStream in = entity.getContent()) {
+            byte[] start = in.readNBytes(keep);
+            if (System.nanoTime() - deadline >= 0) {
+                throw new FetchFailed(uri, FetchFailed.Reason.TIMEOUT, uri.toString());
+            }
+            return start;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.insigne.core.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -77,6 +78,9 @@ class HttpDocumentFetcherTests {
                 case "/png" -> send(exchange, 200, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
                 case "/gone" -> send(exchange, 410, "application/json", bytes("{}"));
                 case "/error" -> send(exchange, 503, "text/plain", bytes("busy"));
+                case "/echo" -> send(exchange, 202, "text/plain", bytes(exchange.getRequestMethod() + " "
+                        + exchange.getRequestHeaders().getFirst("webhook-id") + " "
+                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 case "/huge" -> stream(exchange, 0);
                 case "/huge-declared" -> stream(exchange, 10 * 1024 * 1024);
                 case "/drip" -> drip(exchange);
@@ -143,6 +147,49 @@ class HttpDocumentFetcherTests {
     @HostileInput({"F1", "F4"})
     void refusesUnsupportedUrls(String url) {
         assertFailure(new HttpDocumentFetcher(FetchPolicy.defaults()), url, Expect.JSON, Reason.UNSUPPORTED_URL);
+    }
+
+    @Test
+    @HostileInput("F1")
+    void postRefusesLoopbackByDefaultWithoutConnecting() {
+        HttpDocumentFetcher fetcher = new HttpDocumentFetcher(FetchPolicy.defaults());
+
+        assertThatThrownBy(() -> fetcher.post(URI.create(base + "/echo"), Map.of(), "application/json", bytes("{}"), 100))
+                .isInstanceOfSatisfying(FetchFailed.class, f -> assertThat(f.reason()).isEqualTo(Reason.FORBIDDEN_ADDRESS));
+        assertThatThrownBy(() -> fetcher.check(URI.create("https://10.0.0.1/hook")))
+                .isInstanceOfSatisfying(FetchFailed.class, f -> assertThat(f.reason()).isEqualTo(Reason.FORBIDDEN_ADDRESS));
+        assertThat(hits).hasValue(0);
+    }
+
+    @Test
+    void postsWithHeadersAndAnswersWhateverStatusCame() throws FetchFailed {
+        HttpDocumentFetcher fetcher = new HttpDocumentFetcher(LOCAL);
+
+        HttpDocumentFetcher.Answer echoed = fetcher.post(URI.create(base + "/echo"), Map.of("webhook-id", "msg_1"),
+                "application/json", bytes("{\"a\":1}"), 100);
+        HttpDocumentFetcher.Answer busy = fetcher.post(URI.create(base + "/error"), Map.of(), "application/json",
+                bytes("{}"), 100);
+        HttpDocumentFetcher.Answer moved = fetcher.post(URI.create(base + "/to-private"), Map.of(), "application/json",
+                bytes("{}"), 100);
+
+        assertThat(echoed.status()).isEqualTo(202);
+        assertThat(new String(echoed.bodyStart(), StandardCharsets.UTF_8)).isEqualTo("POST msg_1 {\"a\":1}");
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.bodyStart()).isEqualTo(bytes("busy"));
+        // A redirect is the answer, never followed: the private address behind it is not reached.
+        assertThat(moved.status()).isEqualTo(302);
+        assertThat(hits).hasValue(3);
+    }
+
+    @Test
+    @HostileInput("F5")
+    void postKeepsOnlyTheStartOfAHugeAnswer() throws FetchFailed {
+        long started = System.nanoTime();
+        HttpDocumentFetcher.Answer answer = new HttpDocumentFetcher(LOCAL).post(URI.create(base + "/huge"), Map.of(),
+                "application/json", bytes("{}"), 64);
+
+        assertThat(answer.bodyStart()).hasSize(64);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test

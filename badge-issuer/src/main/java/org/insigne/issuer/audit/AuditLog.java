@@ -2,6 +2,7 @@ package org.insigne.issuer.audit;
 
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -25,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes and reads the audit log. Each feature's service calls {@link #record} inside its own transaction, so an
- * entry exists exactly when the action it records was committed. Reading does no role check: callers (the
+ * entry exists exactly when the action it records was committed. Each write is also published as an
+ * {@link AuditRecorded} event, synchronously, in that transaction: what listeners write then (the webhooks'
+ * outbox) commits or rolls back with the action. Reading does no role check: callers (the
  * dashboard) check that the reader may see the organisation's log.
  */
 @Service
@@ -43,11 +47,14 @@ public class AuditLog {
     private final ObjectProvider<ActorDirectory> actors;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     @PersistenceContext
     private EntityManager entityManager;
 
-    AuditLog(AuditEntryRepository entries, ObjectProvider<ActorDirectory> actors, Clock clock, JdbcTemplate jdbc) {
+    AuditLog(AuditEntryRepository entries, ObjectProvider<ActorDirectory> actors, Clock clock, JdbcTemplate jdbc,
+             ApplicationEventPublisher events) {
+        this.events = events;
         this.entries = entries;
         this.actors = actors;
         this.clock = clock;
@@ -65,8 +72,10 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID organisationId, @Nullable UUID actorId, AuditAction action, UUID subjectId,
                        Map<String, String> detail) {
+        Instant now = clock.instant();
         entityManager.persist(new AuditEntry(organisationId, actorId, emailOf(actorId), action, subjectId,
-                kept(detail), clock.instant()));
+                kept(detail), now));
+        events.publishEvent(new AuditRecorded(organisationId, action, List.of(new Subject(subjectId, detail)), now));
     }
 
     /**
@@ -80,7 +89,8 @@ public class AuditLog {
             return;
         }
         String email = emailOf(actorId);
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Instant at = clock.instant();
+        OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         jdbc.batchUpdate("""
                 insert into audit_entry (id, organisation_id, actor_id, actor_email, action, subject_type, subject_id,
                     detail, created_at)
@@ -95,6 +105,7 @@ public class AuditLog {
             ps.setString(8, kept(subject.detail()));
             ps.setObject(9, now);
         });
+        events.publishEvent(new AuditRecorded(organisationId, action, subjects, at));
     }
 
     private @Nullable String emailOf(@Nullable UUID actorId) {

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -42,12 +43,29 @@ public class KeyVault {
     }
 
     byte[] encrypt(SigningKeyId id, byte[] plaintext) {
+        return seal(id.value(), plaintext);
+    }
+
+    byte[] decrypt(SigningKeyId id, byte[] stored) {
+        try {
+            return open(id.value(), stored);
+        } catch (GeneralSecurityException e) {
+            // A wrong master key or a tampered row: nothing can be signed until an operator fixes it.
+            throw new IllegalStateException("Signing key " + id.value() + " cannot be decrypted with the master key", e);
+        }
+    }
+
+    /**
+     * Encrypts another secret the platform must be able to read again (a webhook endpoint's signing secret),
+     * bound to the id of the row that keeps it, as signing keys are.
+     */
+    public byte[] seal(UUID owner, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, masterKey, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad(id));
+            cipher.updateAAD(aad(owner));
             byte[] sealed = cipher.doFinal(plaintext);
             return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -55,16 +73,12 @@ public class KeyVault {
         }
     }
 
-    byte[] decrypt(SigningKeyId id, byte[] stored) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, masterKey, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
-            cipher.updateAAD(aad(id));
-            return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
-        } catch (GeneralSecurityException e) {
-            // A wrong master key or a tampered row: nothing can be signed until an operator fixes it.
-            throw new IllegalStateException("Signing key " + id.value() + " cannot be decrypted with the master key", e);
-        }
+    /** Opens what {@link #seal} encrypted for the same {@code owner}; refuses a ciphertext of another row. */
+    public byte[] open(UUID owner, byte[] stored) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, masterKey, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
+        cipher.updateAAD(aad(owner));
+        return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
     }
 
     /**
@@ -81,8 +95,8 @@ public class KeyVault {
         }
     }
 
-    private static byte[] aad(SigningKeyId id) {
-        return id.value().toString().getBytes(StandardCharsets.US_ASCII);
+    private static byte[] aad(UUID owner) {
+        return owner.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] masterKeyBytes(String configured, String dataDir) {

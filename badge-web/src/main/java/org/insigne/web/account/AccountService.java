@@ -248,6 +248,12 @@ public class AccountService implements UserDetailsService {
                 a -> new AccountSummary(a.id(), a.displayName(), a.email())));
     }
 
+    /** The address and preferred language of each account in {@code ids} that exists, to mail them. */
+    public Map<String, Locale> contacts(Collection<UUID> ids) {
+        return accounts.findAllById(ids).stream().collect(Collectors.toMap(UserAccount::email,
+                UserAccount::preferredLocale, (a, b) -> a));
+    }
+
     /**
      * Refuses with {@link WrongPassword} unless {@code password} is the account's, and with
      * {@link PasswordAttemptsExceeded} while too many wrong guesses were made lately.

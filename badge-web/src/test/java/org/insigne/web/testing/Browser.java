@@ -192,6 +192,16 @@ public final class Browser implements AutoCloseable {
         return cookie == null ? null : cookie.getValue();
     }
 
+    /** Fails when the page is wider than the window, so that a reader would have to scroll sideways. */
+    public Browser assertFitsWidth() {
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        if (((Number) overflow).intValue() > 0) {
+            throw new AssertionError(driver.getCurrentUrl() + " scrolls sideways by " + overflow + " px");
+        }
+        return this;
+    }
+
     @Override
     public void close() {
         driver.quit();
