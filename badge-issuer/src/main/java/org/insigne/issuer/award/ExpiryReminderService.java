@@ -41,7 +41,8 @@ public class ExpiryReminderService {
     public List<DueReminder> due(Instant now, Instant horizon, int limit) {
         return jdbc.query("""
                 select a.id, a.organisation_id, a.badge_class_id, a.recipient_email, a.recipient_name, a.expires_at,
-                       b.name as badge_name, o.name as issuer_name, o.contact_email, o.website_url
+                       b.name as badge_name, o.name as issuer_name, o.contact_email, o.website_url,
+                       convert_from(a.ob2_assertion, 'UTF8')::jsonb ->> 'id' as assertion_url
                 from award a
                 join badge_class b on b.id = a.badge_class_id
                 join organisation o on o.id = a.organisation_id
@@ -55,7 +56,7 @@ public class ExpiryReminderService {
                         rs.getString("recipient_email"), rs.getString("recipient_name"),
                         rs.getTimestamp("expires_at").toInstant(), rs.getString("badge_name"),
                         rs.getString("issuer_name"), rs.getString("contact_email"),
-                        rs.getString("website_url"), UUID.randomUUID()),
+                        rs.getString("website_url"), rs.getString("assertion_url"), UUID.randomUUID()),
                 Timestamp.from(now), Timestamp.from(horizon), limit);
     }
 

@@ -58,6 +58,7 @@ class ExpiryReminderServiceTests {
         assertThat(reminder.issuerName()).isEqualTo("Ligue des reminders");
         assertThat(reminder.recipientEmail()).isEqualTo("soon@example.org");
         assertThat(reminder.expiresAt()).isEqualTo(soon.expiresAt());
+        assertThat(reminder.assertionUrl()).isEqualTo(HTTPS.ob2Assertion(soon.id().value()));
         assertThat(dueIds(5)).doesNotContain(soon.id());
     }
 
