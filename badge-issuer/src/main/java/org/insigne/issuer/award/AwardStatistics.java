@@ -1,5 +1,6 @@
 package org.insigne.issuer.award;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,5 +38,16 @@ public class AwardStatistics {
                             ((Number) row[3]).longValue()));
         }
         return counts;
+    }
+
+    /** The organisation's awards, not revoked, that expire after {@code from} and before {@code until}. */
+    public long expiring(OrganisationId organisation, Instant from, Instant until) {
+        return entityManager.createQuery("""
+                        select count(a) from Award a where a.organisationId = :organisation and a.revokedAt is null
+                        and a.expiresAt > :from and a.expiresAt < :until""", Long.class)
+                .setParameter("organisation", organisation.value())
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .getSingleResult();
     }
 }

@@ -11,10 +11,12 @@ import org.insigne.issuer.organisation.OrganisationView;
 /**
  * An organisation's dashboard as one member sees it. {@code canReadAuditLog} says whether their role opens the
  * full audit log (owners and administrators); every member sees the counts and the recent activity.
- * {@code badgeClassNames} names the badge classes the entries refer to by id.
+ * {@code badgeClassNames} names the badge classes the entries refer to by id. {@code expiringThisMonth}: awards
+ * not revoked that expire from now to the end of the current month.
  */
 public record Dashboard(OrganisationView organisation, List<BadgeClassCounts> badgeClasses, AwardCounts total,
-                        List<AuditEntryView> recent, Map<UUID, String> badgeClassNames, boolean canReadAuditLog) {
+                        List<AuditEntryView> recent, Map<UUID, String> badgeClassNames, boolean canReadAuditLog,
+                        long expiringThisMonth) {
 
     public Dashboard {
         badgeClasses = List.copyOf(badgeClasses);

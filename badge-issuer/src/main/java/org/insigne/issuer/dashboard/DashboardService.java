@@ -1,5 +1,11 @@
 package org.insigne.issuer.dashboard;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,17 +42,27 @@ public class DashboardService {
     private final BadgeClassService badgeClasses;
     private final AwardStatistics statistics;
     private final AuditLog audit;
+    private final Clock clock;
 
     DashboardService(OrganisationService organisations, BadgeClassService badgeClasses, AwardStatistics statistics,
-                     AuditLog audit) {
+                     AuditLog audit, Clock clock) {
         this.organisations = organisations;
         this.badgeClasses = badgeClasses;
         this.statistics = statistics;
         this.audit = audit;
+        this.clock = clock;
     }
 
-    /** The dashboard, for any member. */
+    /** The dashboard, for any member, with the month of "expiring this month" read in UTC. */
     public Dashboard dashboard(OrganisationId id, UUID userId) {
+        return dashboard(id, userId, ZoneOffset.UTC);
+    }
+
+    /**
+     * The dashboard, for any member; "this month" is the month in {@code zone} (the readers' zone, where a month
+     * ends at their midnight).
+     */
+    public Dashboard dashboard(OrganisationId id, UUID userId, ZoneId zone) {
         OrganisationView organisation = organisations.organisation(id, userId);
         List<BadgeClassSummary> classes = badgeClasses.badgeClasses(id, userId);
         Map<BadgeClassId, AwardCounts> counts = statistics.countsByBadgeClass(id);
@@ -55,7 +71,14 @@ public class DashboardService {
                 .toList();
         AwardCounts total = lines.stream().map(BadgeClassCounts::counts).reduce(AwardCounts.NONE, AwardCounts::plus);
         return new Dashboard(organisation, lines, total, audit.recent(id.value(), RECENT), names(classes),
-                organisation.role().includes(StaffRole.ADMIN));
+                organisation.role().includes(StaffRole.ADMIN), expiringThisMonth(id, zone));
+    }
+
+    private long expiringThisMonth(OrganisationId id, ZoneId zone) {
+        Instant now = clock.instant();
+        Instant monthEnd = ZonedDateTime.ofInstant(now, zone).toLocalDate()
+                .with(TemporalAdjusters.firstDayOfNextMonth()).atStartOfDay(zone).toInstant();
+        return statistics.expiring(id, now, monthEnd);
     }
 
     /** One page (from 0) of the audit log, of one action when {@code filter} is given; owners and administrators. */

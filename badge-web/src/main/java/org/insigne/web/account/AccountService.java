@@ -297,6 +297,27 @@ public class AccountService implements UserDetailsService {
         log.info("Account {} renamed", userId);
     }
 
+    /** Whether the account holder wants a mail before one of their badges expires. */
+    public boolean wantsExpiryReminders(UUID userId) {
+        return accounts.findById(userId).map(UserAccount::wantsExpiryReminders).orElse(false);
+    }
+
+    @Transactional
+    public void chooseExpiryReminders(UUID userId, boolean wanted) {
+        accounts.findById(userId).orElseThrow(EmailAddressNotFound::new).chooseExpiryReminders(wanted);
+        log.info("Account {} turned expiry reminders {}", userId, wanted ? "on" : "off");
+    }
+
+    /**
+     * Whether the person behind {@code email} wants expiry reminders and in which language: the choices of the
+     * account that confirmed that address, else on, in French (the platform's language).
+     */
+    public ExpiryReminderSetting expiryReminderSetting(String email) {
+        return accounts.findByConfirmedAddress(normalise(email)).stream().findFirst()
+                .map(a -> new ExpiryReminderSetting(a.wantsExpiryReminders(), a.preferredLocale()))
+                .orElse(new ExpiryReminderSetting(true, Locale.FRENCH));
+    }
+
     /** The account's e-mail address once confirmed: what proves who an invitation was meant for. */
     public Optional<String> confirmedEmail(UUID userId) {
         return accounts.findById(userId).filter(UserAccount::isEmailConfirmed).map(UserAccount::email);

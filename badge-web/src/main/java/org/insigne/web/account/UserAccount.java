@@ -31,6 +31,8 @@ class UserAccount {
 
     private Instant createdAt;
 
+    private boolean expiryReminders = true;
+
     @Version
     private long version;
 
@@ -98,5 +100,13 @@ class UserAccount {
 
     void changePassword(String newHash) {
         this.passwordHash = newHash;
+    }
+
+    boolean wantsExpiryReminders() {
+        return expiryReminders;
+    }
+
+    void chooseExpiryReminders(boolean wanted) {
+        this.expiryReminders = wanted;
     }
 }

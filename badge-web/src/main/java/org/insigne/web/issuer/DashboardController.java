@@ -9,6 +9,7 @@ import org.insigne.issuer.dashboard.Dashboard;
 import org.insigne.issuer.dashboard.DashboardService;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.web.account.CurrentUser;
+import org.insigne.web.system.DisplayDates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -29,15 +30,18 @@ class DashboardController {
 
     private final DashboardService dashboards;
     private final ActivitySentences sentences;
+    private final DisplayDates dates;
 
-    DashboardController(DashboardService dashboards, ActivitySentences sentences) {
+    DashboardController(DashboardService dashboards, ActivitySentences sentences, DisplayDates dates) {
         this.dashboards = dashboards;
         this.sentences = sentences;
+        this.dates = dates;
     }
 
     @GetMapping("/console/organisations/{id}/dashboard")
     String dashboard(@PathVariable UUID id, Authentication authentication, Locale locale, Model model) {
-        Dashboard dashboard = dashboards.dashboard(new OrganisationId(id), CurrentUser.id(authentication));
+        Dashboard dashboard = dashboards.dashboard(new OrganisationId(id), CurrentUser.id(authentication),
+                dates.zone());
         model.addAttribute("organisation", dashboard.organisation());
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("activity", sentences.lines(dashboard.recent(), dashboard.badgeClassNames(), locale));

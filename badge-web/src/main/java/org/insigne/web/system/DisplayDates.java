@@ -36,6 +36,11 @@ public class DisplayDates {
         this.zone = properties.timeZone();
     }
 
+    /** The display time zone ({@code insigne.display.time-zone}). */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** The day of {@code instant} in the display zone, e.g. "7 décembre 2029"; empty for none. */
     public String date(@Nullable Instant instant, Locale locale) {
         return instant == null ? "" : dates.computeIfAbsent(locale, l -> formatter("d MMMM uuuu", l)).format(instant);
