@@ -5,6 +5,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,12 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgresServer.start(insigne.dataDir(), database.port(), SHUTDOWN_GRACE);
     }
 
+    /**
+     * The pool takes the usual {@code spring.datasource.hikari.*} settings, as it would on an external database:
+     * a small box sets {@code spring.datasource.hikari.maximum-pool-size} lower (docs/RELIABILITY.md).
+     */
     @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(EmbeddedPostgresServer server) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)

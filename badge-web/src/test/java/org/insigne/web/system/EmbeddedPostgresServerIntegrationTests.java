@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,9 +87,13 @@ class EmbeddedPostgresServerIntegrationTests {
         }
         new ApplicationContextRunner()
                 .withUserConfiguration(EmbeddedDatabaseConfiguration.class, Settings.class)
-                .withPropertyValues("insigne.data-dir=" + home, "insigne.embedded-database.port=" + port)
+                .withPropertyValues("insigne.data-dir=" + home, "insigne.embedded-database.port=" + port,
+                        "spring.datasource.hikari.maximum-pool-size=3")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
+                    // the pool takes Spring's usual settings, as a small box needs
+                    assertThat(context.getBean(DataSource.class)).isInstanceOfSatisfying(HikariDataSource.class,
+                            pool -> assertThat(pool.getMaximumPoolSize()).isEqualTo(3));
                     try (Connection c = context.getBean(DataSource.class).getConnection();
                          Statement st = c.createStatement(); ResultSet rs = st.executeQuery("show port")) {
                         rs.next();
