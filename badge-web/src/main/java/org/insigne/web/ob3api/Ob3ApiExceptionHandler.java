@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * before the application's page and API handlers.
  */
 @RestControllerAdvice(assignableTypes = {CredentialsApiController.class, ProfileApiController.class,
-        DiscoveryController.class, Ob3ApiFallbackController.class})
+        DiscoveryController.class, ClientRegistrationController.class, Ob3ApiFallbackController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class Ob3ApiExceptionHandler {
 

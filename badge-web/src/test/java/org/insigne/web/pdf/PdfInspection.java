@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.FormatException;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
@@ -69,7 +70,12 @@ public record PdfInspection(String text, String language, boolean structureTree,
             PDFRenderer renderer = new PDFRenderer(document);
             List<String> codes = new ArrayList<>();
             for (int i = 0; i < document.getNumberOfPages(); i++) {
-                decode(renderer.renderImageWithDPI(i, 150)).ifPresent(codes::add);
+                // as a phone would: a second, sharper look when the first finds nothing
+                Optional<String> code = decode(renderer.renderImageWithDPI(i, 150));
+                if (code.isEmpty()) {
+                    code = decode(renderer.renderImageWithDPI(i, 300));
+                }
+                code.ifPresent(codes::add);
             }
             return new PdfInspection(text(document), String.valueOf(catalog.getLanguage()),
                     catalog.getStructureTreeRoot() != null, marked,
@@ -105,7 +111,8 @@ public record PdfInspection(String text, String language, boolean structureTree,
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         try {
-            return Optional.of(new QRCodeReader().decode(bitmap).getText());
+            return Optional.of(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                    .getText());
         } catch (NotFoundException | ChecksumException | FormatException none) {
             return Optional.empty();
         }

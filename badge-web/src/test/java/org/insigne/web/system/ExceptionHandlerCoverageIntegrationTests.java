@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.ControllerAdviceBean;
 import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 
@@ -36,8 +37,11 @@ class ExceptionHandlerCoverageIntegrationTests {
 
         assertThat(controllers).hasSizeGreaterThan(20);
         assertThat(controllers).allSatisfy(controller -> {
-            String expected = controller.getPackageName().equals("org.insigne.web.api")
-                    ? "ApiExceptionHandler" : PageExceptionHandler.class.getSimpleName();
+            // the issuer API answers problem JSON; the 1EdTech API's own endpoints answer Imsx_StatusInfo
+            String expected = controller.getPackageName().equals("org.insigne.web.api") ? "ApiExceptionHandler"
+                    : controller.getPackageName().equals("org.insigne.web.ob3api")
+                    && controller.isAnnotationPresent(RestController.class) ? "Ob3ApiExceptionHandler"
+                    : PageExceptionHandler.class.getSimpleName();
             assertThat(handlerOf(controller, refusal, advice)).as(controller.getName()).isEqualTo(expected);
         });
     }
