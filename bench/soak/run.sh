@@ -27,7 +27,7 @@ cp_file="$work/classpath"
 greenmail=$(tr ':' '\n' <"$cp_file" | grep greenmail-standalone || true)
 if [ -z "$greenmail" ]; then
     version=$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' pom.xml)
-    ./mvnw -q -o dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$version" -DoutputDirectory="$work" >/dev/null
+    ./mvnw -q -o -N dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$version" -DoutputDirectory="$work" >/dev/null
     greenmail=$(ls "$work"/greenmail-standalone-*.jar)
 fi
 smtp_port=$((20000 + RANDOM % 20000))
