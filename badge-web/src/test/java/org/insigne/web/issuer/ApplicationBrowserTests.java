@@ -259,7 +259,7 @@ class ApplicationBrowserTests {
     }
 
     private void signOut() {
-        browser.driver().findElement(By.xpath("//header//button[normalize-space(.)='Se déconnecter' or normalize-space(.)='Log out']")).click();
+        browser.logOut();
     }
 
     private String organisationPath() {

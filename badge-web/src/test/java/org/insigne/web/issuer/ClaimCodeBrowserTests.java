@@ -221,7 +221,7 @@ class ClaimCodeBrowserTests {
     }
 
     private void signOut() {
-        browser.driver().findElement(By.xpath("//header//button[normalize-space(.)='Se déconnecter' or normalize-space(.)='Log out']")).click();
+        browser.logOut();
     }
 
     private String organisationPath() {

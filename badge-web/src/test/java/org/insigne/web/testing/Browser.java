@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -88,6 +89,18 @@ public final class Browser implements AutoCloseable {
     /** Fills the login form the browser is on (after a confirmation link, or {@code /login}) and submits it. */
     public Browser logIn(String email, String password) {
         return fill("Adresse e-mail", email).fill("Mot de passe", password).click("Se connecter");
+    }
+
+    /**
+     * Logs out with the header's button, in either language, and waits until the page it leads to has replaced
+     * this one: a page opened before that could otherwise be overtaken by the logout's own redirect.
+     */
+    public Browser logOut() {
+        WebElement button = driver.findElement(By.xpath(
+                "//header//button[normalize-space(.)='Se déconnecter' or normalize-space(.)='Log out']"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        return this;
     }
 
     /** Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the current page, if any. */
