@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.insigne.core.error.DomainException;
 import org.insigne.issuer.award.AwardRequestKeyReused;
 import org.insigne.web.system.ApiLocale;
+import org.insigne.web.system.PageExceptionHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +139,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 messages.getMessage("api.problem.unavailable", null, locale));
         problem.setTitle(messages.getMessage("api.problem.title.503", null, locale));
         problem.setProperty("code", "api.problem.unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, PageExceptionHandler.RETRY_AFTER_SECONDS)
                 .body(problem);
     }
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.web.system.BadgePages;
+import org.insigne.web.system.PageExceptionHandler;
 import org.insigne.web.system.SecurityHeaders;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
@@ -60,7 +61,7 @@ class PublicBadgePageFilter extends OncePerRequestFilter {
             } catch (DataAccessResourceFailureException | TransientDataAccessException
                      | CannotCreateTransactionException busy) {
                 // the same answer as the pages' handler gives: busy, not broken
-                response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+                response.setHeader(HttpHeaders.RETRY_AFTER, PageExceptionHandler.RETRY_AFTER_SECONDS);
                 response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 return;
             }

@@ -25,7 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
-class PageExceptionHandler {
+public class PageExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     String refused(DomainException refusal, Model model, HttpServletResponse response) {
@@ -70,8 +70,11 @@ class PageExceptionHandler {
         return "error/503";
     }
 
-    /** How long a reader is asked to wait when the database is out of reach. */
-    static final String RETRY_AFTER_SECONDS = "10";
+    /**
+     * How long a reader is asked to wait when the database is out of reach: the same on pages, on the anonymous
+     * badge page's filter and in the API.
+     */
+    public static final String RETRY_AFTER_SECONDS = "10";
 
     static HttpStatus statusOf(DomainException.Kind kind) {
         return switch (kind) {
