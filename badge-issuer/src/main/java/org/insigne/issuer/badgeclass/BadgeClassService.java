@@ -31,21 +31,21 @@ public class BadgeClassService {
 
     private static final Logger log = LoggerFactory.getLogger(BadgeClassService.class);
 
+    /** Every call first asks the organisation service whether the person is staff there. */
+    private final OrganisationService organisations;
     private final BadgeClassRepository badgeClasses;
     private final BadgeClassImageRepository images;
-    private final OrganisationService organisations;
     private final AuditLog audit;
-    private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    BadgeClassService(BadgeClassRepository badgeClasses, BadgeClassImageRepository images,
-                      OrganisationService organisations, AuditLog audit, Clock clock,
-                      ApplicationEventPublisher events) {
-        this.events = events;
-        this.audit = audit;
+    BadgeClassService(OrganisationService organisations, BadgeClassRepository badgeClasses,
+                      BadgeClassImageRepository images, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.organisations = organisations;
         this.badgeClasses = badgeClasses;
         this.images = images;
-        this.organisations = organisations;
+        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 

@@ -27,7 +27,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(InsigneProperties insigne, EmbeddedDatabaseProperties database) {
-        return EmbeddedPostgresServer.start(insigne.dataDir(), database.port(), SHUTDOWN_GRACE);
+        return EmbeddedPostgresServer.start(insigne.dataDir(), database.port(), SHUTDOWN_GRACE, database.sharedBuffers());
     }
 
     /**

@@ -82,6 +82,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * @throws EmbeddedDatabaseUnavailable when the server cannot start; its one-line message says why
      */
     static EmbeddedPostgresServer start(Path dataDir, int port, Duration shutdownGrace) {
+        return start(dataDir, port, shutdownGrace, "");
+    }
+
+    /** As {@link #start(Path, int, Duration)}, with {@code shared_buffers} set unless {@code sharedBuffers} is empty. */
+    static EmbeddedPostgresServer start(Path dataDir, int port, Duration shutdownGrace, String sharedBuffers) {
         Path home = dataDir.toAbsolutePath().normalize();
         Path cluster = home.resolve("postgres");
         Path binaries;
@@ -97,7 +102,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             server.stopServerLeftRunning();
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-            server.startServer(port);
+            server.startServer(port, sharedBuffers);
             server.running = true;
             return server;
         } catch (RuntimeException e) {
@@ -230,7 +235,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         log.info("Created a new embedded PostgreSQL cluster in {}", cluster);
     }
 
-    private void startServer(int requestedPort) {
+    private void startServer(int requestedPort, String sharedBuffers) {
         port = requestedPort != 0 ? requestedPort : freePort();
         Path startLog = cluster.resolve("log/startup.log");
         try {
@@ -251,6 +256,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 // A week of logs, one file per weekday, overwritten the next week.
                 "-c", "logging_collector=on", "-c", "log_directory=log", "-c", "log_filename=postgresql-%a.log",
                 "-c", "log_truncate_on_rotation=on", "-c", "log_rotation_age=1d", "-c", "log_rotation_size=0");
+        if (!sharedBuffers.isBlank()) {
+            // A wrong value stops the start with the server's own FATAL line, which reason() reports.
+            options = new ArrayList<>(options);
+            options.addAll(List.of("-c", "shared_buffers=" + sharedBuffers.strip()));
+        }
         Result result = run(List.of(pgCtl(), "start", "-D", cluster.toString(), "-l", startLog.toString(), "-w",
                 "-t", Long.toString(START_TIMEOUT.toSeconds()), "-o", shellQuoted(options)), START_TIMEOUT.plusMinutes(1));
         if (result.exitCode() != 0) {

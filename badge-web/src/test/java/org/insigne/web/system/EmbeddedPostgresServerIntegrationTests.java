@@ -88,7 +88,8 @@ class EmbeddedPostgresServerIntegrationTests {
         new ApplicationContextRunner()
                 .withUserConfiguration(EmbeddedDatabaseConfiguration.class, Settings.class)
                 .withPropertyValues("insigne.data-dir=" + home, "insigne.embedded-database.port=" + port,
-                        "spring.datasource.hikari.maximum-pool-size=3")
+                        "spring.datasource.hikari.maximum-pool-size=3",
+                        "insigne.embedded-database.shared-buffers=32MB")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     // the pool takes Spring's usual settings, as a small box needs
@@ -98,6 +99,12 @@ class EmbeddedPostgresServerIntegrationTests {
                          Statement st = c.createStatement(); ResultSet rs = st.executeQuery("show port")) {
                         rs.next();
                         assertThat(rs.getInt(1)).isEqualTo(port);
+                    }
+                    // and the server's memory can be made smaller
+                    try (Connection c = context.getBean(DataSource.class).getConnection();
+                         Statement st = c.createStatement(); ResultSet rs = st.executeQuery("show shared_buffers")) {
+                        rs.next();
+                        assertThat(rs.getString(1)).isEqualTo("32MB");
                     }
                     assertThat(postmaster()).isPresent();
                 });
