@@ -122,8 +122,7 @@ public class DatabaseBackup {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(DatabaseBackup::isBackup)
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+            return newestFirst(files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -190,10 +189,9 @@ public class DatabaseBackup {
                 throw new RestoreRefused("its format " + manifest.format() + " is not " + BackupManifest.FORMAT);
             }
             return manifest;
+        } catch (RestoreRefused refused) {
+            throw refused;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof RestoreRefused refused) {
-                throw refused;
-            }
             throw new RestoreRefused("its manifest cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
@@ -235,10 +233,8 @@ public class DatabaseBackup {
                 connection.commit();
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
-                if (e instanceof RestoreRefused refused) {
-                    throw refused;
-                }
-                throw new RestoreRefused("loading the rows failed: " + e.getMessage());
+                throw e instanceof RestoreRefused refused ? refused
+                        : new RestoreRefused("loading the rows failed: " + e.getMessage());
             }
         } catch (SQLException e) {
             throw new RestoreRefused("the database cannot be reached: " + e.getMessage());
@@ -326,18 +322,28 @@ public class DatabaseBackup {
         return configuredMasterKey.isBlank() && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
     }
 
+    /** The backups among {@code files}, newest first (their names hold the time they were taken). */
+    private static List<Path> newestFirst(Stream<Path> files) {
+        return files.filter(DatabaseBackup::isBackup)
+                .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+    }
+
     private void prune(Path directory) {
-        List<Path> kept = backups();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory)) {
+            files = listing.toList();
+        } catch (IOException e) {
+            log.warn("Could not list {}: {}", directory, e.getMessage());
+            return;
+        }
+        List<Path> kept = newestFirst(files.stream());
         for (Path old : kept.subList(Math.min(Math.max(settings.keep(), 1), kept.size()), kept.size())) {
             deleteQuietly(old);
             log.info("Old backup deleted: {}", old);
         }
         // A .part left by a crash during a backup is never a backup: clear it once a new one is safely written.
-        try (Stream<Path> files = Files.list(directory)) {
-            files.filter(p -> p.getFileName().toString().endsWith(SUFFIX + ".part")).forEach(DatabaseBackup::deleteQuietly);
-        } catch (IOException e) {
-            log.warn("Could not list {}: {}", directory, e.getMessage());
-        }
+        files.stream().filter(p -> p.getFileName().toString().endsWith(SUFFIX + ".part"))
+                .forEach(DatabaseBackup::deleteQuietly);
     }
 
     private static String digest(ZipFile zip, BackupManifest.Table table) {
