@@ -106,6 +106,12 @@ class BackpackBadge {
         this.ownerId = badge.ownerId();
         this.publicId = randomPublicId();
         this.shared = false;
+        this.importedAt = now;
+        replace(badge, now);
+    }
+
+    /** Takes the bytes and what was verified of them from {@code badge}; the owner, address and sharing stay. */
+    void replace(NewBadge badge, Instant now) {
         this.original = badge.input().bytes();
         this.inputKind = badge.input().kind();
         ImageFormat format = badge.input().imageFormat();
@@ -113,7 +119,6 @@ class BackpackBadge {
         this.spec = badge.badge().spec();
         this.fingerprint = badge.fingerprint();
         this.recipientStatus = badge.recipientStatus();
-        this.importedAt = now;
         describe(badge.badge());
         this.status = VerificationStatus.of(badge.verdict());
         this.lastChecks = CheckJson.write(badge.checks());

@@ -48,6 +48,16 @@ public class BackpackService {
         return saved.view();
     }
 
+    /** Puts what {@code badge} brings in place of the owner's badge {@code id}, which holds the same badge. */
+    @Transactional
+    public StoredBadgeView replace(BadgeId id, NewBadge badge) {
+        BackpackBadge kept = owned(badge.ownerId(), id);
+        kept.replace(badge, clock.instant());
+        log.info("Badge {} replaced by user {} ({}, {})", id.value(), badge.ownerId(), badge.badge().spec(),
+                badge.verdict());
+        return kept.view();
+    }
+
     public boolean contains(UUID ownerId, String fingerprint) {
         return badges.existsByOwnerIdAndFingerprint(ownerId, fingerprint);
     }

@@ -94,7 +94,7 @@ public class ImportService {
      */
     @Transactional
     public StoredBadgeView claim(UUID ownerId, BadgeInput input, VerificationReport report) {
-        return upsert(ownerId, input, report).badge();
+        return keep(ownerId, input, report, false).badge();
     }
 
     /** A badge kept, and whether this call added it ({@code false}: it was in the backpack already). */
@@ -102,17 +102,24 @@ public class ImportService {
     }
 
     /**
-     * Like {@link #claim}, saying whether the badge was added or already there, which an API caller is told.
-     * A badge already there keeps the bytes it came with.
+     * The OB 3.0 API's {@code upsertCredential}: like {@link #claim}, saying whether the badge was added, except
+     * that a badge already there (same credential id) is replaced by the one sent, bytes and all, as an upsert
+     * does. Its page address, sharing and collections stay.
      */
     @Transactional
     public Kept upsert(UUID ownerId, BadgeInput input, VerificationReport report) {
+        return keep(ownerId, input, report, true);
+    }
+
+    private Kept keep(UUID ownerId, BadgeInput input, VerificationReport report, boolean replace) {
         requireUsable(input);
         Accepted accepted = assess(input, report);
         String fingerprint = fingerprint(input, accepted.badge());
-        return collection.byFingerprint(ownerId, fingerprint).map(existing -> new Kept(existing, false))
-                .orElseGet(() -> new Kept(collection.add(new NewBadge(ownerId, input, fingerprint, accepted.badge(),
-                        accepted.verdict(), accepted.recipient(), accepted.checks())), true));
+        NewBadge badge = new NewBadge(ownerId, input, fingerprint, accepted.badge(), accepted.verdict(),
+                accepted.recipient(), accepted.checks());
+        return collection.byFingerprint(ownerId, fingerprint)
+                .map(existing -> new Kept(replace ? collection.replace(existing.id(), badge) : existing, false))
+                .orElseGet(() -> new Kept(collection.add(badge), true));
     }
 
     private record Accepted(BadgeView badge, Verdict verdict, RecipientStatus recipient, List<Check> checks) {

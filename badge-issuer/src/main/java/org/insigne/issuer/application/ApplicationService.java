@@ -238,18 +238,51 @@ public class ApplicationService {
     public List<QueueEntry> queue(OrganisationId organisation, UUID userId, @Nullable BadgeClassId badgeClass,
                                   @Nullable ApplicationState state) {
         organisations.requireRole(organisation, userId, StaffRole.REVIEWER);
-        List<String> states = state != null ? List.of(state.name())
-                : List.of(ApplicationState.SUBMITTED.name(), ApplicationState.CHANGES_REQUESTED.name());
-        List<Object> args = new ArrayList<>(List.of(organisation.value(), states.toArray(String[]::new)));
+        List<ApplicationState> states = state != null ? List.of(state)
+                : List.of(ApplicationState.SUBMITTED, ApplicationState.CHANGES_REQUESTED);
+        return entries(organisation, badgeClass, states, 0, 500);
+    }
+
+    /**
+     * One page ({@code number} from 0) of the organisation's applications in any of {@code states} (all when
+     * empty), oldest waiting first, with how many there are in all; reviewers and above.
+     */
+    public QueuePage queuePage(OrganisationId organisation, UUID userId, @Nullable BadgeClassId badgeClass,
+                               List<ApplicationState> states, int number, int size) {
+        organisations.requireRole(organisation, userId, StaffRole.REVIEWER);
+        List<ApplicationState> wanted = states.isEmpty() ? List.of(ApplicationState.values()) : states;
+        Filter filter = filter(organisation, badgeClass, wanted);
+        Long total = jdbc.queryForObject("select count(*) from badge_application a where " + filter.where(),
+                Long.class, filter.args().toArray());
+        return new QueuePage(entries(organisation, badgeClass, wanted, (long) number * size, size), number, size,
+                total == null ? 0 : total);
+    }
+
+    private record Filter(String where, List<Object> args) {
+    }
+
+    private static Filter filter(OrganisationId organisation, @Nullable BadgeClassId badgeClass,
+                                 List<ApplicationState> states) {
+        List<Object> args = new ArrayList<>(List.of(organisation.value(),
+                states.stream().map(Enum::name).toArray(String[]::new)));
+        String where = "a.organisation_id = ? and a.state = any (?)";
+        if (badgeClass != null) {
+            where += " and a.badge_class_id = ?";
+            args.add(badgeClass.value());
+        }
+        return new Filter(where, args);
+    }
+
+    private List<QueueEntry> entries(OrganisationId organisation, @Nullable BadgeClassId badgeClass,
+                                     List<ApplicationState> states, long offset, int limit) {
+        Filter filter = filter(organisation, badgeClass, states);
+        List<Object> args = new ArrayList<>(filter.args());
+        args.add(offset);
+        args.add(limit);
         String sql = """
                 select a.id, a.badge_class_id, b.name, a.applicant_name, a.state, a.revision, a.submitted_at
                 from badge_application a join badge_class b on b.id = a.badge_class_id
-                where a.organisation_id = ? and a.state = any (?)""";
-        if (badgeClass != null) {
-            sql += " and a.badge_class_id = ?";
-            args.add(badgeClass.value());
-        }
-        sql += " order by a.submitted_at, a.id limit 500";
+                where\s""" + filter.where() + " order by a.submitted_at, a.id offset ? limit ?";
         Instant now = clock.instant();
         return jdbc.query(sql, (rs, i) -> {
             Instant submitted = rs.getTimestamp("submitted_at").toInstant();

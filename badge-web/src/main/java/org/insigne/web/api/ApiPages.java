@@ -71,6 +71,13 @@ final class ApiPages {
         return answer.body(new Page<>(items, asked.number(), asked.size(), total));
     }
 
+    /** The asked page of a list held whole, as short lists (a few dozen rows) are. */
+    static <T> ResponseEntity<Page<T>> slice(HttpServletRequest request, Request asked, List<T> all) {
+        int from = (int) Math.min((long) asked.index() * asked.size(), all.size());
+        int to = (int) Math.min((long) from + asked.size(), all.size());
+        return answer(request, asked, List.copyOf(all.subList(from, to)), all.size());
+    }
+
     private static String link(HttpServletRequest request, int page, int size, String rel) {
         String url = ServletUriComponentsBuilder.fromRequest(request)
                 .replaceQueryParam("page", page).replaceQueryParam("size", size).build().toUriString();

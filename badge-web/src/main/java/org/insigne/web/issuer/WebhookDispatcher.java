@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * language. On a graceful stop the posts in hand finish and are written; unsent claims go back.
  */
 @Component
-class WebhookDispatcher implements SmartLifecycle {
+public class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     /** Bytes of an answer read, before the log cuts it to {@link WebhookOutbox#EXCERPT_CHARS} characters. */
@@ -77,7 +77,7 @@ class WebhookDispatcher implements SmartLifecycle {
      * Why an endpoint at {@code url} could never receive a delivery (a host that resolves to a private or
      * loopback address, or to nothing): the message key of the refusal, or empty when it may be registered.
      */
-    Optional<String> refusal(URI url) {
+    public Optional<String> refusal(URI url) {
         try {
             http.check(url);
             return Optional.empty();

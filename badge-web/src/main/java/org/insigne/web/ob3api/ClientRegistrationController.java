@@ -7,7 +7,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.insigne.web.system.ApiLocale;
+import org.insigne.web.system.RateLimits;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,14 +34,26 @@ class ClientRegistrationController {
 
     private final ClientRegistrationService registrations;
     private final MessageSource messages;
+    private final RateLimits limits;
 
-    ClientRegistrationController(ClientRegistrationService registrations, MessageSource messages) {
+    ClientRegistrationController(ClientRegistrationService registrations, MessageSource messages,
+                                 RateLimits limits) {
         this.registrations = registrations;
         this.messages = messages;
+        this.limits = limits;
     }
 
     @PostMapping(value = Ob3Api.REGISTRATION, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> register(HttpServletRequest request) throws IOException {
+        // Open to anyone by the spec: counted per client address, so that no one fills the client table.
+        RateLimits.Outcome outcome = limits.tryConsume(RateLimits.Limit.CLIENT_REGISTRATION, request.getRemoteAddr());
+        if (!outcome.allowed()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(outcome.retryAfterSeconds()))
+                    .body(Map.of("error", "temporarily_unavailable", "error_description", messages.getMessage(
+                            "ob3api.register.refused.rate-limited", new Object[] {outcome.retryAfterSeconds()},
+                            ApiLocale.of(request))));
+        }
         RegistrationRequest registration;
         try {
             // Read no more than the largest registration we accept, whatever the client sends.

@@ -135,7 +135,7 @@ class CredentialsApiController {
                     try {
                         ImportService.Kept kept = imports.upsert(owner, input, report);
                         log.info("Credential {} {} through the API", kept.badge().id().value(),
-                                kept.added() ? "added" : "already held");
+                                kept.added() ? "added" : "replaced");
                         return ResponseEntity.status(kept.added() ? HttpStatus.CREATED : HttpStatus.OK)
                                 .contentType(type).<Object>body(new String(body, StandardCharsets.UTF_8));
                     } catch (ImportRefused refused) {

@@ -49,7 +49,9 @@ public class RateLimits {
         /** Calls to the issuer API per organisation API token and minute. */
         API_TOKEN,
         /** Unknown claim codes tried per client address within a quarter of an hour: guessing, or typos. */
-        CLAIM_CODE_FAILURE
+        CLAIM_CODE_FAILURE,
+        /** Open Badges API client registrations per client address and hour: the endpoint is open to anyone. */
+        CLIENT_REGISTRATION
     }
 
     /**
@@ -98,7 +100,8 @@ public class RateLimits {
                       @Value("${insigne.territory.contacts-per-hour:5}") int contactsPerHour,
                       @Value("${insigne.login.failures-per-client:50}") int loginFailuresPerClient,
                       @Value("${insigne.api.requests-per-minute:600}") int apiRequestsPerMinute,
-                      @Value("${insigne.claim-codes.failures-per-client:20}") int claimCodeFailuresPerClient) {
+                      @Value("${insigne.claim-codes.failures-per-client:20}") int claimCodeFailuresPerClient,
+                      @Value("${insigne.ob3api.registrations-per-hour:20}") int registrationsPerHour) {
         // Not the caller's transaction: a wrong password is counted even though the action it guarded fails
         // and rolls back. Wrapped, the data source is a key no transaction has bound a connection to, so each
         // statement runs on a pooled connection of its own, in auto-commit.
@@ -112,6 +115,7 @@ public class RateLimits {
         windows.put(Limit.API_TOKEN, new Window(apiRequestsPerMinute, Duration.ofMinutes(1), true));
         // Only failures count: a whole event behind one venue's address must not lock itself out.
         windows.put(Limit.CLAIM_CODE_FAILURE, new Window(claimCodeFailuresPerClient, Duration.ofMinutes(15), false));
+        windows.put(Limit.CLIENT_REGISTRATION, new Window(registrationsPerHour, Duration.ofHours(1), true));
     }
 
     /** Counts one event for {@code key}; refused (and not counted) when the key is over the limit. */

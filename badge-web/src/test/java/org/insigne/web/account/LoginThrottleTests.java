@@ -55,7 +55,7 @@ class LoginThrottleTests {
 
     /** A throttle as a node builds it; several of them on the one table are several nodes, or a restart. */
     private static LoginThrottle throttle(Clock clock) {
-        return new LoginThrottle(new RateLimits(dataSource, clock, 30, 5, 50, 600, 20));
+        return new LoginThrottle(new RateLimits(dataSource, clock, 30, 5, 50, 600, 20, 20));
     }
 
     @Test
@@ -129,7 +129,7 @@ class LoginThrottleTests {
 
         // Bounded by time instead: once the window has passed, every row goes.
         clock.advance(LoginThrottle.WINDOW);
-        new RateLimits(dataSource, clock, 30, 5, 50, 600, 20).removeEnded();
+        new RateLimits(dataSource, clock, 30, 5, 50, 600, 20, 20).removeEnded();
         assertThat(throttle.isBlocked(attacked)).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from rate_limit where window_ends_at <= ?", Long.class,
                 clock.instant().atOffset(ZoneOffset.UTC))).isZero();

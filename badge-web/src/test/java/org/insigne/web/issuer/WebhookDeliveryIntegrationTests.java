@@ -1,12 +1,15 @@
 package org.insigne.web.issuer;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
+import org.insigne.issuer.apitoken.ApiScope;
+import org.insigne.issuer.apitoken.ApiTokenService;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.badgeclass.BadgeClassService;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
@@ -45,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (the retries come, under the same webhook-id), or always fails (the endpoint is disabled and its owner mailed);
  * deliveries wait in the outbox while the sender is stopped, a row claimed by one node is not claimed by
  * another, and claims left by a dead node are sent again; only the organisation's owners and administrators
- * reach its endpoints.
+ * reach its endpoints, in the console and through the issuer API.
  * A retry schedule of milliseconds stands for the three days of production. Its own database, so that no
  * other context's sender takes these deliveries.
  */
@@ -74,6 +78,8 @@ class WebhookDeliveryIntegrationTests {
     @Autowired TransactionTemplate transactions;
     @Autowired WebhookOutbox outbox;
     @Autowired Leases leases;
+    @Autowired ApiTokenService tokens;
+    @LocalServerPort int port;
 
     ConsoleFixture fixture;
     WebhookReceiver receiver;
@@ -156,6 +162,80 @@ class WebhookDeliveryIntegrationTests {
         assertThat(again.header("webhook-signature").split(" ")).hasSize(2);
         assertThat(WebhookReceiver.verifies(again, newSecret)).isTrue();
         assertThat(WebhookReceiver.verifies(again, secret)).isTrue();
+    }
+
+    @Test
+    void managesEndpointsThroughTheApi() throws Exception {
+        receiver = new WebhookReceiver(n -> 200);
+        ConsoleFixture.PublishedBadge badge = fixture.publishedBadge();
+        ApiClient api = new ApiClient(port);
+        String token = tokens.create(badge.organisation(), badge.owner().id(), "Tout", EnumSet.allOf(ApiScope.class),
+                null).secret();
+
+        ApiClient.Answer privateAddress = api.post("/api/v1/webhooks", token,
+                "{\"url\": \"https://10.1.2.3/hook\", \"events\": [\"award.created\"]}");
+        assertThat(privateAddress.status()).isEqualTo(400);
+        assertThat(privateAddress.code()).isEqualTo("error.webhook.invalid.address");
+        assertThat(privateAddress.json().get("detail").asString()).contains("réseau privé ou local");
+        ApiClient.Answer unknownEvent = api.post("/api/v1/webhooks", token,
+                "{\"url\": \"" + receiver.url() + "\", \"events\": [\"award.lost\"]}");
+        assertThat(unknownEvent.status()).isEqualTo(400);
+        assertThat(unknownEvent.code()).isEqualTo("error.webhook.invalid.events");
+        assertThat(jdbc.queryForObject("select count(*) from webhook_endpoint where organisation_id = ?",
+                Integer.class, badge.organisation().value())).isZero();
+
+        ApiClient.Answer created = api.post("/api/v1/webhooks", token,
+                "{\"url\": \"" + receiver.url() + "\", \"events\": [\"award.created\"]}");
+        assertThat(created.status()).as(created.response().body()).isEqualTo(201);
+        String id = created.json().get("endpoint").get("id").asString();
+        String secret = created.json().get("secret").asString();
+        assertThat(SECRET.matcher(secret).matches()).isTrue();
+        assertThat(created.header("Location")).endsWith("/api/v1/webhooks/" + id);
+        ApiClient.Answer listed = api.get("/api/v1/webhooks", token);
+        assertThat(listed.response().body()).contains(id, "award.created").doesNotContain(secret);
+        assertThat(api.get("/api/v1/webhooks/" + id, token).json().get("enabled").asBoolean()).isTrue();
+
+        ApiClient.Answer award = api.post("/api/v1/awards", token,
+                IssuerApiIntegrationTests.award(badge.badgeClass().value(), "lou@example.org"));
+        assertThat(award.status()).isEqualTo(201);
+        WebhookReceiver.Received first = receiver.await(1, Duration.ofSeconds(20)).get(0);
+        assertThat(WebhookReceiver.verifies(first, secret)).isTrue();
+        await(() -> "delivered".equals(api.get("/api/v1/webhooks/" + id + "/deliveries", token).json()
+                .path("items").path(0).path("deliveryState").asString()));
+        JsonNode attempt = api.get("/api/v1/webhooks/" + id + "/deliveries", token).json().get("items").get(0);
+        assertThat(attempt.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(attempt.get("event").asString()).isEqualTo("award.created");
+
+        ApiClient.Answer rotated = api.post("/api/v1/webhooks/" + id + "/rotate-secret", token, null);
+        String newSecret = rotated.json().get("secret").asString();
+        assertThat(newSecret).isNotEqualTo(secret).startsWith("whsec_");
+        assertThat(rotated.json().get("endpoint").get("previousSecretUntil").isNull()).isFalse();
+        String delivery = attempt.get("deliveryId").asString();
+        assertThat(api.post("/api/v1/webhooks/" + id + "/deliveries/" + delivery + "/redeliver", token, null).status())
+                .isEqualTo(202);
+        WebhookReceiver.Received again = receiver.await(2, Duration.ofSeconds(20)).get(1);
+        assertThat(again.header("webhook-id")).isEqualTo(first.header("webhook-id"));
+        assertThat(WebhookReceiver.verifies(again, newSecret)).isTrue();
+        assertThat(WebhookReceiver.verifies(again, secret)).isTrue();
+
+        // Another organisation's token finds nothing, as for ids that do not exist.
+        ConsoleFixture.PublishedBadge other = fixture.publishedBadge();
+        String otherToken = tokens.create(other.organisation(), other.owner().id(), "Eux",
+                EnumSet.allOf(ApiScope.class), null).secret();
+        for (ApiClient.Answer foreign : List.of(api.get("/api/v1/webhooks/" + id, otherToken),
+                api.get("/api/v1/webhooks/" + id + "/deliveries", otherToken),
+                api.post("/api/v1/webhooks/" + id + "/rotate-secret", otherToken, null),
+                api.post("/api/v1/webhooks/" + id + "/deliveries/" + delivery + "/redeliver", otherToken, null),
+                api.call("DELETE", "/api/v1/webhooks/" + id, otherToken, null, null),
+                api.post("/api/v1/webhooks/" + id + "/deliveries/" + UUID.randomUUID() + "/redeliver", token, null),
+                api.get("/api/v1/webhooks/" + UUID.randomUUID(), token))) {
+            assertThat(foreign.status()).isEqualTo(404);
+            assertThat(foreign.code()).isEqualTo("error.webhook.not-found");
+        }
+        assertThat(api.get("/api/v1/webhooks", otherToken).json().get("total").asInt()).isZero();
+
+        assertThat(api.call("DELETE", "/api/v1/webhooks/" + id, token, null, null).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/webhooks/" + id, token).status()).isEqualTo(404);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.insigne.core.jsonld.BoundedJson;
 import org.insigne.web.privacy.DataRightsService;
+import org.insigne.web.system.RateLimits;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.insigne.web.testing.Ob3TestCredentials;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,12 @@ class Ob3ApiIntegrationTests {
 
     @Autowired
     DataRightsService dataRights;
+
+    @Autowired
+    RateLimits limits;
+
+    @Autowired
+    ExpiredGrantsCleanup cleanup;
 
     final Ob3TestCredentials credentials = new Ob3TestCredentials();
 
@@ -171,18 +178,23 @@ class Ob3ApiIntegrationTests {
         assertThat(empty.headers().firstValue("X-Total-Count")).hasValue("0");
         assertThat(Ob3Consumer.json(empty).get("credential")).isEmpty();
 
-        String credential = BoundedJson.MAPPER.writeValueAsString(
-                credentials.signed(credentials.credential(email, null)));
-        HttpResponse<String> created = upsert(consumer, tokens.access(), credential);
+        ObjectNode unsigned = credentials.credential(email, null);
+        String first = BoundedJson.MAPPER.writeValueAsString(credentials.signed(unsigned.deepCopy()));
+        HttpResponse<String> created = upsert(consumer, tokens.access(), first);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(upsert(consumer, tokens.access(), credential).statusCode()).isEqualTo(200);
+        // The same credential (same id) sent again, reissued with another name: the upsert replaces the copy held.
+        unsigned.put("name", "Ateliers de quartier, édition revue");
+        String credential = BoundedJson.MAPPER.writeValueAsString(credentials.signed(unsigned));
+        HttpResponse<String> replaced = upsert(consumer, tokens.access(), credential);
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        assertThat(replaced.body()).isEqualTo(credential);
 
         HttpResponse<String> listed = list(consumer, tokens.access(), "");
         assertThat(listed.headers().firstValue("X-Total-Count")).hasValue("1");
         JsonNode held = Ob3Consumer.json(listed).get("credential");
         assertThat(held).hasSize(1);
         assertThat(held.get(0)).isEqualTo(Ob3Consumer.JSON.readTree(credential));
-        assertThat(listed.body()).contains(credential);
+        assertThat(listed.body()).contains(credential).doesNotContain(first);
 
         HttpResponse<String> profile = consumer.get(Ob3Api.PROFILE, "Authorization", "Bearer " + tokens.access());
         assertThat(Ob3Consumer.json(profile).get("email").asString()).isEqualTo(email);
@@ -264,6 +276,93 @@ class Ob3ApiIntegrationTests {
         assertThat(Ob3Consumer.json(again).get("error").asString()).isEqualTo("invalid_grant");
         // RFC 6749 §4.1.2: the tokens issued for a code used twice are revoked.
         assertThat(list(consumer, first.access(), "").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void removesExpiredGrantsPendingRequestsAndUnusedClientsOnOneNodeAtATime() throws Exception {
+        Ob3Consumer consumer = new Ob3Consumer(port);
+        Client used = register(consumer, ALL_SCOPES);
+        earner(consumer);
+        Tokens live = connect(consumer, used, ALL_SCOPES);
+        Tokens expired = connect(consumer, used, ALL_SCOPES);
+        jdbc.update("""
+                update oauth2_authorization set authorization_code_expires_at = now() - interval '3 hours',
+                       access_token_expires_at = now() - interval '2 hours', refresh_token_expires_at = now() - interval '1 hour'
+                 where access_token_value = ?""", expired.access());
+        String usedId = clientRowId(used);
+        jdbc.update("update oauth2_registered_client set client_id_issued_at = now() - interval '40 days' where id = ?",
+                usedId);
+        String oldUnused = clientRowId(register(consumer, ALL_SCOPES));
+        jdbc.update("update oauth2_registered_client set client_id_issued_at = now() - interval '40 days' where id = ?",
+                oldUnused);
+        String newUnused = clientRowId(register(consumer, ALL_SCOPES));
+        String stalePending = UUID.randomUUID().toString();
+        String freshPending = UUID.randomUUID().toString();
+        for (String id : List.of(stalePending, freshPending)) {
+            jdbc.update("""
+                    insert into oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type, state)
+                    values (?, ?, 'someone', 'authorization_code', ?)""", id, usedId, "etat-" + id);
+        }
+        jdbc.update("update oauth2_authorization set created_at = now() - interval '2 days' where id = ?", stalePending);
+
+        // Another node is cleaning: this one leaves everything to it.
+        jdbc.update("""
+                insert into work_lease (name, owner, token, acquired_at, expires_at)
+                values (?, 'autre-noeud', ?, now(), now() + interval '1 minute')
+                on conflict (name) do update set owner = excluded.owner, token = excluded.token,
+                    expires_at = excluded.expires_at""", ExpiredGrantsCleanup.LEASE, UUID.randomUUID());
+        try {
+            cleanup.onSchedule();
+            assertThat(count("oauth2_authorization where access_token_value = ?", expired.access())).isEqualTo(1);
+            assertThat(count("oauth2_registered_client where id = ?", oldUnused)).isEqualTo(1);
+        } finally {
+            jdbc.update("delete from work_lease where name = ?", ExpiredGrantsCleanup.LEASE);
+        }
+
+        cleanup.onSchedule();
+        assertThat(count("oauth2_authorization where access_token_value = ?", expired.access())).isZero();
+        assertThat(count("oauth2_authorization where id = ?", stalePending)).isZero();
+        assertThat(count("oauth2_authorization where id = ?", freshPending)).isEqualTo(1);
+        assertThat(count("oauth2_registered_client where id = ?", oldUnused)).isZero();
+        assertThat(count("oauth2_registered_client where id = ?", newUnused)).isEqualTo(1);
+        assertThat(count("oauth2_registered_client where id = ?", usedId)).isEqualTo(1);
+        assertThat(list(consumer, live.access(), "").statusCode()).isEqualTo(200);
+        assertThat(list(consumer, expired.access(), "").statusCode()).isEqualTo(401);
+    }
+
+    private String clientRowId(Client client) {
+        return jdbc.queryForObject("select id from oauth2_registered_client where client_id = ?", String.class,
+                client.id());
+    }
+
+    private int count(String fromWhere, Object... args) {
+        return jdbc.queryForObject("select count(*) from " + fromWhere, Integer.class, args);
+    }
+
+    @Test
+    void limitsRegistrationsPerClientAddress() throws Exception {
+        Ob3Consumer consumer = new Ob3Consumer(port);
+        String body = Ob3Consumer.JSON.writeValueAsString(Ob3Consumer.registration(ALL_SCOPES));
+        // Spend what is left of this hour's registrations for this address, as a flood of them would.
+        for (int i = 0; i <= InsigneIntegrationTest.REGISTRATIONS_PER_HOUR
+                && limits.tryConsume(RateLimits.Limit.CLIENT_REGISTRATION, "127.0.0.1").allowed(); i++) {
+            assertThat(i).isLessThan(InsigneIntegrationTest.REGISTRATIONS_PER_HOUR);
+        }
+        try {
+            int before = jdbc.queryForObject("select count(*) from oauth2_registered_client", Integer.class);
+            HttpResponse<String> refused = consumer.post(Ob3Api.REGISTRATION, body, "Content-Type", "application/json",
+                    "Accept-Language", "en");
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
+            assertThat(Ob3Consumer.json(refused).get("error").asString()).isEqualTo("temporarily_unavailable");
+            assertThat(Ob3Consumer.json(refused).get("error_description").asString()).contains("Too many");
+            assertThat(jdbc.queryForObject("select count(*) from oauth2_registered_client", Integer.class))
+                    .isEqualTo(before);
+        } finally {
+            limits.reset(RateLimits.Limit.CLIENT_REGISTRATION, "127.0.0.1");
+        }
+        assertThat(consumer.post(Ob3Api.REGISTRATION, body, "Content-Type", "application/json").statusCode())
+                .isEqualTo(201);
     }
 
     @Test

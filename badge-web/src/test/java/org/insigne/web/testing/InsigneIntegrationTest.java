@@ -18,8 +18,12 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"insigne.test.suite=web", "insigne.verify.requests-per-minute=100000",
-                "insigne.backpack.recheck-interval=-", "insigne.login.failures-per-client=100000"})
+                "insigne.backpack.recheck-interval=-", "insigne.login.failures-per-client=100000",
+                "insigne.ob3api.registrations-per-hour=" + InsigneIntegrationTest.REGISTRATIONS_PER_HOUR})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestEnvironmentInitializer.class)
 public @interface InsigneIntegrationTest {
+
+    /** Open Badges API client registrations one address may make per hour: every test registers from 127.0.0.1. */
+    int REGISTRATIONS_PER_HOUR = 1000;
 }
