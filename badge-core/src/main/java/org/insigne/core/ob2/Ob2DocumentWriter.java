@@ -205,6 +205,24 @@ public final class Ob2DocumentWriter {
         }
     }
 
+    /**
+     * {@code assertion} (as {@link #assertion} wrote it) with the earner's own account of what the badge
+     * recognises as the Assertion's {@code narrative} (ob_v2p0 Assertion: "a narrative that connects multiple
+     * pieces of evidence"), Markdown as the spec allows. Without a narrative, the very same bytes.
+     */
+    public static byte[] withNarrative(byte[] assertion, @Nullable String narrative) {
+        if (narrative == null || narrative.isBlank()) {
+            return assertion;
+        }
+        try {
+            ObjectNode node = BoundedJson.readObject(assertion);
+            node.put("narrative", narrative);
+            return Ob2Writer.write(node);
+        } catch (BoundedJson.JsonUnreadable e) {
+            throw new IllegalArgumentException("assertion unreadable", e);
+        }
+    }
+
     public static byte[] issuer(IssuerDraft draft) {
         ObjectNode p = BoundedJson.MAPPER.createObjectNode();
         p.put("type", "Issuer");

@@ -155,6 +155,20 @@ public final class CredentialWriter {
     }
 
     /**
+     * {@code unsigned} (a credential as {@link #write} made it) with the earner's own account of what the badge
+     * recognises as {@code credentialSubject.narrative}: OB 3.0 AchievementSubject's narrative (MarkdownText),
+     * a term the OB 3.0 context defines, so verifiers that expand the credential offline keep it. Nothing is
+     * added without a narrative.
+     */
+    public static ObjectNode withSubjectNarrative(ObjectNode unsigned, @Nullable String narrative) {
+        if (narrative == null || narrative.isBlank()) {
+            return unsigned;
+        }
+        ((ObjectNode) unsigned.path("credentialSubject")).put("narrative", narrative);
+        return unsigned;
+    }
+
+    /**
      * The achievement as a document of its own at its id (OB 3.0 §B.1.1), exactly as {@link #write} embeds it
      * in credentials, so that the two cannot drift.
      */

@@ -70,6 +70,17 @@ final class AwardDocuments {
                                 Instant issuedOn, @Nullable Instant expires, OrganisationKeys keys, Instant now,
                                 HostedUrls urls, CredentialWriter.StatusEntry status,
                                 List<byte[]> achievementEndorsements, @Nullable String applyLink) {
+        return ob3Credential(award, badgeClass, issuer, request, moreEvidence, recipient, issuedOn, expires, keys, now,
+                urls, status, achievementEndorsements, applyLink, null);
+    }
+
+    /** The same, the subject carrying the earner's own {@code narrative} (when not null). */
+    static byte[] ob3Credential(UUID award, PublicBadgeClass badgeClass, OrganisationProfileView issuer,
+                                AwardRequest request, List<EvidenceLink> moreEvidence, IdentityObject recipient,
+                                Instant issuedOn, @Nullable Instant expires, OrganisationKeys keys, Instant now,
+                                HostedUrls urls, CredentialWriter.StatusEntry status,
+                                List<byte[]> achievementEndorsements, @Nullable String applyLink,
+                                @Nullable String narrative) {
         String issuerId = urls.ob3IssuerId(issuer.id().value(), keys.ed25519().publicKeyMultibase());
         OrganisationProfile profile = issuer.profile();
         OpenBadgeCredential.Profile issuerProfile = new OpenBadgeCredential.Profile(issuerId, List.of("Profile"),
@@ -91,8 +102,9 @@ final class AwardDocuments {
         CredentialWriter.Draft draft = new CredentialWriter.Draft(urls.ob3Credential(award), issuerProfile, issuedOn,
                 expires, achievement, new CredentialWriter.Recipient(null, request.recipientEmail(), recipient.salt()),
                 achievedLevel, evidence, status);
-        return PublishedDocuments.sign(CredentialWriter.withApplyLink(CredentialWriter.endorseAchievement(
-                        CredentialWriter.write(draft), achievementEndorsements), applyLink),
+        return PublishedDocuments.sign(CredentialWriter.withSubjectNarrative(CredentialWriter.withApplyLink(
+                        CredentialWriter.endorseAchievement(CredentialWriter.write(draft), achievementEndorsements),
+                        applyLink), narrative),
                 new PublishedDocuments.Signer(keys.ed25519Id(), keys.ed25519()), issuer, now, urls,
                 "credential for award " + award);
     }

@@ -41,6 +41,7 @@ import org.insigne.issuer.publishing.ApplyLinks;
 import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.issuer.publishing.PublishedEndorsements;
 import org.insigne.issuer.publishing.StatusLists;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,11 +124,29 @@ public class AwardService {
         if (badgeClass.status() != BadgeClassStatus.PUBLISHED) {
             throw new BadgeClassNotAwardable();
         }
-        return award(organisation, badgeClass, reviewerId, request, moreEvidence, urls);
+        return award(organisation, badgeClass, reviewerId, request, moreEvidence, null, urls);
+    }
+
+    /**
+     * Awards a badge class written with the earner, within the caller's transaction, so that the co-construction
+     * closes with the award or not at all: awarders and above. The documents carry the earner's own account,
+     * {@code narrative}, as the OB 2.0 assertion's and the OB 3.0 subject's narrative.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AwardView awardWithNarrative(OrganisationId organisation, BadgeClassId badgeClassId, UUID userId,
+                                        AwardRequest request, List<EvidenceLink> moreEvidence, String narrative,
+                                        HostedUrls urls) {
+        BadgeClassView badgeClass = checkCanAward(organisation, badgeClassId, userId);
+        return award(organisation, badgeClass, userId, request, moreEvidence, narrative, urls);
     }
 
     private AwardView award(OrganisationId organisation, BadgeClassView badgeClass, UUID userId, AwardRequest request,
                             List<EvidenceLink> moreEvidence, HostedUrls urls) {
+        return award(organisation, badgeClass, userId, request, moreEvidence, null, urls);
+    }
+
+    private AwardView award(OrganisationId organisation, BadgeClassView badgeClass, UUID userId, AwardRequest request,
+                            List<EvidenceLink> moreEvidence, @Nullable String narrative, HostedUrls urls) {
         BadgeClassId badgeClassId = badgeClass.id();
         Optional<Award> repeated = awards.findByFormToken(request.formToken());
         if (repeated.isPresent()) {
@@ -143,7 +162,7 @@ public class AwardService {
         AwardId id = new AwardId(UUID.randomUUID());
         int statusIndex = statusLists.allocate(organisation, signing.keys().ed25519Id());
         Award award = awards.save(new Award(id, organisation, badgeClassId, request, dates.issuedOn(), dates.expires(),
-                signing.documents(id, request, moreEvidence, dates, statusIndex, now), statusIndex, userId, now));
+                signing.documents(id, request, moreEvidence, narrative, dates, statusIndex, now), statusIndex, userId, now));
         log.info("Award {} of badge class {} made by user {}", id.value(), badgeClassId.value(), userId);
         audit.record(organisation.value(), userId, AuditAction.AWARD_CREATED, id.value(), AwardAudit.detail(award.view(true), badgeClass.content().name()));
         return award.view(true);

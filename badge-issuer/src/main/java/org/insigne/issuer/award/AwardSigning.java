@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.insigne.core.ob2.IdentityObject;
+import org.insigne.core.ob2.Ob2DocumentWriter;
 import org.insigne.issuer.badgeclass.BadgeClassView;
 import org.insigne.issuer.badgeclass.PublicBadgeClass;
 import org.insigne.issuer.key.OrganisationKeys;
@@ -31,14 +32,23 @@ record AwardSigning(BadgeClassView badgeClass, PublicBadgeClass hosted, Organisa
     /** As above, the documents also carrying {@code moreEvidence} after the request's own. */
     SignedDocuments documents(AwardId id, AwardRequest request, List<EvidenceLink> moreEvidence, AwardDates dates,
                               int statusIndex, Instant now) {
+        return documents(id, request, moreEvidence, null, dates, statusIndex, now);
+    }
+
+    /**
+     * As above, the documents also carrying the earner's own {@code narrative} (when not null): the OB 2.0
+     * assertion's {@code narrative} and the OB 3.0 {@code credentialSubject.narrative}.
+     */
+    SignedDocuments documents(AwardId id, AwardRequest request, List<EvidenceLink> moreEvidence,
+                              @Nullable String narrative, AwardDates dates, int statusIndex, Instant now) {
         IdentityObject recipient = IdentityObject.hashedEmail(request.recipientEmail());
         return new SignedDocuments(
-                AwardDocuments.ob2Assertion(id.value(), hosted, request, moreEvidence, recipient, dates.issuedOn(), dates.expires(),
-                        urls),
+                Ob2DocumentWriter.withNarrative(AwardDocuments.ob2Assertion(id.value(), hosted, request, moreEvidence,
+                        recipient, dates.issuedOn(), dates.expires(), urls), narrative),
                 AwardDocuments.ob3Credential(id.value(), hosted, issuer, request, moreEvidence, recipient, dates.issuedOn(),
                         dates.expires(), keys, now, urls,
                         StatusLists.entry(badgeClass.organisation().id(), statusIndex, urls), achievementEndorsements,
-                        applyLink));
+                        applyLink, narrative));
     }
 
     @Override

@@ -21,6 +21,11 @@ import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.badgeclass.BadgeClassService;
+import org.insigne.issuer.cobuild.CoBuildAnswers;
+import org.insigne.issuer.cobuild.CoBuildId;
+import org.insigne.issuer.cobuild.CoBuildMode;
+import org.insigne.issuer.cobuild.CoBuildService;
+import org.insigne.issuer.cobuild.CoBuildStep;
 import org.insigne.issuer.endorsement.EndorsedKind;
 import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.endorsement.EndorsementView;
@@ -74,6 +79,7 @@ class ReferenceVerifierIntegrationTests {
     @Autowired AwardService awards;
     @Autowired ApplicationService applications;
     @Autowired EndorsementService endorsements;
+    @Autowired CoBuildService coBuilds;
     @LocalServerPort int port;
 
     Path verifier;
@@ -194,6 +200,36 @@ class ReferenceVerifierIntegrationTests {
         }
         assertThat(digitalBazaar.get(withdrawnFile).path("error").asString()).isEqualTo("revocation bit set");
         assertThat(dcc.get(withdrawnFile).path("error").asString()).isEqualTo("revocation_status: invalid");
+    }
+
+    @Test
+    void coBuiltCredentialCarryingTheNarrativeVerifiesInBothReferenceVerifiers() throws Exception {
+        OrganisationId org = published.organisation();
+        UUID owner = published.owner().id();
+        CoBuildId id = coBuilds.start(org, owner, "Camille Martin", "camille@example.org",
+                CoBuildMode.SHARED_SCREEN).id();
+        coBuilds.save(org, id, owner, CoBuildStep.EXPERIENCE, new CoBuildAnswers(
+                "J'ai accueilli des jeunes au centre social.", null, List.of(), null, List.of(), null, null, null,
+                null, null));
+        coBuilds.save(org, id, owner, CoBuildStep.SKILLS, new CoBuildAnswers(null, "Accueillir un groupe.",
+                List.of(), null, List.of(), null, null, null, null, null));
+        coBuilds.save(org, id, owner, CoBuildStep.LEVEL, new CoBuildAnswers(null, null, List.of(), "Je pilote",
+                List.of(), null, null, null, null, null));
+        coBuilds.save(org, id, owner, CoBuildStep.WORDING, new CoBuildAnswers(null, null, List.of(), null,
+                List.of(), "Accueillir un groupe", "Accueillir un groupe de jeunes.", null, null, null));
+        coBuilds.consent(org, id, owner, true);
+        AwardId award = coBuilds.award(org, id, owner, new HostedUrls("http://127.0.0.1:" + port)).award().id();
+
+        String json = fetch("/ob3/credentials/" + award.value());
+        assertThat(JSON.readTree(json).path("credentialSubject").path("narrative").asString())
+                .isEqualTo("J'ai accueilli des jeunes au centre social.");
+        Path dir = Files.createDirectories(Path.of("target", "reference-verifier").toAbsolutePath());
+        Path file = write(dir.resolve("cobuilt-credential.json"), json);
+
+        for (Map<Path, JsonNode> lines : List.of(run("verify.mjs", "--allow-loopback", List.of(file)),
+                run("verify-dcc.mjs", null, List.of(file)))) {
+            assertThat(lines.get(file).path("verified").asBoolean()).as("%s", lines.get(file)).isTrue();
+        }
     }
 
     private AwardView award() throws Exception {
