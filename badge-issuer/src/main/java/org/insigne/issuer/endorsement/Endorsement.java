@@ -64,8 +64,13 @@ class Endorsement {
 
     private Endorsement(UUID endorser, EndorsedKind endorsedKind, UUID endorsed, UUID endorsedOrganisation,
                         EndorsementStatus status, Instant now) {
+        this(EndorserKind.ORGANISATION, endorser, endorsedKind, endorsed, endorsedOrganisation, status, now);
+    }
+
+    private Endorsement(EndorserKind endorserKind, UUID endorser, EndorsedKind endorsedKind, UUID endorsed,
+                        UUID endorsedOrganisation, EndorsementStatus status, Instant now) {
         this.id = UUID.randomUUID();
-        this.endorserKind = EndorserKind.ORGANISATION;
+        this.endorserKind = endorserKind;
         this.endorserId = endorser;
         this.endorsedKind = endorsedKind;
         this.endorsedId = endorsed;
@@ -87,6 +92,13 @@ class Endorsement {
     static Endorsement offered(UUID endorser, EndorsedKind kind, UUID endorsed, UUID endorsedOrganisation,
                                Instant now) {
         return new Endorsement(endorser, kind, endorsed, endorsedOrganisation, EndorsementStatus.REQUESTED, now);
+    }
+
+    /** An endorsement a person offers in their own name ({@code endorser}, their endorser id). */
+    static Endorsement offeredByPerson(UUID endorser, EndorsedKind kind, UUID endorsed, UUID endorsedOrganisation,
+                                       Instant now) {
+        return new Endorsement(EndorserKind.PERSON, endorser, kind, endorsed, endorsedOrganisation,
+                EndorsementStatus.REQUESTED, now);
     }
 
     boolean pending(Instant now) {
@@ -135,6 +147,10 @@ class Endorsement {
 
     EndorsementId id() {
         return new EndorsementId(id);
+    }
+
+    EndorserKind endorserKind() {
+        return endorserKind;
     }
 
     UUID endorserId() {

@@ -14,6 +14,16 @@ public final class EndorsementRefused extends DomainException {
         return new EndorsementRefused(Kind.INVALID, "error.endorsement.self");
     }
 
+    /** A person endorsing an organisation they are staff of, or one of its badge classes. */
+    static EndorsementRefused selfAsStaff() {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.self-staff");
+    }
+
+    /** The person already endorses it in their own name. */
+    static EndorsementRefused twiceByPerson() {
+        return new EndorsementRefused(Kind.CONFLICT, "error.endorsement.twice-person");
+    }
+
     /** The endorser already endorses it, or was already asked and has not answered. */
     static EndorsementRefused twice() {
         return new EndorsementRefused(Kind.CONFLICT, "error.endorsement.twice");

@@ -25,6 +25,7 @@ import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.IssuerProfiles;
 import org.insigne.issuer.publishing.PublishedDocuments;
 import org.insigne.issuer.publishing.StatusLists;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Endorsements between organisations: an issuer asks another organisation to endorse its issuer profile or a
  * badge class, or an organisation offers one unasked; the endorser's owners and administrators accept with a
  * comment, decline, or later withdraw. Accepting signs the OB 3.0 EndorsementCredential with the endorser's key
- * and gives it a bit of the endorser's status lists; withdrawing sets that bit.
+ * and gives it a bit of the endorser's status lists; withdrawing sets that bit. A person with an account may also
+ * endorse an issuer profile or a badge class in their own name, signed with keys the platform keeps for them.
  */
 @Service
 @Transactional(readOnly = true)
@@ -60,11 +62,16 @@ public class EndorsementService {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final EndorserPersonRepository persons;
+    private final IssuerProfiles issuers;
 
     EndorsementService(EndorsementRepository endorsements, OrganisationService organisations,
                        BadgeClassService badgeClasses, SigningKeyService keys, StatusLists statusLists, AuditLog audit,
-                       Clock clock, ApplicationEventPublisher events) {
+                       Clock clock, ApplicationEventPublisher events, EndorserPersonRepository persons,
+                       IssuerProfiles issuers) {
         this.events = events;
+        this.persons = persons;
+        this.issuers = issuers;
         this.endorsements = endorsements;
         this.organisations = organisations;
         this.badgeClasses = badgeClasses;
@@ -119,6 +126,72 @@ public class EndorsementService {
         return publish(e, userId, text, what, urls);
     }
 
+    /**
+     * The person {@code userId} endorses, unasked and in their own name ({@code displayName}, the name of their
+     * public profile), an organisation's issuer profile or a badge class: published at once. Staff of the
+     * organisation endorsed cannot: that would be endorsing themselves.
+     */
+    @Transactional
+    public EndorsementView offerAsPerson(UUID userId, String displayName, EndorsedKind kind, UUID target,
+                                         String comment, HostedUrls urls) {
+        String text = checkedComment(comment);
+        Target what = target(kind, target);
+        if (organisations.organisationsOf(userId).stream().anyMatch(o -> o.id().value().equals(what.organisation()))) {
+            throw EndorsementRefused.selfAsStaff();
+        }
+        EndorserPerson person = persons.findByUserId(userId)
+                .orElseGet(() -> persons.save(new EndorserPerson(userId, displayName, clock.instant())));
+        person.rename(displayName);
+        // Signing reads the person's profile through publishing's own query: the row must be written first.
+        persons.flush();
+        if (!endorsements.findByEndorserIdAndEndorsedKindAndEndorsedIdAndStatusIn(person.id(), kind, what.id(),
+                List.of(EndorsementStatus.ACCEPTED)).isEmpty()) {
+            throw EndorsementRefused.twiceByPerson();
+        }
+        Endorsement e = endorsements.save(Endorsement.offeredByPerson(person.id(), kind, target, what.organisation(),
+                clock.instant()));
+        return publish(e, userId, text, what, urls);
+    }
+
+    /** The person takes back an endorsement they gave: revoked in their status list, 410 at its OB 2.0 address. */
+    @Transactional
+    public EndorsementView withdrawAsPerson(UUID userId, EndorsementId id) {
+        Endorsement e = persons.findByUserId(userId).flatMap(p -> endorsements.findById(id.value())
+                        .filter(found -> found.endorserKind() == EndorserKind.PERSON
+                                && found.endorserId().equals(p.id())))
+                .orElseThrow(() -> new EndorsementNotFound(id));
+        e.withdraw(clock.instant());
+        log.info("Endorsement {} withdrawn by endorsing person {}", id.value(), e.endorserId());
+        events.publishEvent(new EndorsementsChanged(new OrganisationId(e.endorsedOrganisationId())));
+        return view(e, endorserName(e), nameOf(e), clock.instant());
+    }
+
+    /**
+     * The person's account is being erased: what they endorsed is withdrawn (it reads as revoked from now on) and
+     * their endorser profile no longer names their account. The profile, keys and status lists stay published,
+     * so that what they signed still verifies, as revoked.
+     */
+    @Transactional
+    public void forgetPerson(UUID userId) {
+        persons.findByUserId(userId).ifPresent(person -> {
+            Instant now = clock.instant();
+            for (Endorsement e : endorsements.findByEndorserIdOrderByCreatedAtDesc(person.id())) {
+                if (e.status() == EndorsementStatus.ACCEPTED) {
+                    e.withdraw(now);
+                    events.publishEvent(new EndorsementsChanged(new OrganisationId(e.endorsedOrganisationId())));
+                }
+            }
+            person.forgetAccount();
+            log.info("Endorsing person {} forgotten with their account", person.id());
+        });
+    }
+
+    /** What the person endorsed in their own name, newest first. */
+    public List<EndorsementView> givenByPerson(UUID userId) {
+        return persons.findByUserId(userId)
+                .map(p -> views(endorsements.findByEndorserIdOrderByCreatedAtDesc(p.id()))).orElse(List.of());
+    }
+
     /** The endorser accepts a request with its comment; the endorsement is signed and published. */
     @Transactional
     public EndorsementView accept(OrganisationId endorser, EndorsementId id, UUID userId, String comment,
@@ -153,8 +226,7 @@ public class EndorsementService {
         audit.record(endorser.value(), userId, AuditAction.ENDORSEMENT_WITHDRAWN, id.value(),
                 Map.of("endorsed", endorsed));
         events.publishEvent(new EndorsementsChanged(new OrganisationId(e.endorsedOrganisationId())));
-        return view(e, organisations.publicProfile(endorser).map(p -> p.profile().name()).orElse("?"), endorsed,
-                clock.instant());
+        return view(e, endorserName(e), endorsed, clock.instant());
     }
 
     /** What the organisation was asked for and what it gave, newest first, for any member of its staff. */
@@ -174,7 +246,7 @@ public class EndorsementService {
         List<PublicEndorsement> out = new ArrayList<>();
         for (Endorsement e : endorsements.findByEndorsedKindAndEndorsedIdAndStatusOrderByDecidedAtAscIdAsc(kind,
                 endorsed, EndorsementStatus.ACCEPTED)) {
-            organisations.publicProfile(new OrganisationId(e.endorserId())).ifPresent(by -> out.add(
+            issuers.of(new OrganisationId(e.endorserId())).ifPresent(by -> out.add(
                     new PublicEndorsement(e.id(), by.profile().name(), by.profile().websiteUrl(),
                             CriteriaHtml.cached(String.valueOf(e.comment())), Objects.requireNonNull(e.decidedAt()),
                             urls.ob2Endorsement(e.id().value()), urls.ob3Endorsement(e.id().value()))));
@@ -203,9 +275,10 @@ public class EndorsementService {
 
     private EndorsementView publish(Endorsement e, UUID userId, String comment, Target what, HostedUrls urls) {
         OrganisationId endorser = new OrganisationId(e.endorserId());
-        OrganisationProfileView by = organisations.publicProfile(endorser)
+        boolean person = e.endorserKind() == EndorserKind.PERSON;
+        OrganisationProfileView by = (person ? issuers.person(e.endorserId()) : organisations.publicProfile(endorser))
                 .orElseThrow(EndorsementRefused::endorserUnknown);
-        OrganisationKeys signing = keys.signingKeys(endorser);
+        OrganisationKeys signing = person ? keys.personKeys(e.endorserId()) : keys.signingKeys(endorser);
         Instant now = clock.instant();
         int index = statusLists.allocate(endorser, signing.ed25519Id());
         byte[] credential = PublishedDocuments.ob3Endorsement(e.id().value(), by, what.name(),
@@ -214,10 +287,12 @@ public class EndorsementService {
                 StatusLists.entry(endorser, index, urls), urls);
         e.accept(userId, comment, now, index, credential);
         endorsements.flush();
-        log.info("Endorsement {} of {} {} published by organisation {}", e.id().value(), e.endorsedKind(),
-                e.endorsedId(), endorser.value());
-        audit.record(endorser.value(), userId, AuditAction.ENDORSEMENT_ACCEPTED, e.id().value(),
-                Map.of("endorsed", what.name()));
+        log.info("Endorsement {} of {} {} published by {} {}", e.id().value(), e.endorsedKind(),
+                e.endorsedId(), person ? "endorsing person" : "organisation", endorser.value());
+        if (!person) {
+            audit.record(endorser.value(), userId, AuditAction.ENDORSEMENT_ACCEPTED, e.id().value(),
+                    Map.of("endorsed", what.name()));
+        }
         events.publishEvent(new EndorsementsChanged(new OrganisationId(e.endorsedOrganisationId())));
         return view(e, by.profile().name(), what.name(), now);
     }
@@ -292,8 +367,11 @@ public class EndorsementService {
 
     private List<EndorsementView> views(List<Endorsement> list) {
         Instant now = clock.instant();
-        return list.stream().map(e -> view(e, organisations.publicProfile(new OrganisationId(e.endorserId()))
-                .map(p -> p.profile().name()).orElse("?"), nameOf(e), now)).toList();
+        return list.stream().map(e -> view(e, endorserName(e), nameOf(e), now)).toList();
+    }
+
+    private String endorserName(Endorsement e) {
+        return issuers.of(new OrganisationId(e.endorserId())).map(p -> p.profile().name()).orElse("?");
     }
 
     private static EndorsementView view(Endorsement e, String endorserName, String endorsedName, Instant now) {

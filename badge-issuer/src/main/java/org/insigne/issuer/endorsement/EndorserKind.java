@@ -1,4 +1,4 @@
 package org.insigne.issuer.endorsement;
 
-/** Who endorses. The name is the stored code. Persons and outside endorsers are to come. */
-public enum EndorserKind { ORGANISATION }
+/** Who endorses: an organisation, or a person with an account in their own name. The name is the stored code. */
+public enum EndorserKind { ORGANISATION, PERSON }

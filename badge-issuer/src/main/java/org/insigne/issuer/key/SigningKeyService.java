@@ -45,11 +45,24 @@ public class SigningKeyService {
     /** The organisation's active keys, decrypted; generated when it has none of an algorithm yet. */
     @Transactional
     public OrganisationKeys signingKeys(OrganisationId organisation) {
+        return signingKeys(organisation, true);
+    }
+
+    /**
+     * The active keys of a person who endorses in their own name, kept like an organisation's under their
+     * endorser id; generated on first need. A person has no organisation's audit log to write to.
+     */
+    @Transactional
+    public OrganisationKeys personKeys(UUID endorser) {
+        return signingKeys(new OrganisationId(endorser), false);
+    }
+
+    private OrganisationKeys signingKeys(OrganisationId organisation, boolean audited) {
         List<SigningKey> active = keys.findByOrganisationIdAndRetiredAtIsNullOrderByCreatedAtDesc(organisation.value());
         SigningKey ed = active.stream().filter(k -> k.algorithm() == KeyAlgorithm.ED25519).findFirst()
-                .orElseGet(() -> generate(organisation, KeyAlgorithm.ED25519));
+                .orElseGet(() -> generate(organisation, KeyAlgorithm.ED25519, audited));
         SigningKey rsa = active.stream().filter(k -> k.algorithm() == KeyAlgorithm.RSA).findFirst()
-                .orElseGet(() -> generate(organisation, KeyAlgorithm.RSA));
+                .orElseGet(() -> generate(organisation, KeyAlgorithm.RSA, audited));
         Ed25519Keys.KeyPair edPair = Ed25519Keys.fromPrivateKey(vault.decrypt(ed.id(), ed.encryptedPrivateKey()));
         return new OrganisationKeys(ed.id(), edPair, rsa.id(), rsaPrivateKey(vault.decrypt(rsa.id(), rsa.encryptedPrivateKey())));
     }
@@ -83,7 +96,7 @@ public class SigningKeyService {
         audit.record(organisation.value(), null, AuditAction.SIGNING_KEYS_ROTATED, organisation.value(), Map.of());
     }
 
-    private SigningKey generate(OrganisationId organisation, KeyAlgorithm algorithm) {
+    private SigningKey generate(OrganisationId organisation, KeyAlgorithm algorithm, boolean audited) {
         SigningKeyId id = new SigningKeyId(UUID.randomUUID());
         byte[] publicKey;
         byte[] privateKey;
@@ -105,8 +118,11 @@ public class SigningKeyService {
         SigningKey key = keys.save(new SigningKey(id, organisation, algorithm, publicKey, vault.encrypt(id, privateKey),
                 clock.instant()));
         java.util.Arrays.fill(privateKey, (byte) 0);
-        log.info("{} signing key {} generated for organisation {}", algorithm, id.value(), organisation.value());
-        audit.record(organisation.value(), null, AuditAction.SIGNING_KEY_GENERATED, id.value(), Map.of("algorithm", algorithm.name()));
+        log.info("{} signing key {} generated for {} {}", algorithm, id.value(),
+                audited ? "organisation" : "endorsing person", organisation.value());
+        if (audited) {
+            audit.record(organisation.value(), null, AuditAction.SIGNING_KEY_GENERATED, id.value(), Map.of("algorithm", algorithm.name()));
+        }
         return key;
     }
 

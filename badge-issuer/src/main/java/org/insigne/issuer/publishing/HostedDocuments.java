@@ -11,7 +11,6 @@ import org.insigne.issuer.key.KeyAlgorithm;
 import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.key.SigningKeyService;
 import org.insigne.issuer.organisation.OrganisationId;
-import org.insigne.issuer.organisation.OrganisationService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,23 +22,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class HostedDocuments {
 
-    private final OrganisationService organisations;
     private final BadgeClassService badgeClasses;
     private final SigningKeyService keys;
     private final PublishedEndorsements endorsements;
     private final ApplyLinks applyLinks;
+    private final IssuerProfiles issuers;
 
-    HostedDocuments(OrganisationService organisations, BadgeClassService badgeClasses, SigningKeyService keys,
-                    PublishedEndorsements endorsements, ApplyLinks applyLinks) {
+    HostedDocuments(BadgeClassService badgeClasses, SigningKeyService keys,
+                    PublishedEndorsements endorsements, ApplyLinks applyLinks, IssuerProfiles issuers) {
+        this.issuers = issuers;
         this.endorsements = endorsements;
         this.applyLinks = applyLinks;
-        this.organisations = organisations;
         this.badgeClasses = badgeClasses;
         this.keys = keys;
     }
 
     public Optional<byte[]> ob2Issuer(OrganisationId id, HostedUrls urls) {
-        return organisations.publicProfile(id).map(p -> Ob2DocumentWriter.withEndorsements(
+        return issuers.of(id).map(p -> Ob2DocumentWriter.withEndorsements(
                 PublishedDocuments.ob2Issuer(p, keys.publishedKeys(id), urls),
                 endorsements.ob2Urls(PublishedEndorsements.ORGANISATION, id.value(), urls)));
     }
@@ -57,7 +56,7 @@ public class HostedDocuments {
     }
 
     public Optional<String> issuerName(OrganisationId id) {
-        return organisations.publicProfile(id).map(p -> p.profile().name());
+        return issuers.of(id).map(p -> p.profile().name());
     }
 
     public Optional<byte[]> ob2Key(SigningKeyId id, HostedUrls urls) {
@@ -66,7 +65,7 @@ public class HostedDocuments {
     }
 
     public Optional<byte[]> ob3Issuer(OrganisationId id, HostedUrls urls) {
-        return organisations.publicProfile(id).map(p -> Ob3DocumentWriter.withEndorsements(
+        return issuers.of(id).map(p -> Ob3DocumentWriter.withEndorsements(
                 PublishedDocuments.ob3Issuer(p, keys.publishedKeys(id), urls),
                 endorsements.credentials(PublishedEndorsements.ORGANISATION, id.value())));
     }

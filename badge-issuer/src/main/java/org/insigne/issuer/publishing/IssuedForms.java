@@ -25,7 +25,6 @@ import org.insigne.issuer.key.OrganisationKeys;
 import org.insigne.issuer.key.PublicSigningKey;
 import org.insigne.issuer.key.SigningKeyService;
 import org.insigne.issuer.organisation.OrganisationId;
-import org.insigne.issuer.organisation.OrganisationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +50,7 @@ public class IssuedForms {
     private static final Logger log = LoggerFactory.getLogger(IssuedForms.class);
 
     private final BadgeClassService badgeClasses;
-    private final OrganisationService organisations;
+    private final IssuerProfiles issuers;
     private final SigningKeyService keys;
     private final StatusLists statusLists;
     private final PublishedEndorsements endorsements;
@@ -60,13 +59,13 @@ public class IssuedForms {
     private final Clock clock;
     private final Baker baker = new Baker(BakingLimits.defaults());
 
-    IssuedForms(BadgeClassService badgeClasses, OrganisationService organisations,
+    IssuedForms(BadgeClassService badgeClasses, IssuerProfiles issuers,
                 SigningKeyService keys, StatusLists statusLists, PublishedEndorsements endorsements, JdbcTemplate jdbc,
                 Clock clock, ApplyLinks applyLinks) {
         this.applyLinks = applyLinks;
         this.endorsements = endorsements;
         this.badgeClasses = badgeClasses;
-        this.organisations = organisations;
+        this.issuers = issuers;
         this.keys = keys;
         this.statusLists = statusLists;
         this.jdbc = jdbc;
@@ -177,7 +176,7 @@ public class IssuedForms {
     /** The organisation's DID document, for {@link HostedUrls#didWeb(UUID)}. */
     @Transactional(readOnly = true)
     public Optional<byte[]> didDocument(OrganisationId id, HostedUrls urls) {
-        return organisations.publicProfile(id)
+        return issuers.of(id)
                 .map(p -> PublishedDocuments.didDocument(id.value(), keys.publishedKeys(id), urls));
     }
 

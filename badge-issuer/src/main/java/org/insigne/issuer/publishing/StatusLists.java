@@ -9,7 +9,6 @@ import org.insigne.core.ob3.CredentialWriter;
 import org.insigne.issuer.key.SigningKeyId;
 import org.insigne.issuer.key.SigningKeyService;
 import org.insigne.issuer.organisation.OrganisationId;
-import org.insigne.issuer.organisation.OrganisationService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,13 +29,13 @@ public class StatusLists {
     public static final String PURPOSE = "revocation";
 
     private final JdbcTemplate jdbc;
-    private final OrganisationService organisations;
+    private final IssuerProfiles issuers;
     private final SigningKeyService keys;
     private final Clock clock;
 
-    StatusLists(JdbcTemplate jdbc, OrganisationService organisations, SigningKeyService keys, Clock clock) {
+    StatusLists(JdbcTemplate jdbc, IssuerProfiles issuers, SigningKeyService keys, Clock clock) {
         this.jdbc = jdbc;
-        this.organisations = organisations;
+        this.issuers = issuers;
         this.keys = keys;
         this.clock = clock;
     }
@@ -111,7 +110,7 @@ public class StatusLists {
         if (!stored.isEmpty()) {
             return Optional.of(stored.get(0));
         }
-        return organisations.publicProfile(organisation).map(issuer -> {
+        return issuers.of(organisation).map(issuer -> {
             BitstringStatusList bits = BitstringStatusList.empty(LIST_SIZE);
             for (int index : revoked) {
                 bits = bits.withBit(index - first, true);

@@ -154,6 +154,52 @@ class EndorsementServiceTests {
     }
 
     @Test
+    void personEndorsesInOwnNameWithOwnKeyAndProfileThenWithdraws() {
+        OrganisationId issuer = organisations.create(issuerOwner, "Centre social Éole").id();
+        BadgeClassId badge = published(issuer);
+        UUID tutor = UUID.randomUUID();
+
+        assertRefused(() -> endorsements.offerAsPerson(issuerOwner, "Owner", EndorsedKind.BADGE_CLASS, badge.value(),
+                "Mon badge.", HTTPS), "error.endorsement.self-staff");
+        EndorsementView offered = endorsements.offerAsPerson(tutor, "Dominique Tuteur", EndorsedKind.BADGE_CLASS,
+                badge.value(), "Un badge **sérieux**.", HTTPS);
+        assertRefused(() -> endorsements.offerAsPerson(tutor, "Dominique", EndorsedKind.BADGE_CLASS, badge.value(),
+                "Encore.", HTTPS), "error.endorsement.twice-person");
+        assertRefused(() -> endorsements.offerAsPerson(tutor, "Dominique", EndorsedKind.ORGANISATION,
+                UUID.randomUUID(), "Inconnue.", HTTPS), "error.endorsement.target-unavailable");
+
+        OrganisationId person = new OrganisationId(offered.endorserId());
+        assertThat(offered.published()).isTrue();
+        assertThat(offered.endorserName()).isEqualTo("Dominique Tuteur");
+        assertThat(endorsements.givenByPerson(tutor)).singleElement()
+                .satisfies(e -> assertThat(e.id()).isEqualTo(offered.id()));
+        assertThat(endorsements.published(EndorsedKind.BADGE_CLASS, badge.value(), HTTPS)).singleElement()
+                .satisfies(p -> assertThat(p.endorserName()).isEqualTo("Dominique Tuteur"));
+        String credential = text(endorsements.ob3(offered.id()).orElseThrow());
+        assertThat(credential).contains(HTTPS.ob3Issuer(person.value()), HTTPS.ob3StatusList(person.value(), 0));
+        assertThat(text(hosted.ob2Issuer(person, HTTPS).orElseThrow())).contains("Dominique Tuteur");
+        assertThat(text(forms.didDocument(person, HTTPS).orElseThrow())).contains(HTTPS.didWeb(person.value()));
+        assertThat(keys.publishedKeys(person)).isNotEmpty();
+
+        assertThat(personVerifier(person).verify(VerificationRequest.ofText(credential)).verdict())
+                .isEqualTo(Verdict.VALID);
+        assertRefused(() -> endorsements.withdrawAsPerson(UUID.randomUUID(), offered.id()),
+                "error.endorsement.not-found");
+        endorsements.withdrawAsPerson(tutor, offered.id());
+        VerificationReport withdrawn = personVerifier(person).verify(VerificationRequest.ofText(credential));
+        assertThat(withdrawn.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(withdrawn.checks()).anyMatch(c -> c.messageKey().equals("ob3.status.revoked"));
+        assertThat(endorsements.published(EndorsedKind.BADGE_CLASS, badge.value(), HTTPS)).isEmpty();
+
+        EndorsementView another = endorsements.offerAsPerson(tutor, "Dominique Tuteur", EndorsedKind.ORGANISATION,
+                issuer.value(), "Une équipe accueillante.", HTTPS);
+        endorsements.forgetPerson(tutor);
+        assertThat(endorsements.givenByPerson(tutor)).isEmpty();
+        assertThat(personVerifier(person).verify(VerificationRequest.ofText(
+                text(endorsements.ob3(another.id()).orElseThrow()))).verdict()).isEqualTo(Verdict.INVALID);
+    }
+
+    @Test
     void aRequestExpiresAfterThirtyDaysAndIsThenNeitherAcceptedNorDeclined() {
         Instant now = Instant.parse("2026-12-07T10:00:00Z");
         Endorsement request = Endorsement.requested(UUID.randomUUID(), EndorsedKind.ORGANISATION, UUID.randomUUID(),
@@ -192,6 +238,16 @@ class EndorsementServiceTests {
         }
         endorsements.received(issuer, issuerOwner).forEach(e -> endorsements.ob2(e.id(), HTTPS)
                 .ifPresent(doc -> put(documents, HTTPS.ob2Endorsement(e.id().value()), doc.document())));
+        return new Verifier(new OfflineDocumentFetcher(documents), new Baker(BakingLimits.defaults()), Clock.systemUTC());
+    }
+
+    /** What verifying a person's endorsement reads behind HTTPS: their profile, keys and status list. */
+    private Verifier personVerifier(OrganisationId person) {
+        Map<URI, FetchedDocument> documents = new HashMap<>();
+        put(documents, HTTPS.ob3Issuer(person.value()), hosted.ob3Issuer(person, HTTPS).orElseThrow());
+        put(documents, HTTPS.ob3StatusList(person.value(), 0), forms.statusList(person, 0, HTTPS).orElseThrow());
+        keys.publishedKeys(person).forEach(k -> hosted.ob3Key(person, k.id(), HTTPS)
+                .ifPresent(doc -> put(documents, HTTPS.ob3Key(person.value(), k.id().value()), doc)));
         return new Verifier(new OfflineDocumentFetcher(documents), new Baker(BakingLimits.defaults()), Clock.systemUTC());
     }
 

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.insigne.backpack.sharing.ProfileView;
+import org.insigne.backpack.sharing.PublicProfileService;
 import org.insigne.core.error.DomainException;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.badgeclass.BadgeClassStatus;
@@ -45,6 +48,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EndorsementController {
 
+    /** The offer form's value for "in my own name". */
+    private static final String PERSON = "person";
+
     /** A badge class or the organisation itself, as the request form offers them. */
     record Target(String value, String name) {
     }
@@ -55,10 +61,13 @@ class EndorsementController {
     private final AccountService accounts;
     private final Mailer mailer;
     private final Links links;
+    private final PublicProfileService people;
 
     EndorsementController(EndorsementService endorsements, OrganisationService organisations,
-                          BadgeClassService badgeClasses, AccountService accounts, Mailer mailer, Links links) {
+                          BadgeClassService badgeClasses, AccountService accounts, Mailer mailer, Links links,
+                          PublicProfileService people) {
         this.endorsements = endorsements;
+        this.people = people;
         this.organisations = organisations;
         this.badgeClasses = badgeClasses;
         this.accounts = accounts;
@@ -159,7 +168,8 @@ class EndorsementController {
 
     /**
      * An endorsement offered unasked from the public page of an issuer or a badge class ({@code back}, a path of
-     * this site), by an organisation the user administers.
+     * this site), by an organisation the user administers, or by the user in the name of their public profile
+     * ({@code endorser} is {@code person}).
      */
     @PostMapping("/console/endorsements/offer")
     String offer(@RequestParam(defaultValue = "") String endorser, @RequestParam(defaultValue = "") String target,
@@ -173,19 +183,47 @@ class EndorsementController {
         }
         String back = "redirect:" + (what.getKey() == EndorsedKind.ORGANISATION
                 ? HostedUrls.PATHS.ob2Issuer(what.getValue()) : HostedUrls.PATHS.ob2BadgeClass(what.getValue()));
-        if (endorserId == null) {
-            redirect.addFlashAttribute("refusal", "error.endorsement.endorser-unknown");
+        UUID user = CurrentUser.id(authentication);
+        Optional<ProfileView> profile = PERSON.equals(endorser) ? people.profileOf(user) : Optional.empty();
+        if (endorserId == null && profile.isEmpty()) {
+            redirect.addFlashAttribute("refusal", PERSON.equals(endorser) ? "error.endorsement.person-without-profile"
+                    : "error.endorsement.endorser-unknown");
             return back;
         }
         try {
-            endorsements.offer(new OrganisationId(endorserId), CurrentUser.id(authentication),
-                    what.getKey(), what.getValue(), comment, urls());
+            if (endorserId == null) {
+                endorsements.offerAsPerson(user, profile.get().displayName(), what.getKey(), what.getValue(), comment,
+                        urls());
+            } else {
+                endorsements.offer(new OrganisationId(endorserId), user, what.getKey(), what.getValue(), comment,
+                        urls());
+            }
             redirect.addFlashAttribute("notice", "issuer.endorsements.offered");
         } catch (EndorsementRefused refused) {
             refusal(redirect, refused);
             keepComment(redirect, comment);
         }
         return back;
+    }
+
+    /** What the user endorsed in their own name, with a button to withdraw each published one. */
+    @GetMapping("/backpack/endorsements")
+    String given(Authentication authentication, Model model) {
+        UUID user = CurrentUser.id(authentication);
+        model.addAttribute("given", endorsements.givenByPerson(user));
+        model.addAttribute("profile", people.profileOf(user).orElse(null));
+        return "backpack/endorsements";
+    }
+
+    @PostMapping("/backpack/endorsements/{endorsement}/withdraw")
+    String withdrawOwn(@PathVariable UUID endorsement, Authentication authentication, RedirectAttributes redirect) {
+        try {
+            endorsements.withdrawAsPerson(CurrentUser.id(authentication), new EndorsementId(endorsement));
+            redirect.addFlashAttribute("notice", "issuer.endorsements.withdrawn");
+        } catch (EndorsementRefused refused) {
+            refusal(redirect, refused);
+        }
+        return "redirect:/backpack/endorsements";
     }
 
     /** Mails the endorser's owners and administrators, each in French (their language is not kept per mail). */

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.insigne.backpack.sharing.ProfileView;
+import org.insigne.backpack.sharing.PublicProfileService;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.HostedAssertion;
@@ -16,6 +18,7 @@ import org.insigne.issuer.endorsement.EndorsedKind;
 import org.insigne.issuer.endorsement.EndorsementId;
 import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.endorsement.HostedEndorsement;
+import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.OrganisationView;
 import org.insigne.issuer.organisation.StaffRole;
@@ -60,10 +63,13 @@ class HostedDocumentController {
     private final PublicAwardPage publicPage;
     private final EndorsementService endorsements;
     private final OrganisationService organisations;
+    private final PublicProfileService people;
 
     HostedDocumentController(AwardService awards, HostedDocuments documents, Links links, PublicAwardPage publicPage,
-                             EndorsementService endorsements, OrganisationService organisations) {
+                             EndorsementService endorsements, OrganisationService organisations,
+                             PublicProfileService people) {
         this.endorsements = endorsements;
+        this.people = people;
         this.organisations = organisations;
         this.awards = awards;
         this.documents = documents;
@@ -117,8 +123,11 @@ class HostedDocumentController {
         if (wantsHtml(request)) {
             response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
             model.addAttribute("issuerName", found(documents.issuerName(organisation)));
-            model.addAttribute("profile", organisations.publicProfile(organisation).orElse(null));
-            endorsementsOf(EndorsedKind.ORGANISATION, id, id, true, authentication, model);
+            OrganisationProfileView profile = organisations.publicProfile(organisation).orElse(null);
+            model.addAttribute("profile", profile);
+            // The issuer address of a person who endorses in their own name: their name, nothing to endorse.
+            model.addAttribute("person", profile == null);
+            endorsementsOf(EndorsedKind.ORGANISATION, id, id, profile != null, authentication, model);
             return "hosted/issuer";
         }
         return json(HttpStatus.OK, found(documents.ob2Issuer(organisation, urls())));
@@ -186,12 +195,20 @@ class HostedDocumentController {
                                 @Nullable Authentication authentication, Model model) {
         model.addAttribute("endorsements", endorsements.published(kind, id, urls()));
         List<OrganisationView> offerAs = List.of();
+        @Nullable String offerAsPerson = null;
         if (endorsable && authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
-            offerAs = organisations.organisationsOf(CurrentUser.id(authentication)).stream()
+            UUID user = CurrentUser.id(authentication);
+            List<OrganisationView> staffOf = organisations.organisationsOf(user);
+            offerAs = staffOf.stream()
                     .filter(o -> o.role().includes(StaffRole.ADMIN) && !o.id().value().equals(owner)).toList();
+            // A person endorses in the name of their public profile, and never what their organisation issues.
+            if (staffOf.stream().noneMatch(o -> o.id().value().equals(owner))) {
+                offerAsPerson = people.profileOf(user).map(ProfileView::displayName).orElse(null);
+            }
         }
         model.addAttribute("offerAs", offerAs);
+        model.addAttribute("offerAsPerson", offerAsPerson);
         model.addAttribute("endorsementTarget", kind.name() + ":" + id);
         model.addAttribute("maxComment", EndorsementService.MAX_COMMENT_LENGTH);
     }

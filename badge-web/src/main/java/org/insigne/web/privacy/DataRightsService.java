@@ -18,6 +18,7 @@ import org.insigne.backpack.collection.BadgeCollectionService;
 import org.insigne.backpack.sharing.AnonymousCvService;
 import org.insigne.backpack.sharing.PublicProfileService;
 import org.insigne.backpack.territory.TerritoryService;
+import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.organisation.StaffService;
 import org.insigne.web.account.AccountProfile;
 import org.insigne.web.account.AccountService;
@@ -48,10 +49,12 @@ public class DataRightsService {
     private final TerritoryService territory;
     private final PublicProfileService profiles;
     private final StaffService staff;
+    private final EndorsementService endorsements;
 
     DataRightsService(AccountService accounts, BackpackService badges, BadgeCollectionService collections,
                       AnonymousCvService cvs, Clock clock, TerritoryService territory, PublicProfileService profiles,
-                      StaffService staff) {
+                      StaffService staff, EndorsementService endorsements) {
+        this.endorsements = endorsements;
         this.territory = territory;
         this.profiles = profiles;
         this.staff = staff;
@@ -93,6 +96,8 @@ public class DataRightsService {
         // Staff places go too; an organisation left without owner passes to its longest-serving admin, else
         // member, else keeps no staff while the badges it issued stay verifiable (see StaffService.leaveAll).
         staff.leaveAll(userId);
+        // What they endorsed in their own name is withdrawn; their signed documents stay verifiable, as revoked.
+        endorsements.forgetPerson(userId);
         profiles.deleteAllOf(userId);
         cvs.deleteAllOf(userId);
         collections.deleteAllOf(userId);

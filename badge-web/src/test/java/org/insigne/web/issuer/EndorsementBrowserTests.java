@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.insigne.backpack.sharing.PublicProfileService;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.organisation.OrganisationId;
@@ -44,6 +45,7 @@ class EndorsementBrowserTests {
     @Autowired OrganisationService organisations;
     @Autowired StaffService staff;
     @Autowired BadgeClassService badgeClasses;
+    @Autowired PublicProfileService profiles;
 
     Browser browser;
 
@@ -108,6 +110,42 @@ class EndorsementBrowserTests {
         browser.visit("/ob2/badge-classes/" + badgeClass.value());
         shoot("public-badge-class");
         browser.visit("/console/organisations/" + federation.value() + "/endorsements?lang=fr");
+    }
+
+    /**
+     * A person with a public profile endorses a badge class in their own name from its public page, sees it in
+     * their backpack, and withdraws it there.
+     */
+    @Test
+    void personEndorsesInOwnNameAndWithdraws() throws Exception {
+        ConsoleFixture fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
+        ConsoleFixture.PublishedBadge published = fixture.publishedBadge();
+        AccountUser tutor = fixture.account("Dominique");
+        profiles.publish(tutor.id(), "Dominique Tuteur");
+
+        browser.visit("/login");
+        browser.logIn(tutor.email(), ConsoleFixture.PASSWORD);
+        browser.visit("/ob2/badge-classes/" + published.badgeClass().value());
+        new Select(browser.field("Au nom de")).selectByValue("person");
+        browser.fill("Pourquoi recommandez-vous ?", "Un badge **sérieux**, bien évalué.");
+        browser.click("Publier la recommandation");
+        assertThat(browser.text()).contains("Votre recommandation est publiée.", "Dominique Tuteur",
+                "Un badge sérieux, bien évalué.");
+        shoot("person-offered");
+
+        browser.visit("/backpack");
+        browser.click("Mes recommandations");
+        assertThat(browser.text()).contains("Animer une réunion — publiée");
+        shoot("person-endorsements");
+        browser.visit("/backpack/endorsements?lang=en");
+        assertThat(browser.heading()).isEqualTo("My endorsements");
+        shoot("person-endorsements");
+        browser.click("Withdraw");
+        assertThat(browser.text()).contains("Animer une réunion — withdrawn");
+        browser.visit("/ob2/badge-classes/" + published.badgeClass().value());
+        assertThat(browser.text()).contains("No endorsement yet.");
+        shoot("person-offer-form");
+        browser.visit("/backpack/endorsements?lang=fr");
     }
 
     /** Both widths in the current language: no sideways scrolling at 390 px, accessible, and a screenshot each. */

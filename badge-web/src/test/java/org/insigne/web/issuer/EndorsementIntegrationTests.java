@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
+import org.insigne.backpack.sharing.PublicProfileService;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.badgeclass.BadgeClassService;
@@ -44,7 +45,8 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * An endorsement between two organisations, end to end through the console, the hosted documents and the
  * verification API: asked for, mailed, accepted, published in both specifications, carried by the next award,
- * verified on its own and inside the badge, then withdrawn and shown as revoked while the badge stays valid.
+ * verified on its own and inside the badge, then withdrawn and shown as revoked while the badge stays valid;
+ * and the same for a person endorsing in their own name.
  */
 @InsigneIntegrationTest
 class EndorsementIntegrationTests {
@@ -57,6 +59,7 @@ class EndorsementIntegrationTests {
     @Autowired BadgeClassService badgeClasses;
     @Autowired AwardService awards;
     @Autowired EndorsementService endorsements;
+    @Autowired PublicProfileService profiles;
     @LocalServerPort int port;
 
     ConsoleFixture fixture;
@@ -164,6 +167,93 @@ class EndorsementIntegrationTests {
                 .andExpect(status().isNotFound());
         String profile = body(mvc.perform(get("/ob3/issuers/{id}", org)));
         assertThat(profile).contains("EndorsementCredential", "Un partenaire fiable.");
+    }
+
+    /**
+     * A person with a public profile endorses a badge class in their own name from its public page: signed with
+     * the key the platform keeps for them, their profile at the issuer addresses, carried by the next award,
+     * verified, withdrawn from their backpack and then shown as revoked.
+     */
+    @Test
+    void personOffersVerifiesAndWithdrawsInOwnName() throws Exception {
+        AccountUser tutor = fixture.account("Tutor");
+        UUID badge = published.badgeClass().value();
+        String target = "BADGE_CLASS:" + badge;
+        offerInOwnName(tutor, target, "Sans profil public.")
+                .andExpect(flash().attribute("refusal", "error.endorsement.person-without-profile"));
+        profiles.publish(tutor.id(), "Dominique Tuteur");
+        mvc.perform(get("/ob2/badge-classes/{id}", badge).with(as(tutor)).accept(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("En mon nom (Dominique Tuteur)")));
+
+        offerInOwnName(tutor, target, "").andExpect(flash().attribute("refusal", "error.endorsement.comment-missing"));
+        offerInOwnName(tutor, target, "Un badge **sérieux** <script>alert(1)</script>")
+                .andExpect(flash().attribute("notice", "issuer.endorsements.offered"));
+        offerInOwnName(tutor, target, "Encore.").andExpect(flash().attribute("refusal", "error.endorsement.twice-person"));
+        profiles.publish(published.owner().id(), "Owner");
+        offerInOwnName(published.owner(), target, "Mon propre badge.")
+                .andExpect(flash().attribute("refusal", "error.endorsement.self-staff"));
+        assertThat(endorsements.givenByPerson(published.owner().id())).isEmpty();
+
+        EndorsementView given = endorsements.givenByPerson(tutor.id()).get(0);
+        UUID id = given.id().value();
+        UUID person = given.endorserId();
+        assertThat(person).isNotEqualTo(tutor.id());
+
+        String ob2 = body(mvc.perform(get("/ob2/endorsements/{id}", id).with(atAddress(port))).andExpect(status().isOk()));
+        assertThat(ob2).contains("\"type\":\"Endorsement\"", "/ob2/badge-classes/" + badge, "/ob2/issuers/" + person);
+        String profile = body(mvc.perform(get("/ob2/issuers/{id}", person).with(atAddress(port)))
+                .andExpect(status().isOk()));
+        assertThat(profile).contains("Dominique Tuteur").doesNotContain(tutor.email(), tutor.id().toString());
+        mvc.perform(get("/ob2/issuers/{id}", person).with(as(tutor)).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Cette personne recommande")))
+                .andExpect(content().string(not(containsString("name=\"comment\""))));
+        assertThat(body(mvc.perform(get("/ob3/issuers/{id}", person).with(atAddress(port)))))
+                .contains("Dominique Tuteur", "Multikey");
+        assertThat(body(mvc.perform(get("/ob3/issuers/{id}/did.json", person).with(atAddress(port)))
+                .andExpect(status().isOk()))).contains("did:web:127.0.0.1", ":ob3:issuers:" + person,
+                "publicKeyMultibase");
+
+        String ob3 = body(mvc.perform(get("/ob3/endorsements/{id}", id).with(atAddress(port))).andExpect(status().isOk()));
+        assertThat(ob3).contains("EndorsementCredential", "eddsa-rdfc-2022", "Dominique Tuteur",
+                "/ob3/achievements/" + badge, "/ob3/issuers/" + person + "/status/0");
+        mvc.perform(get("/ob2/badge-classes/{id}", badge).with(atAddress(port)).accept(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("Dominique Tuteur")))
+                .andExpect(content().string(containsString("<strong>sérieux</strong>")))
+                .andExpect(content().string(not(containsString("<script>alert"))));
+        verify("{\"credential\": " + ob3 + "}").andExpect(jsonPath("$.verdict").value("valid"))
+                .andExpect(jsonPath("$.checks[?(@.id == 'ob3.status')].status").value("passed"));
+
+        AwardView award = fixture.awardThroughForm(published, "camille@example.org", awards, atAddress(port));
+        String credential = body(mvc.perform(get("/ob3/credentials/{id}", award.id().value()).with(atAddress(port))));
+        assertThat(credential).contains("EndorsementCredential", "Dominique Tuteur");
+        verify("{\"credential\": " + credential + "}").andExpect(jsonPath("$.verdict").value("valid"))
+                .andExpect(jsonPath("$.checks[?(@.id == 'ob3.endorsements')].status").value("passed"));
+
+        mvc.perform(get("/backpack/endorsements").with(as(tutor)))
+                .andExpect(content().string(containsString("Animer une réunion")));
+        AccountUser stranger = fixture.account("Stranger");
+        mvc.perform(post("/backpack/endorsements/{id}/withdraw", id).with(as(stranger)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/backpack/endorsements/{id}/withdraw", id).with(as(tutor)).with(csrf()))
+                .andExpect(status().isFound()).andExpect(flash().attribute("notice", "issuer.endorsements.withdrawn"));
+        mvc.perform(post("/backpack/endorsements/{id}/withdraw", id).with(as(tutor)).with(csrf()))
+                .andExpect(status().isFound()).andExpect(flash().attribute("refusal", "error.endorsement.not-pending"));
+
+        assertThat(body(mvc.perform(get("/ob2/endorsements/{id}", id).with(atAddress(port)))
+                .andExpect(status().isGone()))).contains("\"revoked\":true");
+        verify("{\"credential\": " + ob3 + "}").andExpect(jsonPath("$.verdict").value("invalid"))
+                .andExpect(jsonPath("$.checks[?(@.id == 'ob3.status')].status").value("failed"));
+        verify("{\"credential\": " + credential + "}").andExpect(jsonPath("$.verdict").value("valid"))
+                .andExpect(jsonPath("$.checks[?(@.id == 'ob3.endorsements')].status").value("warning"));
+        mvc.perform(get("/ob2/badge-classes/{id}", badge).with(atAddress(port)).accept(MediaType.TEXT_HTML))
+                .andExpect(content().string(not(containsString("Dominique Tuteur"))));
+    }
+
+    private ResultActions offerInOwnName(AccountUser who, String target, String comment) throws Exception {
+        return mvc.perform(post("/console/endorsements/offer").with(as(who)).with(csrf()).with(atAddress(port))
+                        .param("endorser", "person").param("target", target).param("comment", comment))
+                .andExpect(status().isFound());
     }
 
     private static String body(ResultActions result) throws Exception {

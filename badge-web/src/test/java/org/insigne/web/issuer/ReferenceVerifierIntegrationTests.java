@@ -232,6 +232,34 @@ class ReferenceVerifierIntegrationTests {
         }
     }
 
+    @Test
+    void personsEndorsementsVerifyInBothReferenceVerifiersAndAWithdrawnOneDoesNot() throws Exception {
+        HostedUrls urls = new HostedUrls("http://127.0.0.1:" + port);
+        AccountUser tutor = fixture.account("Tutor");
+        EndorsementView kept = endorsements.offerAsPerson(tutor.id(), "Dominique Tuteur", EndorsedKind.BADGE_CLASS,
+                published.badgeClass().value(), "Un badge **sérieux**.", urls);
+        EndorsementView withdrawn = endorsements.offerAsPerson(tutor.id(), "Dominique Tuteur",
+                EndorsedKind.ORGANISATION, published.organisation().value(), "Une ligue accueillante.", urls);
+        endorsements.withdrawAsPerson(tutor.id(), withdrawn.id());
+
+        Path dir = Files.createDirectories(Path.of("target", "reference-verifier").toAbsolutePath());
+        Path keptFile = write(dir.resolve("person-endorsement.json"), fetch("/ob3/endorsements/" + kept.id().value()));
+        Path withdrawnFile = write(dir.resolve("withdrawn-person-endorsement.json"),
+                fetch("/ob3/endorsements/" + withdrawn.id().value()));
+        List<Path> files = List.of(keptFile, withdrawnFile);
+
+        Map<Path, JsonNode> digitalBazaar = run("verify.mjs", "--allow-loopback", files);
+        Map<Path, JsonNode> dcc = run("verify-dcc.mjs", null, files);
+
+        for (Map<Path, JsonNode> lines : List.of(digitalBazaar, dcc)) {
+            assertThat(lines.get(keptFile).path("verified").asBoolean()).as("%s", lines.get(keptFile)).isTrue();
+            assertThat(lines.get(withdrawnFile).path("verified").asBoolean()).as("%s", lines.get(withdrawnFile))
+                    .isFalse();
+        }
+        assertThat(digitalBazaar.get(withdrawnFile).path("error").asString()).isEqualTo("revocation bit set");
+        assertThat(dcc.get(withdrawnFile).path("error").asString()).isEqualTo("revocation_status: invalid");
+    }
+
     private AwardView award() throws Exception {
         String email = "camille." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         return fixture.awardThroughForm(published, email, awards, atAddress(port));
