@@ -216,13 +216,18 @@ class BackpackBadge {
     StoredBadgeView view() {
         return new StoredBadgeView(id(), publicId, shared, spec, inputKind, badgeName, issuerName, description,
                 criteriaNarrative, toUri(criteriaUrl), toUri(imageUrl), issuedOn, expires, mediaType != null, status,
-                recipientStatus, checks(), lastCheckedAt, importedAt, level, BadgeExtras.read(extras));
+                recipientStatus, checks(), lastCheckedAt, importedAt, level, shownExtras());
     }
 
     PublicBadgeView publicView() {
         return new PublicBadgeView(publicId, badgeName, issuerName, description, criteriaNarrative,
                 toUri(criteriaUrl), issuedOn, expires, mediaType != null, status, lastCheckedAt,
-                checks().stream().filter(c -> !c.id().contains("recipient")).toList(), level, BadgeExtras.read(extras));
+                checks().stream().filter(c -> !c.id().contains("recipient")).toList(), level, shownExtras());
+    }
+
+    /** What the pages show besides the facts (alignments of a badge imported before they were kept: at its next check). */
+    private BadgeExtras shownExtras() {
+        return BadgeExtras.read(extras).withTags(split(tags));
     }
 
     private List<Check> checks() {

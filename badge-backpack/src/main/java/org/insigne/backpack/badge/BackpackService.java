@@ -31,6 +31,9 @@ public class BackpackService {
 
     private static final Logger log = LoggerFactory.getLogger(BackpackService.class);
 
+    /** Characters of a public id its short link keeps (the migration's index uses the same number). */
+    public static final int SHORT_LINK_LENGTH = 16;
+
     private final BackpackBadgeRepository badges;
     private final Clock clock;
 
@@ -141,6 +144,27 @@ public class BackpackService {
         return badges.findByPublicIdAndSharedTrue(publicId)
                 .flatMap(b -> PublicBadgeDocument.of(new BadgeExport(b.view(), b.input().bytes()), baker))
                 .orElseThrow(BadgeNotFound::new);
+    }
+
+    /**
+     * The public id a public badge's short link names: its first {@link #SHORT_LINK_LENGTH} characters, 96 random
+     * bits, so a short link is as hard to guess as the page and tells nothing the page does not. Not found when
+     * no public badge has it (or, against all odds, two do).
+     */
+    public String publicIdOfShortLink(String shortLink) {
+        if (shortLink.length() != SHORT_LINK_LENGTH) {
+            throw new BadgeNotFound();
+        }
+        List<String> found = badges.findSharedPublicIdsByShortLink(shortLink);
+        if (found.size() != 1) {
+            throw new BadgeNotFound();
+        }
+        return found.get(0);
+    }
+
+    /** The short link of a public id (see {@link #publicIdOfShortLink}). */
+    public static String shortLinkOf(String publicId) {
+        return publicId.substring(0, SHORT_LINK_LENGTH);
     }
 
     public BadgeImage publicImage(String publicId) {

@@ -14,21 +14,25 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The evidence a kept badge names and the organisations that endorse it, as its pages show them: web links
- * only (a {@code data:} or {@code javascript:} URI is dropped), bounded in number and length, since they come
- * from a document anyone could have written.
+ * The evidence a kept badge names, the organisations that endorse it, its tags and the framework entries it
+ * aligns to, as its pages show them: web links only (a {@code data:} or {@code javascript:} URI is dropped),
+ * bounded in number and length, since they come from a document anyone could have written. Tags are kept in
+ * their own column (the learning territory filters on them), so they are not part of this JSON.
  */
-public record BadgeExtras(List<Evidence> evidence, List<Endorser> endorsers) {
+public record BadgeExtras(List<Evidence> evidence, List<Endorser> endorsers, List<Alignment> alignments,
+                          List<String> tags) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_ITEMS = 20;
     private static final int MAX_TEXT = 2000;
 
-    public static final BadgeExtras NONE = new BadgeExtras(List.of(), List.of());
+    public static final BadgeExtras NONE = new BadgeExtras(List.of(), List.of(), List.of(), List.of());
 
     public BadgeExtras {
         evidence = List.copyOf(evidence);
         endorsers = List.copyOf(endorsers);
+        alignments = List.copyOf(alignments);
+        tags = List.copyOf(tags);
     }
 
     /** One piece of evidence: a web address, a narrative, or both. */
@@ -42,6 +46,16 @@ public record BadgeExtras(List<Evidence> evidence, List<Endorser> endorsers) {
         }
     }
 
+    /**
+     * A framework entry the badge aligns to (OB 2.0 AlignmentObject, OB 3.0 Alignment): ESCO skill, RNCP
+     * certification…; {@code url} is null when the badge named no web address.
+     */
+    public record Alignment(String name, @Nullable String url, @Nullable String framework, @Nullable String code) {
+        public Alignment {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
     static BadgeExtras of(BadgeView badge) {
         List<Evidence> evidence = badge.evidence().stream()
                 .map(e -> new Evidence(webOnly(e.id()), cut(e.narrative())))
@@ -49,11 +63,21 @@ public record BadgeExtras(List<Evidence> evidence, List<Endorser> endorsers) {
         List<Endorser> endorsers = badge.endorsers().stream()
                 .map(p -> new Endorser(Objects.requireNonNull(cut(p.name())), webOnly(p.url())))
                 .limit(MAX_ITEMS).toList();
-        return new BadgeExtras(evidence, endorsers);
+        List<Alignment> alignments = badge.alignments().stream()
+                .filter(a -> cut(a.targetName()) != null)
+                .map(a -> new Alignment(Objects.requireNonNull(cut(a.targetName())), webOnly(a.targetUrl()),
+                        cut(a.targetFramework()), cut(a.targetCode())))
+                .limit(MAX_ITEMS).toList();
+        return new BadgeExtras(evidence, endorsers, alignments, List.of());
+    }
+
+    /** The same, with the tags kept beside it. */
+    BadgeExtras withTags(List<String> in) {
+        return new BadgeExtras(evidence, endorsers, alignments, in);
     }
 
     @Nullable String write() {
-        if (evidence.isEmpty() && endorsers.isEmpty()) {
+        if (evidence.isEmpty() && endorsers.isEmpty() && alignments.isEmpty()) {
             return null;
         }
         ObjectNode root = JSON.createObjectNode();
@@ -61,6 +85,9 @@ public record BadgeExtras(List<Evidence> evidence, List<Endorser> endorsers) {
         evidence.forEach(e -> items.addObject().put("url", e.url()).put("narrative", e.narrative()));
         ArrayNode parties = root.putArray("endorsers");
         endorsers.forEach(p -> parties.addObject().put("name", p.name()).put("url", p.url()));
+        ArrayNode aligned = root.putArray("alignments");
+        alignments.forEach(a -> aligned.addObject().put("name", a.name()).put("url", a.url())
+                .put("framework", a.framework()).put("code", a.code()));
         return JSON.writeValueAsString(root);
     }
 
@@ -75,7 +102,11 @@ public record BadgeExtras(List<Evidence> evidence, List<Endorser> endorsers) {
             List<Endorser> endorsers = Stream.of(root.path("endorsers")).flatMap(n -> n.valueStream())
                     .filter(n -> text(n, "name") != null)
                     .map(n -> new Endorser(Objects.requireNonNull(text(n, "name")), text(n, "url"))).toList();
-            return new BadgeExtras(evidence, endorsers);
+            List<Alignment> alignments = Stream.of(root.path("alignments")).flatMap(n -> n.valueStream())
+                    .filter(n -> text(n, "name") != null)
+                    .map(n -> new Alignment(Objects.requireNonNull(text(n, "name")), text(n, "url"),
+                            text(n, "framework"), text(n, "code"))).toList();
+            return new BadgeExtras(evidence, endorsers, alignments, List.of());
         } catch (JacksonException unreadable) {
             // Written by us; an unreadable value only loses what the page shows until the next re-check.
             return NONE;

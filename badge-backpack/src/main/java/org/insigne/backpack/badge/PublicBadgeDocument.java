@@ -9,6 +9,7 @@ import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingFailed;
 import org.insigne.core.baking.ImageFormat;
 import org.insigne.core.verification.Payload;
+import org.insigne.core.verification.Spec;
 
 /**
  * What a machine reads behind a public badge's share link: the assertion or credential its owner imported,
@@ -17,14 +18,26 @@ import org.insigne.core.verification.Payload;
  */
 public sealed interface PublicBadgeDocument {
 
-    /** JSON, or a compact JWS/JWT, exactly as imported (without a byte-order mark). */
-    record Text(String text) implements PublicBadgeDocument {
+    /**
+     * JSON, or a compact JWS/JWT, exactly as imported (without a byte-order mark), and the version of Open
+     * Badges it follows.
+     */
+    record Text(String text, Spec spec) implements PublicBadgeDocument {
         public Text {
             Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(spec, "spec");
         }
 
         public boolean isJson() {
             return text.startsWith("{");
+        }
+
+        /** The end of a file name for it: OB 2.0 JSON, OB 3.0 JSON, a signed OB 2.0 badge or a VC-JWT. */
+        public String fileSuffix() {
+            if (isJson()) {
+                return spec == Spec.OB3 ? ".json" : "-ob2.json";
+            }
+            return spec == Spec.OB3 ? ".jwt" : ".jws";
         }
 
         /** JSON-LD for JSON; plain text for a compact token, which every badge verifier's fetcher accepts. */
@@ -55,6 +68,6 @@ public sealed interface PublicBadgeDocument {
         }
         text = text.replace("\uFEFF", "").strip();
         URI url = Payload.httpUrl(text);
-        return Optional.of(url != null ? new Elsewhere(url) : new Text(text));
+        return Optional.of(url != null ? new Elsewhere(url) : new Text(text, badge.badge().spec()));
     }
 }

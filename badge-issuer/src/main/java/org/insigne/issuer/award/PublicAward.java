@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.insigne.issuer.badgeclass.Alignment;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,13 +14,15 @@ import org.jspecify.annotations.Nullable;
  * image ({@code image/png} or {@code image/svg+xml}), which is also the type of the baked badge.
  *
  * <p>{@code endorsements} are those in force of the badge class and of the issuer; {@code comment} is Markdown.
+ * {@code tags} and {@code alignments} are the badge class's, in the order the issuer entered them.
  */
 public record PublicAward(AwardId id, UUID badgeClassId, String badgeName, String badgeDescription,
                           String criteriaHtml, String level, @Nullable String evidenceUrl,
                           @Nullable String evidenceNarrative, UUID organisationId, String issuerName,
                           @Nullable String issuerWebsite, Instant issuedOn, @Nullable Instant expiresAt,
                           @Nullable Instant revokedAt, @Nullable String revocationReason,
-                          @Nullable String imageMediaType, List<Endorsement> endorsements) {
+                          @Nullable String imageMediaType, List<Endorsement> endorsements, List<String> tags,
+                          List<Alignment> alignments) {
 
     /** What the issuer's own records say about this award at {@code now}. */
     public enum Status { VALID, REVOKED, EXPIRED }
@@ -31,13 +34,15 @@ public record PublicAward(AwardId id, UUID badgeClassId, String badgeName, Strin
 
     public PublicAward {
         endorsements = List.copyOf(endorsements);
+        tags = List.copyOf(tags);
+        alignments = List.copyOf(alignments);
     }
 
     /** The same award with these endorsements. */
     public PublicAward withEndorsements(List<Endorsement> in) {
         return new PublicAward(id, badgeClassId, badgeName, badgeDescription, criteriaHtml, level, evidenceUrl,
                 evidenceNarrative, organisationId, issuerName, issuerWebsite, issuedOn, expiresAt, revokedAt,
-                revocationReason, imageMediaType, in);
+                revocationReason, imageMediaType, in, tags, alignments);
     }
 
     /** Revoked wins over expired: a revocation is the issuer's explicit word and carries a reason. */

@@ -1,13 +1,16 @@
 package org.insigne.issuer.award;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.insigne.issuer.badgeclass.Alignment;
 import org.insigne.issuer.badgeclass.CriteriaHtml;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,13 +31,23 @@ public class PublicAwards {
 
     /**
      * Award, badge class and issuer joined by primary keys, without the signed documents' bytes. Draft badge
-     * classes are never public (an award cannot be made from one anyway).
+     * classes are never public (an award cannot be made from one anyway). The badge class's tags and alignments
+     * come in the same statement, as arrays, so that a page view still borrows one connection per statement.
      */
     private static final String PUBLIC_AWARD = """
             select a.id, a.badge_class_id, b.name, b.description, b.criteria_markdown, a.level, a.evidence_url,
                 a.evidence_narrative, a.organisation_id, o.name, o.website_url, a.issued_on, a.expires_at,
                 a.revoked_at, a.revocation_reason,
-                (select i.media_type from badge_class_image i where i.badge_class_id = a.badge_class_id)
+                (select i.media_type from badge_class_image i where i.badge_class_id = a.badge_class_id),
+                array(select t.tag from badge_class_tag t where t.badge_class_id = a.badge_class_id order by t.position),
+                array(select l.framework from badge_class_alignment l where l.badge_class_id = a.badge_class_id
+                    order by l.position),
+                array(select l.code from badge_class_alignment l where l.badge_class_id = a.badge_class_id
+                    order by l.position),
+                array(select l.target_name from badge_class_alignment l where l.badge_class_id = a.badge_class_id
+                    order by l.position),
+                array(select l.target_url from badge_class_alignment l where l.badge_class_id = a.badge_class_id
+                    order by l.position)
             from award a join badge_class b on b.id = a.badge_class_id join organisation o on o.id = a.organisation_id
             where a.id = ? and b.status <> 'DRAFT'
             """;
@@ -67,13 +80,31 @@ public class PublicAwards {
                 rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), CriteriaHtml.cached(rs.getString(5)),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class), rs.getString(10),
                 rs.getString(11), instant(rs, 12), instant(rs, 13), instant(rs, 14), rs.getString(15),
-                rs.getString(16), List.of()), id.value()).stream().findFirst()
+                rs.getString(16), List.of(), List.of(strings(rs, 17)), alignments(rs)), id.value()).stream().findFirst()
                 .map(award -> award.withEndorsements(endorsements(award.badgeClassId(), award.organisationId())));
     }
 
     private List<PublicAward.Endorsement> endorsements(UUID badgeClass, UUID organisation) {
         return jdbc.query(ENDORSEMENTS, (rs, n) -> new PublicAward.Endorsement(rs.getString(1), rs.getString(2),
                 rs.getString(3), instant(rs, 4)), badgeClass, organisation);
+    }
+
+    /** The alignments from their four columns' arrays, which the statement orders alike. */
+    private static List<Alignment> alignments(ResultSet rs) throws SQLException {
+        String[] frameworks = strings(rs, 18);
+        String[] codes = strings(rs, 19);
+        String[] names = strings(rs, 20);
+        String[] urls = strings(rs, 21);
+        List<Alignment> alignments = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            alignments.add(new Alignment(frameworks[i], codes[i], names[i], urls[i]));
+        }
+        return alignments;
+    }
+
+    private static String[] strings(ResultSet rs, int column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? new String[0] : (String[]) array.getArray();
     }
 
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {

@@ -1,6 +1,8 @@
 package org.insigne.web.backpack;
 
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -10,6 +12,7 @@ import org.insigne.backpack.sharing.CvId;
 import org.insigne.backpack.sharing.CvNotFound;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.system.Links;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,11 +31,13 @@ class AnonymousCvController {
     private final AnonymousCvService cvs;
     private final BackpackService badges;
     private final Links links;
+    private final BadgeListPdfs pdfs;
 
-    AnonymousCvController(AnonymousCvService cvs, BackpackService badges, Links links) {
+    AnonymousCvController(AnonymousCvService cvs, BackpackService badges, Links links, BadgeListPdfs pdfs) {
         this.cvs = cvs;
         this.badges = badges;
         this.links = links;
+        this.pdfs = pdfs;
     }
 
     @GetMapping("/backpack/cvs")
@@ -61,7 +66,15 @@ class AnonymousCvController {
     @GetMapping("/p/cv/{publicId}")
     String publicCv(@PathVariable String publicId, Model model) {
         model.addAttribute("cv", cvs.publicCv(publicId));
+        model.addAttribute("publicId", publicId);
         return "backpack/public-cv";
+    }
+
+    /** An anonymous CV as a PDF, for anyone holding its address: what its page shows, nothing that names the earner. */
+    @GetMapping("/p/cv/{publicId}/pdf")
+    CompletableFuture<ResponseEntity<byte[]>> publicPdf(@PathVariable String publicId, Locale locale) {
+        return pdfs.cv(publicId, cvs.publicCv(publicId), locale)
+                .thenApply(pdf -> BadgeListPdfs.attachment(pdf.fileName(), pdf.bytes()));
     }
 
     private String listPage(AccountUser user, Model model, CvForm form) {

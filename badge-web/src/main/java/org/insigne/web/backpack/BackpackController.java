@@ -120,6 +120,7 @@ class BackpackController {
         if (badge.shared()) {
             model.addAttribute("share", sharing.links(badge.name(), badge.issuerName(), badge.issuedOn(),
                     badge.publicId(), badge.hasImage(), locale));
+            model.addAttribute("shortUrl", sharing.shortUrl(badge.publicId()));
         }
         return "backpack/badge";
     }

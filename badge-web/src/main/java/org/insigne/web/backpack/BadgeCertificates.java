@@ -2,7 +2,6 @@ package org.insigne.web.backpack;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -24,6 +23,7 @@ import org.insigne.web.pdf.PdfAttachment;
 import org.insigne.web.pdf.PdfRenderer;
 import org.insigne.web.pdf.QrCodes;
 import org.insigne.web.system.DisplayDates;
+import org.insigne.web.system.FileNames;
 import org.insigne.web.verify.BadgeCard;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -105,9 +105,10 @@ class BadgeCertificates {
         model.put("evidence", badge.extras().evidence().stream()
                 .map(e -> e.narrative() != null ? e.narrative() : e.url()).toList());
         model.put("publicUrl", publicUrl);
+        model.put("shortUrl", sharing.shortUrl(badge.publicId()));
         model.put("attachmentName", carried.fileName());
         String fileName = messages.getMessage("pdf.certificate.file-name", null, locale) + "-"
-                + slug(badge.name()) + ".pdf";
+                + FileNames.slug(badge.name()) + ".pdf";
         PdfAttachment attachment = new PdfAttachment(carried.fileName(), carried.mediaType(),
                 messages.getMessage("pdf.certificate.attachment", null, locale), "Source", carried.bytes());
         return CompletableFuture.supplyAsync(() -> {
@@ -156,16 +157,5 @@ class BadgeCertificates {
                         .collect(Collectors.joining("-")))
                 .filter(word -> !word.isEmpty())
                 .collect(Collectors.joining(" "));
-    }
-
-    /** A file name part anyone's system accepts: ASCII letters and digits, from the badge's name. */
-    static String slug(String name) {
-        String ascii = Normalizer.normalize(name.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae")
-                        .replace("Æ", "ae"), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        if (ascii.length() > 60) {
-            ascii = ascii.substring(0, 60).replaceAll("-$", "");
-        }
-        return ascii.isEmpty() ? "badge" : ascii;
     }
 }

@@ -1,6 +1,8 @@
 package org.insigne.web.backpack;
 
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -12,6 +14,7 @@ import org.insigne.backpack.collection.CollectionNotFound;
 import org.insigne.backpack.badge.BadgeId;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.system.Links;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,11 +31,14 @@ class BadgeCollectionController {
     private final BadgeCollectionService collections;
     private final BackpackService badges;
     private final Links links;
+    private final BadgeListPdfs pdfs;
 
-    BadgeCollectionController(BadgeCollectionService collections, BackpackService badges, Links links) {
+    BadgeCollectionController(BadgeCollectionService collections, BackpackService badges, Links links,
+                              BadgeListPdfs pdfs) {
         this.collections = collections;
         this.badges = badges;
         this.links = links;
+        this.pdfs = pdfs;
     }
 
     @GetMapping("/backpack/collections")
@@ -92,6 +98,21 @@ class BadgeCollectionController {
     String delete(@PathVariable CollectionId id, @AuthenticationPrincipal AccountUser user) {
         collections.delete(user.id(), id);
         return "redirect:/backpack/collections?deleted";
+    }
+
+    /** The collection as a PDF, for its owner, private badges included (without an address). */
+    @GetMapping("/backpack/collections/{id}/pdf")
+    CompletableFuture<ResponseEntity<byte[]>> pdf(@PathVariable CollectionId id,
+                                                  @AuthenticationPrincipal AccountUser user, Locale locale) {
+        return pdfs.collection(collections.collection(user.id(), id), locale)
+                .thenApply(pdf -> BadgeListPdfs.attachment(pdf.fileName(), pdf.bytes()));
+    }
+
+    /** A public collection as a PDF, for anyone: what its page shows. */
+    @GetMapping("/p/collections/{publicId}/pdf")
+    CompletableFuture<ResponseEntity<byte[]>> publicPdf(@PathVariable String publicId, Locale locale) {
+        return pdfs.collection(collections.publicCollection(publicId), locale)
+                .thenApply(pdf -> BadgeListPdfs.attachment(pdf.fileName(), pdf.bytes()));
     }
 
     @GetMapping("/p/collections/{publicId}")

@@ -2,6 +2,8 @@ package org.insigne.web.backpack;
 
 import org.insigne.backpack.badge.BadgeImage;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -17,6 +19,16 @@ final class BadgeImages {
     }
 
     static ResponseEntity<byte[]> serve(BadgeImage image) {
+        return builder(image).body(image.bytes());
+    }
+
+    /** The image as a file to save, under {@code fileName}. */
+    static ResponseEntity<byte[]> download(BadgeImage image, String fileName) {
+        return builder(image).header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(fileName).build().toString()).body(image.bytes());
+    }
+
+    private static ResponseEntity.BodyBuilder builder(BadgeImage image) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.mediaType()))
                 .header("X-Content-Type-Options", "nosniff")
@@ -24,6 +36,6 @@ final class BadgeImages {
         if (image.isSvg()) {
             response.header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'");
         }
-        return response.body(image.bytes());
+        return response;
     }
 }

@@ -3,6 +3,7 @@ package org.insigne.web.backpack;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.insigne.backpack.badge.BackpackService;
 import org.insigne.web.system.Links;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -41,5 +42,10 @@ class BadgeSharing {
 
     String publicUrl(String publicId) {
         return links.absolute("/p/badges/" + publicId);
+    }
+
+    /** The short link to the public page, to print or type: {@code /b/} and a prefix of the public id. */
+    String shortUrl(String publicId) {
+        return links.absolute(PublicBadgeController.SHORT_LINK + BackpackService.shortLinkOf(publicId));
     }
 }

@@ -1,16 +1,11 @@
 package org.insigne.web.backpack;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 import org.insigne.backpack.badge.BadgeId;
 import org.insigne.web.account.AccountUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,12 +29,6 @@ class CertificateController {
                                                           @AuthenticationPrincipal AccountUser user, Locale locale) {
         return certificates.certificate(id, user.id(), user.displayName(), BadgeCertificates.EarnerName.of(name),
                         locale)
-                .thenApply(certificate -> ResponseEntity.ok()
-                        .contentType(MediaType.APPLICATION_PDF)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                .filename(certificate.fileName(), StandardCharsets.UTF_8).build().toString())
-                        .header("X-Content-Type-Options", "nosniff")
-                        .cacheControl(CacheControl.noStore())
-                        .body(certificate.pdf()));
+                .thenApply(certificate -> BadgeListPdfs.attachment(certificate.fileName(), certificate.pdf()));
     }
 }

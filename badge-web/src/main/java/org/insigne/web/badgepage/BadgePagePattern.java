@@ -93,7 +93,8 @@ final class BadgePagePattern {
                 shape.narrative() ? marker("narrative") : null, award.organisationId(), award.issuerName(),
                 award.issuerWebsite(), ISSUED, shape.expires() ? EXPIRES : null,
                 shape.state() == PublicAward.Status.REVOKED ? REVOKED : null,
-                shape.reason() ? marker("reason") : null, award.imageMediaType(), award.endorsements());
+                shape.reason() ? marker("reason") : null, award.imageMediaType(), award.endorsements(), award.tags(),
+                award.alignments());
     }
 
     /** The pattern of a page the template rendered for a {@link #standIn}. */

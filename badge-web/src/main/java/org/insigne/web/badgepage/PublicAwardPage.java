@@ -3,17 +3,16 @@ package org.insigne.web.badgepage;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardRequest;
 import org.insigne.issuer.award.AwardService;
-import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.issuer.award.PublicAward;
 import org.insigne.issuer.award.PublicAwards;
 import org.insigne.web.system.BadgePages;
+import org.insigne.web.system.FileNames;
 import org.insigne.web.system.Links;
 import org.insigne.web.system.AlternateLink;
 import org.insigne.web.verify.BadgeCard;
@@ -113,8 +112,8 @@ public class PublicAwardPage {
     /** As above, in the state given (a pattern's stand-in award has no state of its own). */
     BadgePageView view(PublicAward award, PublicAward.Status state, String path, @Nullable String answerKey,
                        @Nullable String errorKey) {
-        return new BadgePageView(card(award, state), path, machineForms(award), answerKey, errorKey,
-                AwardRequest.MAX_EMAIL);
+        return new BadgePageView(card(award, state), path, links.absolute(path), machineForms(award), answerKey,
+                errorKey, AwardRequest.MAX_EMAIL);
     }
 
     private static BadgeCard card(PublicAward award, PublicAward.Status state) {
@@ -132,25 +131,20 @@ public class PublicAwardPage {
                 award.endorsements().stream()
                         .map(e -> BadgeCard.Endorsement.inForce(e.endorserName(), e.endorserUrl(), e.comment(),
                                 e.issuedOn())).toList(),
-                award.criteriaHtml(), null, null, evidence, award.issuedOn(), award.expiresAt(), award.revokedAt());
+                award.criteriaHtml(), null, null, evidence, award.issuedOn(), award.expiresAt(), award.revokedAt(),
+                award.tags(), award.alignments().stream()
+                        .map(a -> new BadgeCard.Alignment(a.name(), a.url(), a.framework(), a.code())).toList());
     }
 
-    private List<BadgePageView.MachineForm> machineForms(PublicAward award) {
-        HostedUrls urls = new HostedUrls(links.absolute(""));
-        UUID id = award.id().value();
-        String baked = "image/svg+xml".equals(award.imageMediaType()) ? "svg" : "png";
-        String suffix = "?format=" + BadgePages.MACHINE_FORMAT;
-        // A download name with the extension of each form: the addresses end in "jwt" or "jws" with no dot,
-        // which browsers would otherwise keep as the file name.
-        String file = "badge-" + id;
-        return List.of(
-                new BadgePageView.MachineForm("badge.page.forms.ob2-json", urls.ob2Assertion(id) + suffix, file + "-ob2.json"),
-                new BadgePageView.MachineForm("badge.page.forms.ob3-json", urls.ob3Credential(id) + suffix, file + "-ob3.json"),
-                new BadgePageView.MachineForm("badge.page.forms.ob2-jws", urls.ob2Signed(id), file + "-ob2.jws"),
-                new BadgePageView.MachineForm("badge.page.forms.ob3-jwt", urls.ob3Jwt(id), file + "-ob3.jwt"),
-                new BadgePageView.MachineForm("badge.page.forms.ob2-baked." + baked, urls.ob2Baked(id, baked),
-                        file + "-ob2." + baked),
-                new BadgePageView.MachineForm("badge.page.forms.ob3-baked." + baked, urls.ob3Baked(id, baked),
-                        file + "-ob3." + baked));
+    /**
+     * Every form of the badge, each a download named after the badge (the machine forms themselves stay at the
+     * addresses written in the badge, which the page advertises as its alternate).
+     */
+    private static List<BadgePageView.MachineForm> machineForms(PublicAward award) {
+        String slug = FileNames.slug(award.badgeName());
+        return AwardFile.offered(award.imageMediaType()).stream()
+                .map(file -> new BadgePageView.MachineForm(file.labelKey(),
+                        AwardDownloadController.path(award.id().value(), file), file.fileName(slug)))
+                .toList();
     }
 }

@@ -23,14 +23,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Text is as the issuer wrote it and is rendered escaped, except {@code criteriaHtml}: the criteria
  * narrative, Markdown in both Open Badges versions, rendered and sanitised by {@link #criteriaHtml(String)} or by
  * Insigne's badge classes. {@code detail} is a check message already in the reader's
- * language; {@code reason} is the issuer's revocation reason.
+ * language; {@code reason} is the issuer's revocation reason. {@code tags} and {@code alignments} say what skill
+ * the badge stands for (an ESCO skill, an RNCP certification…).
  */
 public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt, @Nullable String reason,
                         @Nullable String detail, String name, @Nullable String imageUrl,
                         @Nullable String description, @Nullable String level, String issuerName,
                         @Nullable String issuerUrl, List<Endorsement> endorsements, @Nullable String criteriaHtml,
                         @Nullable String criteriaText, @Nullable String criteriaUrl, List<Evidence> evidence,
-                        @Nullable Instant issuedOn, @Nullable Instant expires, @Nullable Instant revokedAt) {
+                        @Nullable Instant issuedOn, @Nullable Instant expires, @Nullable Instant revokedAt,
+                        List<String> tags, List<Alignment> alignments) {
 
     /** The verdict a reader sees first. Only {@link #AUTHENTIC} says the badge can be trusted. */
     public enum Status {
@@ -111,12 +113,30 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
         }
     }
 
+    /**
+     * A framework entry the badge aligns to: its name is the link's text, the framework and code said beside it.
+     * A badge from elsewhere may name an address that is no web page: the name then stays unlinked.
+     */
+    public record Alignment(String name, @Nullable String url, @Nullable String framework, @Nullable String code) {
+        public Alignment {
+            url = webOnly(url);
+            framework = framework == null || framework.isBlank() ? null : framework.strip();
+            code = code == null || code.isBlank() ? null : code.strip();
+        }
+    }
+
+    /** Tags and alignments a card shows at most: a badge from elsewhere could carry thousands. */
+    static final int MAX_SKILLS = 50;
+
     /** Addresses a page links to are http(s) only: a {@code javascript:} or {@code data:} one stays unlinked. */
     public BadgeCard {
         issuerUrl = webOnly(issuerUrl);
         criteriaUrl = webOnly(criteriaUrl);
         endorsements = List.copyOf(endorsements);
         evidence = List.copyOf(evidence);
+        tags = tags.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).distinct().limit(MAX_SKILLS)
+                .toList();
+        alignments = alignments.stream().limit(MAX_SKILLS).toList();
     }
 
     static @Nullable String webOnly(@Nullable String url) {
@@ -152,7 +172,9 @@ public record BadgeCard(Status status, Basis basis, @Nullable Instant checkedAt,
                 criteriaHtml(badge.criteriaNarrative()), null, text(badge.criteriaUrl()),
                 badge.evidence().stream().filter(e -> e.id() != null || e.narrative() != null)
                         .map(e -> new Evidence(text(e.id()), e.narrative())).toList(),
-                badge.issuedOn(), badge.expires(), null));
+                badge.issuedOn(), badge.expires(), null, badge.tags(),
+                badge.alignments().stream().map(a -> new Alignment(a.targetName(), text(a.targetUrl()),
+                        a.targetFramework(), a.targetCode())).toList()));
     }
 
     /**

@@ -297,6 +297,47 @@ class BackpackIntegrationTests {
                         .value(not("valid")));
     }
 
+    @Test
+    void showsTheTagsAndAlignmentsOfAnOb2BadgeOnItsPagesAndOffersItsFormsAsFiles() throws Exception {
+        var badgeClass = site.badgeClass();
+        badgeClass.putArray("tags").add("animation").add("<b>jeunesse</b>");
+        var alignment = badgeClass.putArray("alignment");
+        alignment.addObject().put("targetName", "animer des activités").put("targetUrl",
+                "http://data.europa.eu/esco/skill/animer").put("targetFramework", "ESCO").put("targetCode", "S1.6");
+        site.publish("/badge", badgeClass);
+        String page = imported(bakedPng());
+        mvc.perform(post(page + "/visibility").param("shared", "true").with(csrf()).with(user(camille)))
+                .andExpect(status().is3xxRedirection());
+        String publicId = jdbc.queryForObject("select public_id from backpack_badge where owner_id = ?",
+                String.class, camille.id());
+
+        for (var request : List.of(get(page).with(user(camille)), get("/p/badges/" + publicId))) {
+            String html = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).contains("Compétences visées", "<a href=\"http://data.europa.eu/esco/skill/animer\" "
+                            + "rel=\"nofollow noopener\">animer des activités</a>", "(ESCO, code S1.6)",
+                    "<li>animation</li>", "<li>&lt;b&gt;jeunesse&lt;/b&gt;</li>");
+        }
+        String publicPage = mvc.perform(get("/p/badges/" + publicId)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(publicPage).contains("value=\"http://localhost/p/badges/" + publicId + "\"",
+                "download=\"animateur-benevole-ob2.json\"", "download=\"animateur-benevole.png\"");
+        byte[] document = mvc.perform(get("/p/badges/" + publicId + "/download/document")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"animateur-benevole-ob2.json\""))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(Ob2Json.mapper().readTree(document)).isEqualTo(site.assertion());
+        assertThat(mvc.perform(get("/p/badges/" + publicId + "/download/image")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"animateur-benevole.png\""))
+                .andReturn().getResponse().getContentAsByteArray()).isEqualTo(bakedPng());
+        mvc.perform(get("/p/badges/" + publicId + "/download/other")).andExpect(status().isNotFound());
+        // the owner's page offers the assertion inside the image as a file of its own
+        mvc.perform(get(page + "/download/assertion.json").with(user(camille))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("animateur-benevole-ob2.json")));
+
+        mvc.perform(post(page + "/visibility").param("shared", "false").with(csrf()).with(user(camille)));
+        mvc.perform(get("/p/badges/" + publicId + "/download/document")).andExpect(status().isNotFound());
+    }
+
     private byte[] bakedPng() throws Exception {
         byte[] png;
         try (var in = getClass().getResourceAsStream("/badge.png")) {

@@ -40,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The PDF certificate of a badge, read back as a reader and a verifier would: its text in the reader's
- * language, the QR code leading to the public page, the credential attached byte for byte, the tags.
+ * language, the QR code and the short link leading to the public page, the credential attached byte for byte,
+ * the tags. Then the PDF of a collection and of an anonymous CV holding it.
  */
 @InsigneIntegrationTest
 class BadgeCertificateIntegrationTests {
@@ -73,10 +74,15 @@ class BadgeCertificateIntegrationTests {
         assertThat(pdf.flatText()).doesNotContain("**", "Issued by");
         String publicUrl = "http://localhost/p/badges/" + publicIdOf(page);
         assertThat(pdf.qrCodes()).containsExactly(publicUrl);
-        assertThat(pdf.text().replaceAll("\\s+", "")).contains(publicUrl);
+        // the short link, to type from paper, leads to the same page
+        String shortLink = "/b/" + publicIdOf(page).substring(0, 16);
+        assertThat(pdf.text().replaceAll("\\s+", "")).contains("http://localhost" + shortLink)
+                .doesNotContain(publicUrl);
+        mvc.perform(get(shortLink)).andExpect(status().isPermanentRedirect())
+                .andExpect(header().string("Location", publicUrl));
         assertThat(pdf.attachments().values()).singleElement()
                 .isEqualTo(issued.getBytes(StandardCharsets.UTF_8));
-        assertThat(pdf.associatedFiles()).singleElement().asString().endsWith(".credential.json Source");
+        assertThat(pdf.associatedFiles()).singleElement().asString().endsWith(".json Source");
         assertThat(pdf.language()).isEqualTo("fr");
         assertThat(pdf.title()).isEqualTo(Ob3TestCredentials.BADGE_NAME + " : certificat");
         assertThat(pdf.structureTree()).isTrue();
@@ -86,6 +92,79 @@ class BadgeCertificateIntegrationTests {
         Files.createDirectories(look);
         ImageIO.write(PdfInspection.image(result.getResponse().getContentAsByteArray(), 0), "png",
                 look.resolve("certificate-fr.png").toFile());
+    }
+
+    @Test
+    void leadsAShortLinkNowhereWhileItsBadgeIsPrivate() throws Exception {
+        String page = publicBadge(signed(credential()));
+        String shortLink = "/b/" + publicIdOf(page).substring(0, 16);
+        mvc.perform(get(page).with(user(sam))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("http://localhost" + shortLink + "</a>")));
+
+        mvc.perform(post(page + "/visibility").param("shared", "false").with(csrf()).with(user(sam)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(shortLink)).andExpect(status().isNotFound());
+        mvc.perform(get("/b/" + publicIdOf(page))).andExpect(status().isNotFound());
+        mvc.perform(get("/b/AAAAAAAAAAAAAAAA")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void printsACollectionAndAnAnonymousCvWithEachBadgesPublicPage() throws Exception {
+        String page = publicBadge(signed(credential()));
+        String badgeId = page.substring(page.lastIndexOf('/') + 1);
+        String publicUrl = "http://localhost/p/badges/" + publicIdOf(page);
+        mvc.perform(post("/backpack/collections").param("name", "Mon engagement associatif")
+                .param("description", "Deux ans à la Ligue.").param("badges", badgeId).with(csrf()).with(user(sam)))
+                .andExpect(status().is3xxRedirection());
+        UUID collection = jdbc.queryForObject("select id from badge_collection where owner_id = ?", UUID.class,
+                sam.id());
+
+        MvcResult result = certificate(get("/backpack/collections/" + collection + "/pdf"));
+        PdfInspection pdf = PdfInspection.of(result.getResponse().getContentAsByteArray());
+        assertThat(result.getResponse().getHeader("Content-Disposition"))
+                .contains("collection-mon-engagement-associatif.pdf");
+        assertThat(pdf.flatText()).contains("COLLECTION DE BADGES", "Mon engagement associatif",
+                "Deux ans à la Ligue.", Ob3TestCredentials.BADGE_NAME, "Délivré par", Ob3TestCredentials.ISSUER_NAME,
+                "10 janvier 2026", "Page publique du badge").doesNotContain("Sam", "Taylor");
+        assertThat(pdf.text().replaceAll("\\s+", "")).contains(publicUrl);
+        // a private collection has no page to lead to
+        assertThat(pdf.qrCodes()).isEmpty();
+        assertThat(pdf.language()).isEqualTo("fr");
+        assertThat(pdf.title()).isEqualTo("Mon engagement associatif");
+        assertThat(pdf.structureTree()).isTrue();
+        assertThat(pdf.fontsNotEmbedded()).isEmpty();
+        mvc.perform(get("/backpack/collections/" + collection).with(user(sam)))
+                .andExpect(content().string(containsString("/backpack/collections/" + collection + "/pdf")));
+
+        mvc.perform(post("/backpack/collections/" + collection + "/visibility").param("shared", "true")
+                .with(csrf()).with(user(sam))).andExpect(status().is3xxRedirection());
+        String collectionPublicId = jdbc.queryForObject("select public_id from badge_collection where id = ?",
+                String.class, collection);
+        MvcResult shared = mvc.perform(get("/p/collections/" + collectionPublicId + "/pdf").param("lang", "en"))
+                .andReturn();
+        PdfInspection english = PdfInspection.of(mvc.perform(asyncDispatch(shared)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray());
+        assertThat(english.flatText()).contains("BADGE COLLECTION", "Issued by", "10 January 2026",
+                "This list online").doesNotContain("Délivré par");
+        assertThat(english.language()).isEqualTo("en");
+        assertThat(english.qrCodes()).containsExactly("http://localhost/p/collections/" + collectionPublicId);
+
+        mvc.perform(post("/backpack/cvs").param("label", "Candidature Sam chez Emmaüs").param("badges", badgeId)
+                .with(csrf()).with(user(sam))).andExpect(status().is3xxRedirection());
+        String cv = jdbc.queryForObject("select public_id from anonymous_cv where owner_id = ?", String.class,
+                sam.id());
+        mvc.perform(get("/backpack/cvs").with(user(sam)))
+                .andExpect(content().string(containsString("/p/cv/" + cv + "/pdf")));
+        MvcResult cvResult = mvc.perform(get("/p/cv/" + cv + "/pdf")).andReturn();
+        MvcResult cvPdf = mvc.perform(asyncDispatch(cvResult)).andExpect(status().isOk()).andReturn();
+        PdfInspection anonymous = PdfInspection.of(cvPdf.getResponse().getContentAsByteArray());
+        assertThat(cvPdf.getResponse().getHeader("Content-Disposition")).contains("cv-anonyme.pdf");
+        assertThat(anonymous.flatText()).contains("CV ANONYME DE BADGES", "Badges d'un candidat",
+                Ob3TestCredentials.BADGE_NAME).doesNotContain("Sam", "Taylor", "Emmaüs", email);
+        assertThat(anonymous.text().replaceAll("\\s+", "")).contains(publicUrl);
+        assertThat(anonymous.qrCodes()).containsExactly("http://localhost/p/cv/" + cv);
+        ImageIO.write(PdfInspection.image(cvPdf.getResponse().getContentAsByteArray(), 0), "png",
+                Files.createDirectories(Path.of("target/pdf-look")).resolve("cv-fr.png").toFile());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.insigne.testing.HostileInput;
 import org.insigne.web.backpack.BadgeCertificates.EarnerName;
+import org.insigne.web.system.FileNames;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +32,11 @@ class BadgeCertificatesTests {
 
     @Test
     void namesTheFileAfterTheBadgeInPlainAscii() {
-        assertThat(BadgeCertificates.slug("Animation d'ateliers")).isEqualTo("animation-d-ateliers");
-        assertThat(BadgeCertificates.slug("Œuvre à « 100 % » !")).isEqualTo("oeuvre-a-100");
-        assertThat(BadgeCertificates.slug("../../etc/passwd")).isEqualTo("etc-passwd");
-        assertThat(BadgeCertificates.slug("日本語")).isEqualTo("badge");
-        assertThat(BadgeCertificates.slug("a".repeat(200))).hasSize(60);
+        assertThat(FileNames.slug("Animation d'ateliers")).isEqualTo("animation-d-ateliers");
+        assertThat(FileNames.slug("Œuvre à « 100 % » !")).isEqualTo("oeuvre-a-100");
+        assertThat(FileNames.slug("../../etc/passwd")).isEqualTo("etc-passwd");
+        assertThat(FileNames.slug("日本語")).isEqualTo("badge");
+        assertThat(FileNames.slug("a".repeat(200))).hasSize(60);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.insigne.backpack.badge.StoredBadgeView;
 import org.insigne.issuer.award.AwardId;
 import org.insigne.issuer.award.AwardRequest;
 import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.badgeclass.Alignment;
 import org.insigne.issuer.badgeclass.BadgeClassContent;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
@@ -35,13 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An earner whose badge entered the backpack when the address was confirmed logs in and lands in the
  * backpack; the criteria written in Markdown read as formatted text there, on the public page and in
- * "Vérifier un badge"; a visitor of the public page gets no share buttons meant for the owner. In French and
- * English, on a desktop and on a 390 px phone.
+ * "Vérifier un badge", with the skills the badge aligns to; a visitor of the public page gets no share buttons
+ * meant for the owner, but its address to copy and every form of the badge as a file named after it. In French
+ * and English, on a desktop and on a 390 px phone.
  */
 @Tag("browser")
 @InsigneIntegrationTest
 class EarnerLandingBrowserTests {
 
+    private static final String ESCO = "http://data.europa.eu/esco/skill/7c3d3e8e-5a1b-4f3c-9a55-2f0b0b8d1a11";
     private static final String CRITERIA = "Avoir encadré **au moins 6 chantiers** dans le respect de "
             + "[la charte](https://charte.example.org/benevoles).";
 
@@ -99,6 +102,9 @@ class EarnerLandingBrowserTests {
                 for (String language : List.of("fr", "en")) {
                     earner.visit("/backpack/badges/" + badge.id().value() + "?lang=" + language);
                     assertFormattedCriteria(earner);
+                    assertSkills(earner);
+                    assertThat(earner.driver().findElement(By.id("short-link")).getText())
+                            .matches("http://localhost:" + port + "/b/[A-Za-z0-9_-]{16}");
                     earner.shoot("backpack-badge-" + size.width + "-" + language);
                     assertThat(earner.driver().findElement(By.id("public-link")).getText())
                             .startsWith("http://localhost:" + port + "/p/badges/");
@@ -109,16 +115,26 @@ class EarnerLandingBrowserTests {
 
                     visitor.visit(publicPage + "?lang=" + language);
                     assertFormattedCriteria(visitor);
+                    assertSkills(visitor);
+                    assertCopiable(visitor, "http://localhost:" + port + publicPage, language);
+                    assertThat(visitor.driver().findElements(By.cssSelector(".machine-forms a")))
+                            .extracting(a -> a.getAttribute("download"))
+                            .containsExactly("encadrer-un-chantier.json", "encadrer-un-chantier.png");
                     visitor.shoot("public-badge-" + size.width + "-" + language);
                     assertThat(visitor.text()).doesNotContain("LinkedIn", "Mastodon");
                     assertThat(visitor.driver().findElements(By.cssSelector(".share"))).isEmpty();
 
                     visitor.visit("/ob2/assertions/" + award.value() + "?lang=" + language);
+                    visitor.shoot("award-page-" + size.width + "-" + language);
+                    assertSkills(visitor);
+                    assertCopiable(visitor, "http://localhost:" + port + "/ob2/assertions/" + award.value(), language);
                     assertThat(visitor.driver().findElements(By.cssSelector(".machine-forms a")))
                             .extracting(a -> a.getAttribute("download"))
-                            .containsExactly("badge-" + award.value() + "-ob2.json", "badge-" + award.value() + "-ob3.json",
-                                    "badge-" + award.value() + "-ob2.jws", "badge-" + award.value() + "-ob3.jwt",
-                                    "badge-" + award.value() + "-ob2.png", "badge-" + award.value() + "-ob3.png");
+                            .containsExactly("encadrer-un-chantier-ob2.json", "encadrer-un-chantier.json",
+                                    "encadrer-un-chantier.jws", "encadrer-un-chantier.jwt",
+                                    "encadrer-un-chantier-ob2.png", "encadrer-un-chantier-ob3.png",
+                                    "encadrer-un-chantier-ob2.svg", "encadrer-un-chantier-ob3.svg");
+                    visitor.assertFitsWidth();
 
                     visitor.visit("/verify?lang=" + language);
                     visitor.driver().findElement(By.id("pasted"))
@@ -126,6 +142,7 @@ class EarnerLandingBrowserTests {
                     visitor.driver().findElement(By.cssSelector("main form.form button[type=submit]")).click();
                     visitor.assertAccessible();
                     assertFormattedCriteria(visitor);
+                    assertSkills(visitor);
                     visitor.shoot("verify-result-" + size.width + "-" + language);
                 }
             }
@@ -158,6 +175,22 @@ class EarnerLandingBrowserTests {
         assertThat(backpack.countOf(user)).isEqualTo(1);
     }
 
+    /** The ESCO skill the badge aligns to, linked by its name, with its framework and code; and its tag. */
+    private static void assertSkills(Browser browser) {
+        WebElement alignment = browser.driver().findElement(By.cssSelector(".alignments li"));
+        assertThat(alignment.getText()).isEqualTo("encadrer des bénévoles (ESCO, code S4.8.1)");
+        assertThat(alignment.findElement(By.tagName("a")).getAttribute("href")).isEqualTo(ESCO);
+        assertThat(browser.driver().findElement(By.cssSelector("ul.tags")).getText()).isEqualTo("chantier");
+    }
+
+    /** The page's own absolute address in a field, with a copy button in the page's language (a script's). */
+    private static void assertCopiable(Browser browser, String url, String language) {
+        assertThat(browser.driver().findElement(By.id("public-url")).getAttribute("value")).isEqualTo(url);
+        assertThat(browser.driver().findElements(By.cssSelector(".public-address button.copy")))
+                .extracting(WebElement::getText).containsExactly("en".equals(language) ? "Copy the address"
+                        : "Copier l'adresse");
+    }
+
     private static void assertFormattedCriteria(Browser browser) {
         WebElement criteria = browser.driver().findElement(By.cssSelector(".criteria"));
         assertThat(criteria.getText()).contains("au moins 6 chantiers", "la charte").doesNotContain("**", "](");
@@ -174,7 +207,8 @@ class EarnerLandingBrowserTests {
             png = in.readAllBytes();
         }
         BadgeClassId badgeClass = badgeClasses.create(organisation, owner, new BadgeClassContent("Encadrer un chantier",
-                "Savoir encadrer un chantier de bénévoles.", CRITERIA, List.of(), List.of("chantier"),
+                "Savoir encadrer un chantier de bénévoles.", CRITERIA,
+                List.of(new Alignment("ESCO", "S4.8.1", "encadrer des bénévoles", ESCO)), List.of("chantier"),
                 BadgeClassContent.DEFAULT_LEVELS, null, false), ImageUploads.accept(png)).id();
         badgeClasses.publish(organisation, badgeClass, owner);
         return awards.award(organisation, badgeClass, owner, new AwardRequest(UUID.randomUUID(), email,

@@ -109,6 +109,6 @@ class BadgePageCacheTests {
                                      UUID organisation) {
         return new PublicAward(new AwardId(UUID.randomUUID()), badgeClass, "Animer une réunion", "Description",
                 "<p>Critères</p>", "Je fais", null, null, organisation, "Ligue", null, NOW.minusSeconds(3600), expires,
-                revoked, revoked == null ? null : "Erreur", "image/png", List.of());
+                revoked, revoked == null ? null : "Erreur", "image/png", List.of(), List.of(), List.of());
     }
 }

@@ -11,9 +11,11 @@ import jakarta.servlet.http.Cookie;
 import org.insigne.issuer.award.AwardRequest;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
+import org.insigne.issuer.badgeclass.Alignment;
 import org.insigne.issuer.badgeclass.BadgeClassContent;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
+import org.insigne.issuer.image.ImageUploads;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationService;
@@ -90,12 +92,14 @@ class PublicBadgePageIntegrationTests {
             assertThat(html).contains("Authentique", "Animer une réunion", "Je transmets", "Ligue de l&#39;enseignement",
                     "Avoir animé <strong>trois</strong> réunions.", "A animé l&#39;assemblée générale.",
                     "/badge-classes/" + badgeClass.value() + "/image",
-                    "/ob2/assertions/" + award.id().value() + "?format=json-ld",
-                    "/ob3/credentials/" + award.id().value() + "?format=json-ld",
-                    "/ob2/assertions/" + award.id().value() + "/signed",
-                    "/ob3/credentials/" + award.id().value() + "/jwt",
-                    "/ob2/assertions/" + award.id().value() + "/baked.png",
-                    "/ob3/credentials/" + award.id().value() + "/baked.png",
+                    "/badges/" + award.id().value() + "/download/ob2.json",
+                    "/badges/" + award.id().value() + "/download/ob3.json",
+                    "/badges/" + award.id().value() + "/download/ob2.jws",
+                    "/badges/" + award.id().value() + "/download/ob3.jwt",
+                    "/badges/" + award.id().value() + "/download/ob2.png",
+                    "/badges/" + award.id().value() + "/download/ob3.svg",
+                    "download=\"animer-une-reunion.jwt\"",
+                    "value=\"http://localhost" + path + award.id().value() + "\" data-copy",
                     "action=\"" + path + award.id().value() + "\"");
             assertThat(html.toLowerCase()).doesNotContain(email.toLowerCase()).doesNotContain("camille")
                     .doesNotContain("martin");
@@ -271,6 +275,71 @@ class PublicBadgePageIntegrationTests {
 
         awards.revoke(organisation, award.id(), owner.id(), "Délivré par erreur");
         assertThat(page(path)).contains("Révoqué", "Motif : Délivré par erreur").doesNotContain("Authentique");
+    }
+
+    @Test
+    void showsTheBadgeClassAlignmentsAndTagsAsTheyAreNow() throws Exception {
+        AwardView award = award(badgeClass, null);
+        String path = "/ob3/credentials/" + award.id().value();
+        String html = page(path);
+        assertThat(html).contains("Compétences visées",
+                "<a href=\"https://esco.ec.europa.eu/\" rel=\"nofollow noopener\">animer des réunions</a>",
+                "(ESCO)", "Mots-clés", "<li>animation</li>");
+        assertThat(page(path + "?lang=en")).contains("Skills this badge stands for", "Tags");
+        // kept from the second rendering on: the edit must still show at once
+        assertThat(page(path)).contains("animer des réunions");
+
+        badgeClasses.edit(organisation, badgeClass, owner.id(), new BadgeClassContent("Animer une réunion",
+                "Savoir animer une réunion.", "Avoir animé **trois** réunions.",
+                List.of(new Alignment("RNCP", "RNCP12345", "Animateur <social>",
+                        "https://www.francecompetences.fr/recherche/rncp/12345/")),
+                List.of("réunion", "vie associative"), BadgeClassContent.DEFAULT_LEVELS, null, false), null);
+        html = page(path);
+        assertThat(html).contains("Animateur &lt;social&gt;</a>", "(RNCP, code RNCP12345)", "<li>réunion</li>",
+                "<li>vie associative</li>").doesNotContain("animer des réunions", "<li>animation</li>");
+        assertSameForSignedInReaders(path);
+    }
+
+    @Test
+    void offersEveryFormAsAFileNamedAfterTheBadgeWithTheBytesBadgeToolsGet() throws Exception {
+        byte[] png;
+        try (var in = getClass().getResourceAsStream("/badge.png")) {
+            png = in.readAllBytes();
+        }
+        BadgeClassId pictured = badgeClasses.create(organisation, owner.id(),
+                ConsoleFixture.content("Animer une réunion"), ImageUploads.accept(png)).id();
+        badgeClasses.publish(organisation, pictured, owner.id());
+        AwardView award = award(pictured, null);
+        UUID id = award.id().value();
+        java.util.Map<String, String> machine = new java.util.LinkedHashMap<>();
+        machine.put("ob2.json", "/ob2/assertions/" + id + "?format=json-ld");
+        machine.put("ob3.json", "/ob3/credentials/" + id + "?format=json-ld");
+        machine.put("ob2.jws", "/ob2/assertions/" + id + "/signed");
+        machine.put("ob3.jwt", "/ob3/credentials/" + id + "/jwt");
+        machine.put("ob2.png", "/ob2/assertions/" + id + "/baked.png");
+        machine.put("ob3.png", "/ob3/credentials/" + id + "/baked.png");
+        machine.put("ob2.svg", "/ob2/assertions/" + id + "/baked.svg");
+        machine.put("ob3.svg", "/ob3/credentials/" + id + "/baked.svg");
+        java.util.Map<String, String> names = java.util.Map.of("ob2.json", "animer-une-reunion-ob2.json",
+                "ob3.json", "animer-une-reunion.json", "ob2.jws", "animer-une-reunion.jws",
+                "ob3.jwt", "animer-une-reunion.jwt", "ob2.png", "animer-une-reunion-ob2.png",
+                "ob3.png", "animer-une-reunion-ob3.png", "ob2.svg", "animer-une-reunion-ob2.svg",
+                "ob3.svg", "animer-une-reunion-ob3.svg");
+        for (var form : machine.entrySet()) {
+            MockHttpServletResponse file = mvc.perform(get("/badges/" + id + "/download/" + form.getKey()))
+                    .andExpect(status().isOk()).andReturn().getResponse();
+            assertThat(file.getHeader(HttpHeaders.CONTENT_DISPOSITION)).as(form.getKey())
+                    .isEqualTo("attachment; filename=\"" + names.get(form.getKey()) + "\"");
+            assertThat(file.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+            byte[] expected = mvc.perform(get(form.getValue())).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsByteArray();
+            assertThat(file.getContentAsByteArray()).as(form.getKey()).isEqualTo(expected);
+        }
+        // the machine forms themselves stay as badge tools read them
+        assertThat(mvc.perform(get("/ob3/credentials/" + id + "/jwt")).andReturn().getResponse()
+                .getHeader(HttpHeaders.CONTENT_DISPOSITION)).isNull();
+        mvc.perform(get("/badges/" + id + "/download/ob3.exe")).andExpect(status().isNotFound());
+        mvc.perform(get("/badges/" + UUID.randomUUID() + "/download/ob3.jwt")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -64,7 +64,9 @@ class BadgeCardTemplateTests {
                 List.of(new BadgeCard.Endorsement("Région\"><img>", "https://region.example/?a=1&b=2", "bien")),
                 null, "Critères <i>", "data:text/html,x",
                 List.of(new BadgeCard.Evidence("https://preuve.example/1", "J'ai animé <l'AG>")),
-                ISSUED, null, null);
+                ISSUED, null, null, List.of("<i>animation</i>"),
+                List.of(new BadgeCard.Alignment("Animer <b>", "javascript:alert(2)", "ESCO<i>", "S1.2"),
+                        new BadgeCard.Alignment("Conduire une réunion", "https://esco.example/s?a=1&b=2", null, null)));
         String html = render(card, true, Locale.FRENCH);
 
         assertThat(html).doesNotContain("<script>", "<b>", "<i>", "<img>", "javascript:", "data:text", "<l'AG>")
@@ -73,14 +75,17 @@ class BadgeCardTemplateTests {
                         "<a href=\"https://region.example/?a=1&amp;b=2\" rel=\"nofollow noopener\">Région&quot;&gt;&lt;img&gt;</a>",
                         "<span>J&#39;ai animé &lt;l&#39;AG&gt;</span>",
                         "<a href=\"https://preuve.example/1\" rel=\"nofollow noopener\">",
-                        "src=\"/insigne/badge-classes/1/image\"")
+                        "src=\"/insigne/badge-classes/1/image\"", "&lt;i&gt;animation&lt;/i&gt;",
+                        "<span>Animer &lt;b&gt;</span>", "ESCO&lt;i&gt;",
+                        "<a href=\"https://esco.example/s?a=1&amp;b=2\" rel=\"nofollow noopener\">Conduire une réunion</a>")
                 .doesNotContain("<dt>Niveau atteint</dt>", "Valable jusqu");
     }
 
     @Test
     void leavesOutSectionsItHasNothingFor() {
         BadgeCard bare = new BadgeCard(BadgeCard.Status.UNVERIFIABLE, BadgeCard.Basis.THIS_CHECK, null, null, null,
-                "Badge", null, null, null, "Émetteur", null, List.of(), null, null, null, List.of(), null, null, null);
+                "Badge", null, null, null, "Émetteur", null, List.of(), null, null, null, List.of(), null, null, null,
+                List.of(), List.of());
         String html = render(bare, false, Locale.FRENCH);
 
         assertThat(html).doesNotContain("<img", "<h3>", "<time", "<dt>Badge</dt>").contains("<dt>Délivré par</dt>");
@@ -100,6 +105,6 @@ class BadgeCardTemplateTests {
         return new BadgeCard(status, basis, dated ? ISSUED : null, dated ? "Délivré par <erreur>" : null,
                 dated ? "Détail" : null, "Animer une réunion", "/badge-classes/1/image", "Description", "Je fais",
                 "Ligue", "https://ligue.example", List.of(), "<p>Critères</p>", null, "https://ligue.example/criteres",
-                List.of(), ISSUED, dated ? EXPIRES : null, dated ? ISSUED.plusSeconds(86_400) : null);
+                List.of(), ISSUED, dated ? EXPIRES : null, dated ? ISSUED.plusSeconds(86_400) : null, List.of(), List.of());
     }
 }
