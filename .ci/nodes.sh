@@ -109,13 +109,16 @@ await_done() { # job: done and every mail sent (or in doubt)
 }
 
 # A mail a node may have been sending when it died is in doubt and never resent by itself (decision 0015).
-# The operator's check: one the SMTP server did receive was sent; one it did not receive goes back to the outbox.
+# The operator's check: one the SMTP server did receive was sent and is recorded so; one it did not receive
+# goes back to the outbox.
 settle_doubts() { # job
   local key doubts requeued=0
   sleep 2
   doubts=$(sql "select mail_key from bulk_award_row where job_id = '$1' and mail_uncertain")
   for key in $doubts; do
-    if ! grep -q "^<$key@" "$WORK/received"; then
+    if grep -q "^<$key@" "$WORK/received"; then
+      sql "update bulk_award_row set mail_uncertain = false, notified_at = now() where job_id = '$1' and mail_key = '$key'"
+    else
       sql "update bulk_award_row set mail_uncertain = false, mail_claimed_by = null where job_id = '$1' and mail_key = '$key'"
       requeued=$((requeued + 1))
     fi

@@ -299,6 +299,33 @@ class HttpDocumentFetcherTests {
         assertThat(hitsByPath).doesNotContainKey("/json");
     }
 
+    /**
+     * The bound production runs with ({@link FetchPolicy#defaults()}, which {@code insigne.fetch.max-redirects}
+     * repeats) and the catalogue's ceiling of 5, each followed to its last hop and refused one hop further.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 5})
+    @HostileInput("F3")
+    void followsExactlyTheAllowedRedirectsAndRefusesOneMore(int configured) throws FetchFailed {
+        FetchPolicy production = FetchPolicy.defaults();
+        assertThat(production.maxRedirects()).as("the catalogue allows at most 5 redirects").isBetween(1, 5);
+        int limit = configured < 0 ? production.maxRedirects() : configured;
+        FetchPolicy policy = new FetchPolicy(production.timeout(), production.maxJsonBytes(),
+                production.maxImageBytes(), limit, true);
+
+        // /hops/n answers with n + 1 redirects before the document
+        assertThat(new HttpDocumentFetcher(policy).fetch(URI.create(base + "/hops/" + (limit - 1)), Expect.JSON)
+                .finalUri()).isEqualTo(URI.create(base + "/json"));
+        assertThat(hits).hasValue(limit + 1);
+
+        hits.set(0);
+        hitsByPath.clear();
+        assertFailure(new HttpDocumentFetcher(policy), base + "/hops/" + limit, Expect.JSON,
+                Reason.TOO_MANY_REDIRECTS);
+        assertThat(hits).hasValue(limit + 1);
+        assertThat(hitsByPath).doesNotContainKey("/json");
+    }
+
     @Test
     @HostileInput("F3")
     void refusesARedirectLoop() {

@@ -147,8 +147,10 @@ public class BulkAwardService {
         BulkJob job = visible(organisation, id, userId);
         Map<BulkRowStatus, Integer> counts = new HashMap<>();
         int[] unmailed = {0};
+        // A mail in doubt is not pending: it is never sent again by itself (docs/decisions/0015).
         jdbc.query("""
-                select status, count(*) as n, count(*) filter (where status = 'ISSUED' and notified_at is null) as unmailed
+                select status, count(*) as n,
+                    count(*) filter (where status = 'ISSUED' and notified_at is null and not mail_uncertain) as unmailed
                 from bulk_award_row where job_id = ? group by status""", rs -> {
             counts.put(BulkRowStatus.valueOf(rs.getString("status")), rs.getInt("n"));
             unmailed[0] += rs.getInt("unmailed");

@@ -135,6 +135,17 @@ class BulkWorkAcrossNodesTests {
             bulk.claimMails("n", 10).forEach(m -> next.add(m.line()));
             assertThat(next).containsExactlyInAnyOrder(5, 6, 8, 9);
             assertThat(bulk.releaseMails("n")).isEqualTo(4);
+
+            // The mail in doubt is not waiting to be sent, and the job's page must not say so for ever.
+            int unsent = jdbc.queryForObject("select count(*) from bulk_award_row where job_id = ? and notified_at is null",
+                    Integer.class, job.id().value());
+            assertThat(bulk.progress(job.org(), job.id(), owner).mailsPending()).isEqualTo(unsent - 1);
+            // The operator found it in the SMTP server's log: settled as sent, as decision 0015 says.
+            jdbc.update("update bulk_award_row set mail_uncertain = false, notified_at = now() where job_id = ? and line = 4",
+                    job.id().value());
+            assertThat(bulk.progress(job.org(), job.id(), owner).mailsPending()).isEqualTo(unsent - 1);
+            assertThat(bulk.claimMails("n", 10)).extracting(BulkMail::line).doesNotContain(4);
+            bulk.releaseMails("n");
         } finally {
             live.stop();
         }
