@@ -162,9 +162,18 @@ class BackpackBadge {
         return lines == null ? List.of() : List.of(lines.split("\n"));
     }
 
-    /** Records a new verification of the original bytes; the display data follow when the badge was readable. */
+    /**
+     * Records a new verification of the original bytes; the display data follow when the badge was readable. A
+     * badge whose recipient was not confirmed becomes the owner's once a verification for one of their
+     * confirmed addresses passes the recipient check; until then, a recipient check failing alone does not make
+     * the badge itself invalid.
+     */
     void recordCheck(VerificationReport report, Instant now) {
-        this.status = VerificationStatus.of(report.verdict());
+        if (recipientStatus == RecipientStatus.NOT_CONFIRMED && RecipientChecks.passed(report)) {
+            this.recipientStatus = RecipientStatus.MATCHED;
+        }
+        this.status = recipientStatus == RecipientStatus.NOT_CONFIRMED && RecipientChecks.onlyTheyFailed(report)
+                ? VerificationStatus.VERIFIED : VerificationStatus.of(report.verdict());
         this.lastChecks = CheckJson.write(report.checks());
         this.lastCheckedAt = now;
         BadgeView badge = report.badge();
@@ -174,6 +183,9 @@ class BackpackBadge {
     }
 
     void share() {
+        if (recipientStatus == RecipientStatus.NOT_CONFIRMED) {
+            throw new BadgeNotShareable();
+        }
         this.shared = true;
     }
 
@@ -194,11 +206,12 @@ class BackpackBadge {
     }
 
     /**
-     * Verifies the original bytes again, for the owner's address when the badge names it; a badge that names
-     * no address (NOT_LINKED) is checked without one, or it would fail a recipient check it never passed.
+     * Verifies the original bytes again, for the owner's address when the badge names one (NOT_CONFIRMED: to
+     * find whether it is theirs now); a badge that names no address (NOT_LINKED) is checked without one, or it
+     * would fail a recipient check it never passed.
      */
     VerificationRequest recheckRequest(@Nullable String recipient) {
-        return input().toRequest(recipientStatus == RecipientStatus.MATCHED ? recipient : null);
+        return input().toRequest(recipientStatus == RecipientStatus.NOT_LINKED ? null : recipient);
     }
 
     @Nullable BadgeImage image() {

@@ -5,12 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.insigne.backpack.badge.BackpackService;
 import org.insigne.backpack.badge.BadgeInput;
 import org.insigne.backpack.badge.NewBadge;
+import org.insigne.backpack.badge.RecipientChecks;
 import org.insigne.backpack.badge.RecipientStatus;
 import org.insigne.backpack.badge.StoredBadgeView;
 import org.insigne.core.baking.Baker;
@@ -38,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * backpack, then keeps it in one short transaction. The rules:
  * <ul>
  * <li>invalid, unreadable or unrecognised: refused, with the failed checks;</li>
- * <li>awarded to another address: refused, since a backpack holds its owner's badges;</li>
+ * <li>awarded to an address that is none of the owner's confirmed ones, by file, address or pasted text: kept,
+ *     marked recipient not confirmed, never public until a verification for a confirmed address of theirs
+ *     passes (they may add and confirm that address); through a claim link or an application, refused;</li>
  * <li>an Open Badges 3.0 credential naming no e-mail address (a DID subject): kept, marked not linked;</li>
  * <li>indeterminate (the issuer's site unreachable) but readable: kept, marked unverified, with the reason;
  *     the earner can check it again later, and refusing would punish them for someone else's outage;</li>
@@ -50,7 +52,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class ImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
-    private static final Set<String> RECIPIENT_CHECKS = Set.of("ob2.recipient", "ob3.recipient");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BackpackService collection;
@@ -79,9 +80,15 @@ public class ImportService {
     @Transactional
     public StoredBadgeView importBadge(UUID ownerId, BadgeInput input, VerificationReport report) {
         requireUsable(input);
-        Accepted accepted = assess(input, report);
+        Accepted accepted = assess(input, report, true);
         String fingerprint = fingerprint(input, accepted.badge());
-        if (collection.contains(ownerId, fingerprint)) {
+        var existing = collection.byFingerprint(ownerId, fingerprint);
+        if (existing.isPresent()) {
+            if (existing.get().recipientStatus() == RecipientStatus.NOT_CONFIRMED
+                    && accepted.recipient() == RecipientStatus.MATCHED) {
+                // Imported again once its address is confirmed: the badge kept becomes the owner's.
+                return collection.recordCheck(ownerId, existing.get().id(), report);
+            }
             throw new ImportRefused(Kind.CONFLICT, "backpack.import.refused.duplicate");
         }
         return collection.add(new NewBadge(ownerId, input, fingerprint, accepted.badge(), accepted.verdict(),
@@ -113,19 +120,23 @@ public class ImportService {
 
     private Kept keep(UUID ownerId, BadgeInput input, VerificationReport report, boolean replace) {
         requireUsable(input);
-        Accepted accepted = assess(input, report);
+        Accepted accepted = assess(input, report, false);
         String fingerprint = fingerprint(input, accepted.badge());
         NewBadge badge = new NewBadge(ownerId, input, fingerprint, accepted.badge(), accepted.verdict(),
                 accepted.recipient(), accepted.checks());
         return collection.byFingerprint(ownerId, fingerprint)
-                .map(existing -> new Kept(replace ? collection.replace(existing.id(), badge) : existing, false))
+                .map(existing -> new Kept(replace ? collection.replace(existing.id(), badge)
+                        // Claimed again once its address is confirmed: the badge kept becomes the owner's.
+                        : existing.recipientStatus() == RecipientStatus.NOT_CONFIRMED
+                                && accepted.recipient() == RecipientStatus.MATCHED
+                                ? collection.recordCheck(ownerId, existing.id(), report) : existing, false))
                 .orElseGet(() -> new Kept(collection.add(badge), true));
     }
 
     private record Accepted(BadgeView badge, Verdict verdict, RecipientStatus recipient, List<Check> checks) {
     }
 
-    private Accepted assess(BadgeInput input, VerificationReport report) {
+    private Accepted assess(BadgeInput input, VerificationReport report, boolean keepOtherRecipient) {
         List<Check> failed = report.checks().stream().filter(c -> c.status() == CheckStatus.FAILED).toList();
         BadgeView badge = report.badge();
         if (report.check(Verifier.UNRECOGNISED).isPresent()) {
@@ -141,13 +152,17 @@ public class ImportService {
                     .filter(c -> c.status() == CheckStatus.SKIPPED || c.status() == CheckStatus.FAILED).toList());
         }
         if (report.verdict() == Verdict.INVALID || badge == null) {
-            List<Check> others = failed.stream().filter(c -> !RECIPIENT_CHECKS.contains(c.id())).toList();
+            List<Check> others = failed.stream().filter(c -> !RecipientChecks.IDS.contains(c.id())).toList();
             boolean recipientFailed = others.size() < failed.size();
             if (badge != null && recipientFailed && others.isEmpty()) {
                 if (report.spec() == Spec.OB3 && !SubjectIdentity.namesAnEmail(input, baker)) {
                     List<Check> kept = report.checks().stream()
-                            .filter(c -> !RECIPIENT_CHECKS.contains(c.id())).toList();
+                            .filter(c -> !RecipientChecks.IDS.contains(c.id())).toList();
                     return new Accepted(badge, Verdict.VALID, RecipientStatus.NOT_LINKED, kept);
+                }
+                if (keepOtherRecipient) {
+                    // Sound, but awarded to an address not confirmed as theirs: kept, the failed check saying why.
+                    return new Accepted(badge, Verdict.VALID, RecipientStatus.NOT_CONFIRMED, report.checks());
                 }
                 throw refused("backpack.import.refused.other-recipient", failed);
             }
@@ -160,9 +175,8 @@ public class ImportService {
             throw refused("backpack.import.refused.unverifiable", report.checks().stream()
                     .filter(c -> c.status() != CheckStatus.PASSED).toList());
         }
-        boolean matched = report.checks().stream()
-                .anyMatch(c -> RECIPIENT_CHECKS.contains(c.id()) && c.status() == CheckStatus.PASSED);
-        return new Accepted(badge, report.verdict(), matched ? RecipientStatus.MATCHED : RecipientStatus.NOT_LINKED,
+        return new Accepted(badge, report.verdict(),
+                RecipientChecks.passed(report) ? RecipientStatus.MATCHED : RecipientStatus.NOT_LINKED,
                 report.checks());
     }
 

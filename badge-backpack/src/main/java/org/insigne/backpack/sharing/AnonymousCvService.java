@@ -67,6 +67,8 @@ public class AnonymousCvService {
             throw new CvRevoked();
         }
         List<PublicCvView.Entry> entries = badgesOf(cv).stream()
+                // not shown as anyone's until its recipient is confirmed
+                .filter(b -> b.recipientStatus() != RecipientStatus.NOT_CONFIRMED)
                 .map(b -> new PublicCvView.Entry(b.name(), b.issuerName(), b.issuedOn(), b.expires(), b.status(),
                         b.lastCheckedAt(), b.shared() ? b.publicId() : null,
                         b.recipientStatus() == RecipientStatus.MATCHED))

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.insigne.backpack.IssuerSite;
 import org.insigne.backpack.badge.BackpackService;
 import org.insigne.backpack.badge.BadgeInput;
+import org.insigne.backpack.badge.BadgeNotFound;
+import org.insigne.backpack.badge.BadgeNotShareable;
 import org.insigne.backpack.badge.RecipientStatus;
 import org.insigne.backpack.badge.StoredBadgeView;
 import org.insigne.backpack.badge.VerificationStatus;
@@ -64,10 +66,53 @@ class ImportServiceTests {
 
     @Test
     @HostileInput("A6")
-    void refusesABadgeAwardedToAnotherAddress() {
+    void keepsABadgeAwardedToAnotherAddressAsNotConfirmedAndPrivateUntilTheAddressIsTheOwners() {
         String json = site.award(2, "dominique.durand@example.org");
 
-        assertThatThrownBy(() -> importOf(BadgeInput.text(json), CAMILLE))
+        StoredBadgeView stored = importOf(BadgeInput.text(json), CAMILLE);
+
+        assertThat(stored.recipientStatus()).isEqualTo(RecipientStatus.NOT_CONFIRMED);
+        assertThat(stored.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(stored.lastChecks()).filteredOn(c -> c.id().equals("ob2.recipient"))
+                .extracting(c -> c.status().name()).containsExactly("FAILED");
+        assertThatThrownBy(() -> collection.makePublic(owner, stored.id())).isInstanceOf(BadgeNotShareable.class);
+        assertThat(collection.badge(owner, stored.id()).shared()).isFalse();
+        assertThatThrownBy(() -> collection.publicBadge(stored.publicId())).isInstanceOf(BadgeNotFound.class);
+
+        // checked again for another address that is not the badge's: still not the owner's
+        collection.recordCheck(owner, stored.id(), site.verify(
+                collection.recheckRequest(owner, stored.id(), "camille.autre@example.org")));
+        assertThat(collection.badge(owner, stored.id()).recipientStatus()).isEqualTo(RecipientStatus.NOT_CONFIRMED);
+        assertThat(collection.badge(owner, stored.id()).status()).isEqualTo(VerificationStatus.VERIFIED);
+
+        // the owner confirmed the address the badge names: the same import now makes it theirs
+        StoredBadgeView confirmed = importOf(BadgeInput.text(json), "dominique.durand@example.org");
+        assertThat(confirmed.id()).isEqualTo(stored.id());
+        assertThat(confirmed.recipientStatus()).isEqualTo(RecipientStatus.MATCHED);
+        assertThat(collection.makePublic(owner, stored.id()).shared()).isTrue();
+        assertThat(collection.countOf(owner)).isEqualTo(1);
+    }
+
+    @Test
+    @HostileInput("A6")
+    void makesAnUnconfirmedBadgeTheOwnersWhenARecheckForTheirAddressPasses() {
+        String json = site.award(12, "dominique.durand@example.org");
+        StoredBadgeView stored = importOf(BadgeInput.text(json), CAMILLE);
+
+        StoredBadgeView rechecked = collection.recordCheck(owner, stored.id(), site.verify(
+                collection.recheckRequest(owner, stored.id(), "dominique.durand@example.org")));
+
+        assertThat(rechecked.recipientStatus()).isEqualTo(RecipientStatus.MATCHED);
+        assertThat(rechecked.status()).isEqualTo(VerificationStatus.VERIFIED);
+    }
+
+    @Test
+    @HostileInput("A6")
+    void refusesThroughAClaimOrTheApiABadgeAwardedToAnotherAddress() {
+        String json = site.award(13, "dominique.durand@example.org");
+        BadgeInput input = BadgeInput.text(json);
+
+        assertThatThrownBy(() -> imports.claim(owner, input, site.verify(input.toRequest(CAMILLE))))
                 .isInstanceOfSatisfying(ImportRefused.class, refused -> {
                     assertThat(refused.messageKey()).isEqualTo("backpack.import.refused.other-recipient");
                     assertThat(refused.checks()).extracting(Check::id).containsExactly("ob2.recipient");
@@ -172,7 +217,7 @@ class ImportServiceTests {
 
     @Test
     @HostileInput("A6")
-    void refusesACredentialIssuedToSomeoneElsesEmail() {
+    void keepsACredentialIssuedToSomeoneElsesEmailAsNotConfirmed() {
         String credential = """
                 {"@context": ["https://www.w3.org/ns/credentials/v2"], "id": "urn:uuid:11111111-5a34-4b7c-9d2e-0d3b5f0a6c11",
                  "type": ["VerifiableCredential", "OpenBadgeCredential"],
@@ -180,11 +225,12 @@ class ImportServiceTests {
                    "identityType": "emailAddress", "hashed": false, "identityHash": "dominique.durand@example.org"}]}}
                 """;
 
-        assertThatThrownBy(() -> imports.importBadge(owner, BadgeInput.text(credential),
-                ob3Report(URI.create("urn:uuid:11111111-5a34-4b7c-9d2e-0d3b5f0a6c11"))))
-                .isInstanceOfSatisfying(ImportRefused.class, refused ->
-                        assertThat(refused.messageKey()).isEqualTo("backpack.import.refused.other-recipient"));
-        assertThat(collection.countOf(owner)).isZero();
+        StoredBadgeView stored = imports.importBadge(owner, BadgeInput.text(credential),
+                ob3Report(URI.create("urn:uuid:11111111-5a34-4b7c-9d2e-0d3b5f0a6c11")));
+
+        assertThat(stored.recipientStatus()).isEqualTo(RecipientStatus.NOT_CONFIRMED);
+        assertThat(stored.shared()).isFalse();
+        assertThatThrownBy(() -> collection.makePublic(owner, stored.id())).isInstanceOf(BadgeNotShareable.class);
     }
 
     /** What the OB 3.0 verifier reports for a sound credential that does not name the earner. */

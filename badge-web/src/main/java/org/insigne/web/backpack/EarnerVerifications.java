@@ -1,11 +1,10 @@
 package org.insigne.web.backpack;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import org.insigne.core.verification.CheckStatus;
+import org.insigne.backpack.badge.RecipientChecks;
 import org.insigne.core.verification.VerificationReport;
 import org.insigne.core.verification.VerificationRequest;
 import org.insigne.web.account.AccountService;
@@ -21,8 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EarnerVerifications {
-
-    private static final Set<String> RECIPIENT_CHECKS = Set.of("ob2.recipient", "ob3.recipient");
 
     private final AccountService accounts;
 
@@ -65,16 +62,6 @@ public class EarnerVerifications {
     }
 
     static boolean onlyRecipientFailed(VerificationReport report) {
-        boolean recipientFailed = false;
-        for (var check : report.checks()) {
-            if (check.status() != CheckStatus.FAILED) {
-                continue;
-            }
-            if (!RECIPIENT_CHECKS.contains(check.id())) {
-                return false;
-            }
-            recipientFailed = true;
-        }
-        return recipientFailed;
+        return RecipientChecks.onlyTheyFailed(report);
     }
 }

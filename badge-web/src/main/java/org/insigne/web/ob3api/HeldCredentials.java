@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.insigne.backpack.badge.BackpackService;
 import org.insigne.backpack.badge.BadgeExport;
 import org.insigne.backpack.badge.BadgeInput;
+import org.insigne.backpack.badge.RecipientStatus;
 import org.insigne.core.baking.Baker;
 import org.insigne.core.baking.BakingFailed;
 import org.insigne.core.verification.Spec;
@@ -45,7 +46,9 @@ class HeldCredentials {
     List<Held> of(UUID ownerId, @Nullable Instant since) {
         List<Held> held = new ArrayList<>();
         for (BadgeExport badge : backpack.exportOf(ownerId)) {
-            if (badge.badge().spec() != Spec.OB3 || badge.badge().inputKind() == BadgeInput.Kind.URL) {
+            if (badge.badge().spec() != Spec.OB3 || badge.badge().inputKind() == BadgeInput.Kind.URL
+                    // not handed out as the earner's until they confirmed the address it names
+                    || badge.badge().recipientStatus() == RecipientStatus.NOT_CONFIRMED) {
                 continue;
             }
             Instant issuedOn = badge.badge().issuedOn();

@@ -98,13 +98,31 @@ class BackpackIntegrationTests {
 
     @Test
     @HostileInput("A6")
-    void refusesABadgeAwardedToSomeoneElse() throws Exception {
-        upload(dominique, bakedPng())
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString(
-                        "Ce badge a été délivré à une autre adresse que la vôtre")))
-                .andExpect(content().string(containsString("demandez à l&#39;émetteur")));
-        assertThat(count(dominique)).isZero();
+    void keepsABadgeAwardedToSomeoneElseAsRecipientNotConfirmedAndNeverPublic() throws Exception {
+        String location = upload(dominique, bakedPng()).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        String page = location.substring(0, location.indexOf('?'));
+
+        mvc.perform(get(location).with(user(dominique)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Destinataire non confirmé")))
+                .andExpect(content().string(containsString("n&#39;est pas l&#39;une de vos adresses confirmées")))
+                .andExpect(content().string(containsString("/account/emails")))
+                .andExpect(content().string(not(containsString("<h2>Vérifié</h2>"))))
+                .andExpect(content().string(not(containsString("Rendre public"))));
+        mvc.perform(get(page).param("lang", "en").with(user(dominique)))
+                .andExpect(content().string(containsString("Recipient not confirmed")))
+                .andExpect(content().string(not(containsString("Make public"))));
+        mvc.perform(get("/backpack").param("lang", "fr").with(user(dominique)))
+                .andExpect(content().string(containsString("Destinataire non confirmé")))
+                .andExpect(content().string(not(containsString("status-verified"))));
+
+        mvc.perform(post(page + "/visibility").param("shared", "true").with(csrf()).with(user(dominique)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Ce badge ne peut pas être rendu public")));
+        assertThat(jdbc.queryForObject("select shared from backpack_badge where owner_id = ?", Boolean.class,
+                dominique.id())).isFalse();
+        assertThat(count(dominique)).isEqualTo(1);
     }
 
     @Test

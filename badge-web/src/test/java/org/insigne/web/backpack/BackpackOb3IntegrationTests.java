@@ -62,12 +62,13 @@ class BackpackOb3IntegrationTests {
 
     @Test
     @HostileInput("A6")
-    void refusesACredentialAwardedToSomeoneElse() throws Exception {
-        upload(credential("someone.else@example.org", null))
-                .andExpect(status().is4xxClientError())
-                .andExpect(content().string(containsString("autre adresse")));
-        assertThat(jdbc.queryForObject("select count(*) from backpack_badge where owner_id = ?", Long.class, sam.id()))
-                .isZero();
+    void keepsACredentialAwardedToSomeoneElseAsRecipientNotConfirmed() throws Exception {
+        String location = upload(credential("someone.else@example.org", null)).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location).with(user(sam)))
+                .andExpect(content().string(containsString("Destinataire non confirmé")));
+        assertThat(jdbc.queryForObject("select recipient_status from backpack_badge where owner_id = ?", String.class,
+                sam.id())).isEqualTo("NOT_CONFIRMED");
     }
 
     private ResultActions upload(byte[] png) throws Exception {

@@ -11,9 +11,12 @@ import java.util.UUID;
 
 import org.insigne.backpack.badge.BackpackService;
 import org.insigne.backpack.badge.BadgeId;
+import org.insigne.backpack.badge.BadgeInput;
+import org.insigne.backpack.badge.RecipientStatus;
 import org.insigne.backpack.badge.StoredBadgeView;
 import org.insigne.backpack.collection.BadgeCollectionService;
 import org.insigne.backpack.collection.BadgeCollectionView;
+import org.insigne.backpack.imports.ImportService;
 import org.insigne.backpack.sharing.AnonymousCvService;
 import org.insigne.backpack.sharing.CvView;
 import org.insigne.backpack.sharing.ProfileView;
@@ -35,6 +38,7 @@ import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.Browser;
 import org.insigne.web.testing.InsigneIntegrationTest;
 import org.insigne.web.testing.Ob3TestCredentials;
+import org.insigne.web.verify.VerificationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -74,6 +78,8 @@ class PhoneWidthBrowserTests {
     @Autowired BadgeCollectionService collections;
     @Autowired AnonymousCvService cvs;
     @Autowired PublicProfileService profiles;
+    @Autowired ImportService imports;
+    @Autowired VerificationService verifications;
 
     Browser browser;
     final List<String> tooWide = new ArrayList<>();
@@ -124,6 +130,14 @@ class PhoneWidthBrowserTests {
         ProfileView profile = profiles.publish(owner.id(), "Dominique L.");
         String publicBadge = backpack.badge(owner.id(), badge.id()).publicId();
         BadgeId badgeId = badge.id();
+        // a badge awarded to an address the owner has not confirmed: kept, shown as not theirs
+        AwardView someoneElses = awards.award(organisation, badgeClass, owner.id(), new AwardRequest(UUID.randomUUID(),
+                "sacha.durand@example.org", "Sacha Durand", "Je fais", null, null, null), urls);
+        BadgeInput credential = BadgeInput.text(new String(awards.credential(someoneElses.id()).orElseThrow(),
+                StandardCharsets.UTF_8));
+        StoredBadgeView unconfirmed = imports.importBadge(owner.id(), credential,
+                verifications.verify(credential.toRequest(owner.email())).join());
+        assertThat(unconfirmed.recipientStatus()).isEqualTo(RecipientStatus.NOT_CONFIRMED);
 
         for (String language : List.of("fr", "en")) {
             browser.visit("/?lang=" + language);
@@ -133,7 +147,8 @@ class PhoneWidthBrowserTests {
                     "/ob2/issuers/" + organisation.value(), "/p/badges/" + publicBadge,
                     "/p/collections/" + collection.publicId(), "/p/cv/" + cv.publicId(),
                     "/p/profiles/" + profile.publicId(),
-                    "/backpack", "/backpack/badges/" + badgeId.value(), "/backpack/collections",
+                    "/backpack", "/backpack/badges/" + badgeId.value(), "/backpack/badges/" + unconfirmed.id().value(),
+                    "/backpack/collections",
                     "/backpack/collections/" + collection.id().value(), "/backpack/cvs", "/backpack/profile",
                     "/backpack/territory", "/backpack/claim/" + mine.id().value(), "/account", "/account/emails",
                     "/console", "/console/organisations/new", "/console/invitations", org, org + "/profile",
