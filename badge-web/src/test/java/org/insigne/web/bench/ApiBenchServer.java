@@ -72,7 +72,7 @@ public final class ApiBenchServer {
                      (select ob3_credential, issued_on from award where organisation_id = ? limit 1) a""",
                 EARNER, held, organisation);
         RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString())
-                .clientId("bench-" + UUID.randomUUID()).clientSecret("{noop}bench").clientName("Banc d'essai")
+                .clientId("bench-" + UUID.randomUUID()).clientSecret("{noop}" + UUID.randomUUID()).clientName("Banc d'essai")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("https://bench.example/callback").scope(READ_SCOPE).build();
