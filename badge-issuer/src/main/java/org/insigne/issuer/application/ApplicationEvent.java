@@ -13,5 +13,6 @@ import org.jspecify.annotations.Nullable;
 public record ApplicationEvent(@Enumerated(EnumType.STRING) Kind kind, @Nullable UUID actorId,
                                @Nullable String message, Instant at) {
 
-    public enum Kind { SUBMITTED, CHANGES_REQUESTED, RESUBMITTED, AWARDED, REFUSED, WITHDRAWN }
+    /** {@code APPROVED}: one reviewer's approval, while more are needed before the badge is awarded. */
+    public enum Kind { SUBMITTED, CHANGES_REQUESTED, RESUBMITTED, AWARDED, REFUSED, WITHDRAWN, APPROVED }
 }

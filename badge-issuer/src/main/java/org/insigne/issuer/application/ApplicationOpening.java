@@ -2,10 +2,16 @@ package org.insigne.issuer.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.insigne.issuer.badgeclass.BadgeClassId;
@@ -40,6 +46,15 @@ class ApplicationOpening {
 
     private @Nullable Integer maxApplications;
 
+    private boolean askLevel;
+
+    private int requiredApprovals;
+
+    @ElementCollection
+    @CollectionTable(name = "application_question", joinColumns = @JoinColumn(name = "badge_class_id"))
+    @OrderColumn(name = "position")
+    private List<Question> questions = new ArrayList<>();
+
     private Instant updatedAt;
 
     @Version
@@ -65,6 +80,10 @@ class ApplicationOpening {
         this.opensOn = settings.opensOn();
         this.closesOn = settings.closesOn();
         this.maxApplications = settings.maxApplications();
+        this.askLevel = settings.askLevel();
+        this.requiredApprovals = settings.requiredApprovals();
+        this.questions.clear();
+        this.questions.addAll(settings.questions());
         this.updatedAt = now;
     }
 
@@ -83,6 +102,7 @@ class ApplicationOpening {
 
     ApplicationSettings settings() {
         return new ApplicationSettings(applicantInstructions, reviewerInstructions, linksAccepted, maxFiles,
-                maxFileMegabytes, opensOn, closesOn, maxApplications);
+                maxFileMegabytes, opensOn, closesOn, maxApplications, askLevel, List.copyOf(questions),
+                requiredApprovals);
     }
 }

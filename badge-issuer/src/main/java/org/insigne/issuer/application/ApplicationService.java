@@ -59,6 +59,7 @@ public class ApplicationService {
     private final ApplicationOpeningRepository openings;
     private final BadgeApplicationRepository applications;
     private final EvidenceFileRepository files;
+    private final ApplicationReviewRepository reviews;
     private final BadgeClassService badgeClasses;
     private final OrganisationService organisations;
     private final AwardService awards;
@@ -68,12 +69,14 @@ public class ApplicationService {
     private final ZoneId zone;
 
     ApplicationService(ApplicationOpeningRepository openings, BadgeApplicationRepository applications,
-                       EvidenceFileRepository files, BadgeClassService badgeClasses,
+                       EvidenceFileRepository files, ApplicationReviewRepository reviews,
+                       BadgeClassService badgeClasses,
                        OrganisationService organisations, AwardService awards, AuditLog audit, JdbcTemplate jdbc,
                        Clock clock, @Value("${insigne.display.time-zone:Europe/Paris}") ZoneId zone) {
         this.openings = openings;
         this.applications = applications;
         this.files = files;
+        this.reviews = reviews;
         this.badgeClasses = badgeClasses;
         this.organisations = organisations;
         this.awards = awards;
@@ -146,10 +149,14 @@ public class ApplicationService {
         if (!submission.consent()) {
             throw ApplicationRefused.invalid("consent", "consent-required");
         }
+        String level = askedLevel(opening.settings(), hosted, submission.level());
+        AnswerChecks.Checked answered = AnswerChecks.answers(submission, opening.settings());
         EvidenceChecks.Checked checked = EvidenceChecks.evidence(submission, opening.settings(), 0, 0);
         BadgeApplication application = applications.saveAndFlush(new BadgeApplication(hosted.organisation(),
-                badgeClass, applicant, submission.narrative(), checked.all(), clock.instant()));
+                badgeClass, applicant, submission.narrative(), level, answered.answers(), checked.all(),
+                clock.instant()));
         checked.files().forEach(f -> files.save(new EvidenceFile(f.evidence().id(), application.id(), f.content())));
+        answered.files().forEach(f -> files.save(new EvidenceFile(f.evidence().id(), application.id(), f.content())));
         log.info("Application {} for badge class {} sent by user {}", application.id().value(), badgeClass.value(),
                 applicant.id());
         audit.record(hosted.organisation().value(), applicant.id(), AuditAction.APPLICATION_SUBMITTED,
@@ -178,6 +185,18 @@ public class ApplicationService {
         audit.record(hosted.organisation().value(), applicant.id(), AuditAction.APPLICATION_SUBMITTED,
                 application.id().value(), detail(application, hosted.content().name()));
         return application.view(hosted.content().name());
+    }
+
+    /** The level the applicant picked, one of the badge class's, when its settings ask for one; else null. */
+    private static @Nullable String askedLevel(ApplicationSettings settings, PublicBadgeClass badgeClass,
+                                               @Nullable String level) {
+        if (!settings.askLevel()) {
+            return null;
+        }
+        if (level == null || !badgeClass.content().levels().contains(level)) {
+            throw ApplicationRefused.invalid("level", "level-required");
+        }
+        return level;
     }
 
     /** The applicant's own applications, latest first. */
@@ -237,10 +256,19 @@ public class ApplicationService {
      */
     public List<QueueEntry> queue(OrganisationId organisation, UUID userId, @Nullable BadgeClassId badgeClass,
                                   @Nullable ApplicationState state) {
+        return queue(organisation, userId, new QueueFilter(badgeClass, state, 0, false));
+    }
+
+    /**
+     * The organisation's applications the filter keeps, oldest waiting first, at most 500; reviewers and above.
+     * Each filter matches an index that starts with its columns, so the queue stays quick however many
+     * applications were decided before.
+     */
+    public List<QueueEntry> queue(OrganisationId organisation, UUID userId, QueueFilter filter) {
         organisations.requireRole(organisation, userId, StaffRole.REVIEWER);
-        List<ApplicationState> states = state != null ? List.of(state)
+        List<ApplicationState> states = filter.state() != null ? List.of(filter.state())
                 : List.of(ApplicationState.SUBMITTED, ApplicationState.CHANGES_REQUESTED);
-        return entries(organisation, badgeClass, states, 0, 500);
+        return entries(where(organisation, userId, filter, states), 0, 500);
     }
 
     /**
@@ -251,45 +279,54 @@ public class ApplicationService {
                                List<ApplicationState> states, int number, int size) {
         organisations.requireRole(organisation, userId, StaffRole.REVIEWER);
         List<ApplicationState> wanted = states.isEmpty() ? List.of(ApplicationState.values()) : states;
-        Filter filter = filter(organisation, badgeClass, wanted);
-        Long total = jdbc.queryForObject("select count(*) from badge_application a where " + filter.where(),
-                Long.class, filter.args().toArray());
-        return new QueuePage(entries(organisation, badgeClass, wanted, (long) number * size, size), number, size,
-                total == null ? 0 : total);
+        Where where = where(organisation, userId, new QueueFilter(badgeClass, null, 0, false), wanted);
+        Long total = jdbc.queryForObject("select count(*) from badge_application a where " + where.sql(),
+                Long.class, where.args().toArray());
+        return new QueuePage(entries(where, (long) number * size, size), number, size, total == null ? 0 : total);
     }
 
-    private record Filter(String where, List<Object> args) {
+    /** A queue's condition on {@code badge_application a}, and its arguments in order. */
+    private record Where(String sql, List<Object> args, Instant now) {
     }
 
-    private static Filter filter(OrganisationId organisation, @Nullable BadgeClassId badgeClass,
-                                 List<ApplicationState> states) {
+    private Where where(OrganisationId organisation, UUID userId, QueueFilter filter,
+                        List<ApplicationState> states) {
+        Instant now = clock.instant();
         List<Object> args = new ArrayList<>(List.of(organisation.value(),
                 states.stream().map(Enum::name).toArray(String[]::new)));
-        String where = "a.organisation_id = ? and a.state = any (?)";
-        if (badgeClass != null) {
-            where += " and a.badge_class_id = ?";
-            args.add(badgeClass.value());
+        String sql = "a.organisation_id = ? and a.state = any (?)";
+        if (filter.badgeClass() != null) {
+            sql += " and a.badge_class_id = ?";
+            args.add(filter.badgeClass().value());
         }
-        return new Filter(where, args);
+        if (filter.minDays() > 0) {
+            sql += " and a.submitted_at <= ?";
+            args.add(java.sql.Timestamp.from(now.minus(Duration.ofDays(filter.minDays()))));
+        }
+        if (filter.assignedToMe()) {
+            sql += " and a.assignee_id = ?";
+            args.add(userId);
+        }
+        return new Where(sql, args, now);
     }
 
-    private List<QueueEntry> entries(OrganisationId organisation, @Nullable BadgeClassId badgeClass,
-                                     List<ApplicationState> states, long offset, int limit) {
-        Filter filter = filter(organisation, badgeClass, states);
-        List<Object> args = new ArrayList<>(filter.args());
+    private List<QueueEntry> entries(Where where, long offset, int limit) {
+        List<Object> args = new ArrayList<>(where.args());
         args.add(offset);
         args.add(limit);
         String sql = """
-                select a.id, a.badge_class_id, b.name, a.applicant_name, a.state, a.revision, a.submitted_at
+                select a.id, a.badge_class_id, b.name, a.applicant_name, a.state, a.revision, a.submitted_at,
+                       a.assignee_id
                 from badge_application a join badge_class b on b.id = a.badge_class_id
-                where\s""" + filter.where() + " order by a.submitted_at, a.id offset ? limit ?";
-        Instant now = clock.instant();
+                where\s""" + where.sql() + " order by a.submitted_at, a.id offset ? limit ?";
+        Instant now = where.now();
         return jdbc.query(sql, (rs, i) -> {
             Instant submitted = rs.getTimestamp("submitted_at").toInstant();
             return new QueueEntry(new ApplicationId(rs.getObject("id", UUID.class)),
                     new BadgeClassId(rs.getObject("badge_class_id", UUID.class)), rs.getString("name"),
                     rs.getString("applicant_name"), ApplicationState.valueOf(rs.getString("state")),
-                    rs.getInt("revision"), submitted, Duration.between(submitted, now));
+                    rs.getInt("revision"), submitted, Duration.between(submitted, now),
+                    rs.getObject("assignee_id", UUID.class));
         }, args.toArray());
     }
 
@@ -298,10 +335,32 @@ public class ApplicationService {
         BadgeApplication application = inOrganisation(organisation, id);
         PublicBadgeClass hosted = badgeClasses.publicBadgeClass(application.badgeClassId())
                 .orElseThrow(() -> new BadgeClassNotFound(application.badgeClassId()));
-        ApplicationSettings settings = openings.findById(application.badgeClassId().value())
-                .map(ApplicationOpening::settings).orElse(ApplicationSettings.DEFAULTS);
+        ApplicationSettings settings = settingsOf(application);
+        List<UUID> approvers = reviews.approvers(id.value(), application.revision());
         return new ReviewView(application.view(hosted.content().name()), hosted, settings,
-                application.applicantId().equals(userId));
+                application.applicantId().equals(userId), CriteriaChecklist.items(hosted.content().criteriaMarkdown()),
+                reviews.findByApplicationIdOrderByAt(id.value()).stream().map(ApplicationReview::view).toList(),
+                approvers.size(), approvers.contains(userId), application.assigneeId());
+    }
+
+    /**
+     * Assigns an open application to a reviewer of the organisation (or to nobody); reviewers and above. It
+     * tells the others who looks at it; it does not keep them from deciding.
+     */
+    @Transactional
+    public void assign(OrganisationId organisation, ApplicationId id, UUID userId, @Nullable UUID assignee) {
+        organisations.requireRole(organisation, userId, StaffRole.REVIEWER);
+        if (assignee != null) {
+            try {
+                organisations.requireRole(organisation, assignee, StaffRole.REVIEWER);
+            } catch (org.insigne.core.error.DomainException notAReviewer) {
+                throw ApplicationRefused.invalid("assignee", "assignee-not-reviewer");
+            }
+        }
+        BadgeApplication application = applications.findForUpdate(id.value())
+                .filter(a -> a.organisationId().equals(organisation)).orElseThrow(ApplicationNotFound::new);
+        application.assign(assignee);
+        log.info("Application {} assigned to user {} by user {}", id.value(), assignee, userId);
     }
 
     public DownloadableFile reviewerFile(OrganisationId organisation, ApplicationId id, UUID userId, UUID evidenceId) {
@@ -309,15 +368,33 @@ public class ApplicationService {
         return file(inOrganisation(organisation, id), evidenceId);
     }
 
-    /**
-     * Awards the badge: the application's narrative and the evidence its applicant made public become the
-     * badge's evidence; the award and the application's closing commit together.
-     */
     @Transactional
     public ApplicationView award(OrganisationId organisation, ApplicationId id, UUID reviewerId, String level,
                                  @Nullable String message, HostedUrls urls) {
+        return award(organisation, id, reviewerId, level, message, Checklist.EMPTY, urls);
+    }
+
+    /**
+     * Approves the application, with the reviewer's checklist. When the badge class needs more approvals than it
+     * has, the approval is counted and the application waits (the view's state stays {@code SUBMITTED});
+     * otherwise the badge is awarded: the application's narrative and the evidence its applicant made public
+     * become the badge's evidence; the award and the application's closing commit together.
+     */
+    @Transactional
+    public ApplicationView award(OrganisationId organisation, ApplicationId id, UUID reviewerId, String level,
+                                 @Nullable String message, Checklist checklist, HostedUrls urls) {
         BadgeApplication application = decidable(organisation, id, reviewerId);
+        application.require(ApplicationState.SUBMITTED);
         String text = optionalMessage(message);
+        List<UUID> approvers = reviews.approvers(id.value(), application.revision());
+        if (approvers.contains(reviewerId)) {
+            throw new ApplicationRefused(Kind.CONFLICT, "already-approved");
+        }
+        reviewed(application, reviewerId, ReviewDecision.APPROVED, text, checklist);
+        if (approvers.size() + 1 < settingsOf(application).requiredApprovals()) {
+            application.approved(reviewerId, text, clock.instant());
+            return decided(application, reviewerId, AuditAction.APPLICATION_APPROVED);
+        }
         List<EvidenceLink> evidence = application.evidence().stream().filter(Evidence::isPublic)
                 .map(e -> e.isFile()
                         ? new EvidenceLink(urls.base() + PUBLIC_EVIDENCE.replace("{id}", e.id().toString()),
@@ -334,15 +411,31 @@ public class ApplicationService {
     @Transactional
     public ApplicationView askForChanges(OrganisationId organisation, ApplicationId id, UUID reviewerId,
                                          String message) {
+        return askForChanges(organisation, id, reviewerId, message, Checklist.EMPTY);
+    }
+
+    @Transactional
+    public ApplicationView askForChanges(OrganisationId organisation, ApplicationId id, UUID reviewerId,
+                                         String message, Checklist checklist) {
         BadgeApplication application = decidable(organisation, id, reviewerId);
-        application.askForChanges(reviewerId, requiredMessage(message), clock.instant());
+        String text = requiredMessage(message);
+        application.askForChanges(reviewerId, text, clock.instant());
+        reviewed(application, reviewerId, ReviewDecision.CHANGES_REQUESTED, text, checklist);
         return decided(application, reviewerId, AuditAction.APPLICATION_CHANGES_REQUESTED);
     }
 
     @Transactional
     public ApplicationView refuse(OrganisationId organisation, ApplicationId id, UUID reviewerId, String reason) {
+        return refuse(organisation, id, reviewerId, reason, Checklist.EMPTY);
+    }
+
+    @Transactional
+    public ApplicationView refuse(OrganisationId organisation, ApplicationId id, UUID reviewerId, String reason,
+                                  Checklist checklist) {
         BadgeApplication application = decidable(organisation, id, reviewerId);
-        application.refuse(reviewerId, requiredMessage(reason), clock.instant());
+        String text = requiredMessage(reason);
+        application.refuse(reviewerId, text, clock.instant());
+        reviewed(application, reviewerId, ReviewDecision.REFUSED, text, checklist);
         return decided(application, reviewerId, AuditAction.APPLICATION_REFUSED);
     }
 
@@ -364,6 +457,28 @@ public class ApplicationService {
             throw new ApplicationRefused(Kind.FORBIDDEN, "own-application");
         }
         return application;
+    }
+
+    /** Keeps the review with its checklist: each criterion as shown now, ticked or not, with its note. */
+    private void reviewed(BadgeApplication application, UUID reviewerId, ReviewDecision decision,
+                          @Nullable String message, Checklist checklist) {
+        List<String> criteria = badgeClasses.publicBadgeClass(application.badgeClassId())
+                .map(b -> CriteriaChecklist.items(b.content().criteriaMarkdown())).orElse(List.of());
+        List<CriterionCheck> checks = new ArrayList<>();
+        for (int i = 0; i < criteria.size(); i++) {
+            String note = checklist.note(i).strip();
+            if (note.length() > Checklist.MAX_NOTE) {
+                throw ApplicationRefused.invalid("note" + i, "note-too-long", i + 1, Checklist.MAX_NOTE);
+            }
+            checks.add(new CriterionCheck(criteria.get(i), checklist.isMet(i), note));
+        }
+        reviews.save(new ApplicationReview(application.id(), application.revision(), reviewerId, decision, message,
+                checks, clock.instant()));
+    }
+
+    private ApplicationSettings settingsOf(BadgeApplication application) {
+        return openings.findById(application.badgeClassId().value()).map(ApplicationOpening::settings)
+                .orElse(ApplicationSettings.DEFAULTS);
     }
 
     private ApplicationView decided(BadgeApplication application, UUID reviewerId, AuditAction action) {
@@ -422,12 +537,20 @@ public class ApplicationService {
                 .orElseThrow(ApplicationNotFound::new);
     }
 
+    /** A file of the application: a piece of evidence, or the answer to a file question (never public). */
     private DownloadableFile file(BadgeApplication application, UUID evidenceId) {
-        Evidence evidence = application.evidence().stream().filter(e -> e.id().equals(evidenceId) && e.isFile())
-                .findFirst().orElseThrow(ApplicationNotFound::new);
+        Map.Entry<String, String> named = application.evidence().stream()
+                .filter(e -> e.id().equals(evidenceId) && e.isFile())
+                .map(e -> Map.entry(java.util.Objects.requireNonNull(e.fileName()),
+                        java.util.Objects.requireNonNull(e.mediaType())))
+                .findFirst()
+                .or(() -> application.answers().stream().filter(a -> evidenceId.equals(a.fileId()))
+                        .map(a -> Map.entry(java.util.Objects.requireNonNull(a.content()),
+                                java.util.Objects.requireNonNull(a.mediaType())))
+                        .findFirst())
+                .orElseThrow(ApplicationNotFound::new);
         byte[] content = files.findById(evidenceId).map(EvidenceFile::content).orElseThrow(ApplicationNotFound::new);
-        return new DownloadableFile(java.util.Objects.requireNonNull(evidence.fileName()),
-                java.util.Objects.requireNonNull(evidence.mediaType()), content);
+        return new DownloadableFile(named.getKey(), named.getValue(), content);
     }
 
     private String badgeClassName(BadgeClassId id) {

@@ -47,6 +47,9 @@ class BadgeApplication {
 
     private String narrative;
 
+    /** The level the applicant asks for, when the badge class lets them pick one. */
+    private @Nullable String level;
+
     @Enumerated(EnumType.STRING)
     private ApplicationState state;
 
@@ -62,10 +65,18 @@ class BadgeApplication {
 
     private @Nullable UUID awardId;
 
+    /** The reviewer who said they would look at it; anyone may still decide. */
+    private @Nullable UUID assigneeId;
+
     @ElementCollection
     @CollectionTable(name = "application_evidence", joinColumns = @JoinColumn(name = "application_id"))
     @OrderColumn(name = "position")
     private List<Evidence> evidence = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "application_answer", joinColumns = @JoinColumn(name = "application_id"))
+    @OrderColumn(name = "position")
+    private List<Answer> answers = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "application_event", joinColumns = @JoinColumn(name = "application_id"))
@@ -81,6 +92,11 @@ class BadgeApplication {
 
     BadgeApplication(OrganisationId organisation, BadgeClassId badgeClass, Applicant applicant, String narrative,
                      List<Evidence> evidence, Instant now) {
+        this(organisation, badgeClass, applicant, narrative, null, List.of(), evidence, now);
+    }
+
+    BadgeApplication(OrganisationId organisation, BadgeClassId badgeClass, Applicant applicant, String narrative,
+                     @Nullable String level, List<Answer> answers, List<Evidence> evidence, Instant now) {
         this.id = UUID.randomUUID();
         this.organisationId = organisation.value();
         this.badgeClassId = badgeClass.value();
@@ -89,6 +105,8 @@ class BadgeApplication {
         this.applicantName = applicant.name();
         this.locale = applicant.locale().toLanguageTag();
         this.narrative = narrative;
+        this.level = level;
+        this.answers.addAll(answers);
         this.state = ApplicationState.SUBMITTED;
         this.consentAt = now;
         this.createdAt = now;
@@ -115,6 +133,12 @@ class BadgeApplication {
         this.history.add(new ApplicationEvent(ApplicationEvent.Kind.WITHDRAWN, applicantId, null, now));
     }
 
+    /** One approval among several needed: the application waits for the others. */
+    void approved(UUID reviewer, @Nullable String message, Instant now) {
+        require(ApplicationState.SUBMITTED);
+        this.history.add(new ApplicationEvent(ApplicationEvent.Kind.APPROVED, reviewer, message, now));
+    }
+
     void askForChanges(UUID reviewer, String message, Instant now) {
         require(ApplicationState.SUBMITTED);
         this.state = ApplicationState.CHANGES_REQUESTED;
@@ -132,6 +156,17 @@ class BadgeApplication {
         this.state = ApplicationState.AWARDED;
         this.awardId = award.value();
         this.history.add(new ApplicationEvent(ApplicationEvent.Kind.AWARDED, reviewer, message, now));
+    }
+
+    void assign(@Nullable UUID reviewer) {
+        if (!state.isOpen()) {
+            throw new ApplicationRefused(Kind.CONFLICT, "already-closed");
+        }
+        this.assigneeId = reviewer;
+    }
+
+    @Nullable UUID assigneeId() {
+        return assigneeId;
     }
 
     /** A reviewer acts on what they saw: anything else means someone acted first. */
@@ -173,8 +208,16 @@ class BadgeApplication {
         return state;
     }
 
+    int revision() {
+        return revision;
+    }
+
     List<Evidence> evidence() {
         return List.copyOf(evidence);
+    }
+
+    List<Answer> answers() {
+        return List.copyOf(answers);
     }
 
     int fileCount() {
@@ -184,6 +227,7 @@ class BadgeApplication {
     ApplicationView view(String badgeClassName) {
         return new ApplicationView(id(), organisationId(), badgeClassId(), badgeClassName, applicantId, applicantEmail,
                 applicantName, Locale.forLanguageTag(locale), narrative, state, revision, createdAt, submittedAt,
-                awardId == null ? null : new AwardId(awardId), List.copyOf(evidence), List.copyOf(history));
+                awardId == null ? null : new AwardId(awardId), List.copyOf(evidence), List.copyOf(history), level,
+                List.copyOf(answers));
     }
 }

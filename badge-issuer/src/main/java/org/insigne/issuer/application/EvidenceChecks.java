@@ -69,26 +69,30 @@ final class EvidenceChecks {
             throw ApplicationRefused.invalid("files", "too-many-files", settings.maxFiles());
         }
         List<CheckedFile> files = new ArrayList<>();
-        long maxBytes = settings.maxFileMegabytes() * 1024L * 1024L;
         for (Submission.FileInput file : submission.files()) {
-            String name = fileName(file.fileName());
-            if (file.content().length > maxBytes) {
-                throw ApplicationRefused.invalid("files", "file-too-large", name, settings.maxFileMegabytes());
-            }
-            if (file.content().length == 0) {
-                throw ApplicationRefused.invalid("files", "file-empty", name);
-            }
-            String type = mediaType(file.content());
-            if (type == null) {
-                throw ApplicationRefused.invalid("files", "file-type", name);
-            }
-            if (type.equals(PDF) && containsAny(file.content(), PDF_ACTIVE)) {
-                throw ApplicationRefused.invalid("files", "file-active", name);
-            }
-            files.add(new CheckedFile(new Evidence(UUID.randomUUID(), null, name, type, file.content().length,
-                    file.isPublic()), file.content()));
+            files.add(file(file, settings, "files"));
         }
         return new Checked(links, files);
+    }
+
+    /** One file, by content and within the badge class's size; {@code field} names the form field refused. */
+    static CheckedFile file(Submission.FileInput file, ApplicationSettings settings, String field) {
+        String name = fileName(file.fileName());
+        if (file.content().length > settings.maxFileMegabytes() * 1024L * 1024L) {
+            throw ApplicationRefused.invalid(field, "file-too-large", name, settings.maxFileMegabytes());
+        }
+        if (file.content().length == 0) {
+            throw ApplicationRefused.invalid(field, "file-empty", name);
+        }
+        String type = mediaType(file.content());
+        if (type == null) {
+            throw ApplicationRefused.invalid(field, "file-type", name);
+        }
+        if (type.equals(PDF) && containsAny(file.content(), PDF_ACTIVE)) {
+            throw ApplicationRefused.invalid(field, "file-active", name);
+        }
+        return new CheckedFile(new Evidence(UUID.randomUUID(), null, name, type, file.content().length,
+                file.isPublic()), file.content());
     }
 
     static @org.jspecify.annotations.Nullable String mediaType(byte[] content) {

@@ -3,7 +3,9 @@ package org.insigne.issuer.claimcode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +13,8 @@ import org.insigne.core.error.DomainException.Kind;
 import org.insigne.issuer.application.Applicant;
 import org.insigne.issuer.application.ApplicationService;
 import org.insigne.issuer.application.ApplicationView;
+import org.insigne.issuer.audit.AuditAction;
+import org.insigne.issuer.audit.AuditLog;
 import org.insigne.issuer.award.AwardRequest;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
@@ -48,12 +52,15 @@ public class ClaimCodeService {
     private final OrganisationService organisations;
     private final AwardService awards;
     private final ApplicationService applications;
+    private final AuditLog audit;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     ClaimCodeService(ClaimCodeRepository codes, BadgeClassService badgeClasses, OrganisationService organisations,
-                     AwardService awards, ApplicationService applications, JdbcTemplate jdbc, Clock clock) {
+                     AwardService awards, ApplicationService applications, AuditLog audit, JdbcTemplate jdbc,
+                     Clock clock) {
         this.codes = codes;
+        this.audit = audit;
         this.badgeClasses = badgeClasses;
         this.organisations = organisations;
         this.awards = awards;
@@ -84,7 +91,10 @@ public class ClaimCodeService {
                 userId, now));
         log.info("Claim code {} for badge class {} created by user {}", created.id().value(), badgeClass.value(),
                 userId);
-        return created.view(now);
+        ClaimCodeView result = created.view(now);
+        audit.record(organisation.value(), userId, AuditAction.CLAIM_CODE_CREATED, created.id().value(),
+                detail(result, view.content().name()));
+        return result;
     }
 
     /** The badge class's codes, newest first; awarders and above. */
@@ -109,7 +119,22 @@ public class ClaimCodeService {
         Instant now = clock.instant();
         code.close(now);
         log.info("Claim code {} closed by user {}", id.value(), userId);
-        return code.view(now);
+        ClaimCodeView result = code.view(now);
+        audit.record(organisation.value(), userId, AuditAction.CLAIM_CODE_CLOSED, id.value(),
+                detail(result, badgeClasses.badgeClass(organisation, result.badgeClass(), userId).content().name()));
+        return result;
+    }
+
+    /**
+     * What the activity log says of a code: its badge class and how many used it; not the code itself, which
+     * staff who may read the log but not award could otherwise use.
+     */
+    private static Map<String, String> detail(ClaimCodeView code, String badgeClassName) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("badgeClassId", code.badgeClass().value().toString());
+        detail.put("badgeClass", badgeClassName);
+        detail.put("used", String.valueOf(code.used()));
+        return detail;
     }
 
     // --- Participant side ---

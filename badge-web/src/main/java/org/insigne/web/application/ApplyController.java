@@ -132,6 +132,7 @@ class ApplyController {
         model.addAttribute("refusal", refused);
         model.addAttribute("narrative", submission.narrative());
         model.addAttribute("links", submission.links());
+        model.addAttribute("submission", submission);
         return "application/apply-form";
     }
 

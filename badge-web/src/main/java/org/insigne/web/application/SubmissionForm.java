@@ -3,19 +3,22 @@ package org.insigne.web.application;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.insigne.issuer.application.ApplicationSettings;
 import org.insigne.issuer.application.Submission;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
 
 /**
- * Reads an application form: {@code narrative}, {@code reply}, {@code consent}, numbered links
- * {@code link0…} and files {@code file0…}, each with its {@code …Public} box. Numbered fields, not lists,
- * so that each piece keeps its own "public" choice without JavaScript. Blank links and empty file inputs are
- * skipped.
+ * Reads an application form: {@code narrative}, {@code reply}, {@code consent}, {@code level}, numbered links
+ * {@code link0…} and files {@code file0…}, each with its {@code …Public} box, and answers {@code answer0…}
+ * (a file question's as {@code answer0File}). Numbered fields, not lists, so that each piece keeps its own
+ * "public" choice without JavaScript. Blank links and empty file inputs are skipped.
  */
 final class SubmissionForm {
 
@@ -34,6 +37,8 @@ final class SubmissionForm {
             }
         }
         List<Submission.FileInput> files = new ArrayList<>();
+        Map<Integer, String> answers = new HashMap<>();
+        Map<Integer, Submission.FileInput> answerFiles = new HashMap<>();
         // Security's wrappers hide the multipart request: look beneath them.
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart != null) {
@@ -44,10 +49,24 @@ final class SubmissionForm {
                             request.getParameter("file" + i + "Public") != null));
                 }
             }
+            for (int i = 0; i < ApplicationSettings.MAX_QUESTIONS; i++) {
+                MultipartFile file = multipart.getFile("answer" + i + "File");
+                if (file != null && !file.isEmpty()) {
+                    answerFiles.put(i, new Submission.FileInput(String.valueOf(file.getOriginalFilename()),
+                            bytes(file), false));
+                }
+            }
+        }
+        for (int i = 0; i < ApplicationSettings.MAX_QUESTIONS; i++) {
+            String answer = request.getParameter("answer" + i);
+            if (answer != null) {
+                answers.put(i, answer);
+            }
         }
         String narrative = request.getParameter("narrative");
         return new Submission(narrative == null ? "" : narrative, links, files,
-                request.getParameter("consent") != null, request.getParameter("reply"));
+                request.getParameter("consent") != null, request.getParameter("reply"), request.getParameter("level"),
+                answers, answerFiles);
     }
 
     private static byte[] bytes(MultipartFile file) {

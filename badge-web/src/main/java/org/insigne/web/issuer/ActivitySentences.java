@@ -75,10 +75,12 @@ class ActivitySentences {
             case API_TOKEN_CREATED, API_TOKEN_REVOKED -> new Object[] {actor, entry.detail("name")};
             case APPLICATIONS_OPENED -> new Object[] {actor, entry.detail("name")};
             case APPLICATION_SUBMITTED, APPLICATION_CHANGES_REQUESTED, APPLICATION_AWARDED, APPLICATION_REFUSED,
-                 APPLICATION_WITHDRAWN -> new Object[] {actor, badgeClass, entry.detail("applicant")};
+                 APPLICATION_WITHDRAWN, APPLICATION_APPROVED ->
+                    new Object[] {actor, badgeClass, entry.detail("applicant")};
             case ENDORSEMENT_REQUESTED -> new Object[] {actor, entry.detail("endorsed"), entry.detail("endorser")};
             case ENDORSEMENT_ACCEPTED, ENDORSEMENT_DECLINED, ENDORSEMENT_WITHDRAWN ->
                     new Object[] {actor, entry.detail("endorsed")};
+            case CLAIM_CODE_CREATED, CLAIM_CODE_CLOSED -> new Object[] {actor, badgeClass, entry.detail("used")};
         };
         return new Line(entry.at(), entry.action(), actor, entry.actorEmail(),
                 messages.getMessage("audit.sentence." + entry.action().name(), args, locale));

@@ -42,10 +42,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A person applies for a badge with two files, a reviewer asks for changes, the person sends it again, the
- * reviewer awards it, and the badge lands in the person's backpack with the evidence they made public and
- * verifies; another application is refused. Every page passes axe, in French and in English, at 1280 and
- * 390 pixels wide without sideways scrolling.
+ * A person applies for a badge with two files, an answer to the issuer's question and the level they ask for,
+ * a reviewer asks for changes, the person sends it again, the reviewer awards it (the level asked chosen for
+ * them), and the badge lands in the person's backpack with the evidence they made public and verifies; another
+ * application is refused. Every page passes axe, in French and in English, at 1280 and 390 pixels wide without
+ * sideways scrolling.
  */
 @Tag("browser")
 @InsigneIntegrationTest
@@ -92,7 +93,10 @@ class ApplicationBrowserTests {
         browser.fill("Consignes pour les candidats", "Racontez une réunion que vous avez animée.")
                 .fill("Consignes pour les relecteurs", "Vérifiez le compte rendu.")
                 .fill("Nombre maximal de fichiers par demande (0 à 10)", "2")
-                .click("Ouvrir aux demandes");
+                .fill("Intitulé (200 caractères au plus)", "Dans quelle structure ?");
+        browser.driver().findElement(By.id("q0Required")).click();
+        browser.driver().findElement(By.id("askLevel")).click();
+        browser.click("Ouvrir aux demandes");
         assertThat(browser.text()).contains("Les demandes sont ouvertes.", "/apply/" + badgeClass.value());
         signOut();
 
@@ -104,14 +108,17 @@ class ApplicationBrowserTests {
         browser.assertAccessible();
         assertThat(browser.heading()).isEqualTo("Ma demande du badge « Animer une réunion »");
         browser.fill("Votre expérience", "J'ai animé trois réunions de quartier.")
+                .fill("Dans quelle structure ?", "Centre social des Provinces")
                 .fill("Lien 1", "https://example.org/reunions");
+        new Select(browser.field("Niveau que vous demandez")).selectByVisibleText("Je transmets");
         browser.field("Fichier 1").sendKeys(file("compte-rendu.pdf", ApplicationFixture.PDF).toString());
         browser.field("Fichier 2").sendKeys(file("photo.png", ConsoleFixture.PNG_BYTES).toString());
         browser.driver().findElement(By.name("file0Public")).click();
         browser.driver().findElement(By.id("consent")).click();
         browser.click("Envoyer ma demande");
         assertThat(browser.text()).contains("Votre demande est envoyée.", "Envoyée, en attente de relecture",
-                "compte-rendu.pdf", "photo.png");
+                "compte-rendu.pdf", "photo.png", "Dans quelle structure ?", "Centre social des Provinces",
+                "Niveau demandé : Je transmets");
         signOut();
 
         signIn(reviewer);
@@ -120,8 +127,9 @@ class ApplicationBrowserTests {
         assertThat(browser.text()).contains("Camille", "Animer une réunion");
         browser.click("Camille");
         assertThat(browser.text()).contains("Vérifiez le compte rendu.", "J'ai animé trois réunions de quartier.",
-                "Avoir animé trois réunions.");
-        browser.fill("Ce qu'il faut changer ou ajouter", "Ajoutez la date des réunions.")
+                "Avoir animé trois réunions.", "Centre social des Provinces");
+        browser.fill("Votre remarque sur le critère 1 (facultatif)", "Trois réunions, sans leurs dates.")
+                .fill("Message à la personne", "Ajoutez la date des réunions.")
                 .click("Demander des changements");
         assertThat(browser.text()).contains("Les changements sont demandés");
         signOut();
@@ -140,7 +148,11 @@ class ApplicationBrowserTests {
         signIn(reviewer);
         browser.visit(organisationPath() + "/applications");
         browser.click("Camille");
-        new Select(browser.field("Niveau atteint")).selectByVisibleText("Je transmets");
+        assertThat(new Select(browser.field("Niveau atteint")).getFirstSelectedOption().getText())
+                .isEqualTo("Je transmets");
+        assertThat(browser.text()).contains("Relectures",
+                "Non rempli : Avoir animé trois réunions. — Trois réunions, sans leurs dates.");
+        browser.driver().findElement(By.id("check0")).click();
         browser.click("Décerner le badge");
         assertThat(browser.text()).contains("Le badge est décerné");
         signOut();
@@ -172,7 +184,7 @@ class ApplicationBrowserTests {
         signIn(reviewer);
         browser.visit(organisationPath() + "/applications");
         browser.click("Sacha");
-        browser.fill("Motif du refus (envoyé à la personne)", "Le compte rendu ne montre pas l'animation.")
+        browser.fill("Message à la personne", "Le compte rendu ne montre pas l'animation.")
                 .click("Refuser la demande");
         assertThat(browser.text()).contains("La demande est refusée");
         signOut();
@@ -192,9 +204,9 @@ class ApplicationBrowserTests {
     @Test
     void showsEveryPageInFrenchAndEnglishOnAPhoneAndADesktop() throws Exception {
         ApplicationFixture applied = new ApplicationFixture(fixture, applications);
-        applied.open(organisation, badgeClass, owner);
+        applied.openWithQuestions(organisation, badgeClass, owner);
         AccountUser applicant = fixture.account("Camille");
-        ApplicationView sent = applied.submitted(badgeClass, applicant);
+        ApplicationView sent = applied.answered(badgeClass, applicant);
         AccountUser other = fixture.account("Sacha");
         String review = organisationPath() + "/applications/" + sent.id().value();
         List<Page> pages = List.of(

@@ -259,6 +259,191 @@ class ApplicationIntegrationTests {
     }
 
     @Test
+    void asksQuestionsAndALevelKeepsWhatWasTypedOnARefusalAndShowsTheAnswersToBothSides() throws Exception {
+        String settings = "/console/organisations/" + organisation.value() + "/badge-classes/" + badgeClass.value()
+                + "/applications";
+        mvc.perform(post(settings).with(as(owner)).with(csrf()).param("maxFiles", "1").param("maxFileMegabytes", "1")
+                        .param("q0Label", "Combien de participants ?").param("q0Kind", "CHOICE")
+                        .param("q0Choices", "Beaucoup"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString(
+                        "« Combien de participants ? » : proposez de 2 à 20 choix différents, un par ligne.")))
+                .andExpect(content().string(containsString("value=\"Combien de participants ?\"")))
+                .andExpect(content().string(containsString(">Beaucoup</textarea>")));
+        new ApplicationFixture(fixture, applications).openWithQuestions(organisation, badgeClass, owner);
+        mvc.perform(get(settings).with(as(owner))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"Dans quelle structure ?\"")))
+                .andExpect(content().string(containsString("Moins de 10\nPlus de 10</textarea>")));
+
+        mvc.perform(get("/backpack/applications/new/{id}", badgeClass.value()).with(as(applicant)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Niveau que vous demandez")))
+                .andExpect(content().string(containsString("Ce que vous avez appris (facultatif)")))
+                .andExpect(content().string(containsString("Son nom suffit.")));
+        apply(applicant, form("Mon récit").param("level", "Je transmets").param("answer1", "Plus de 10")
+                        .param("answer2", "Ce que j'ai appris"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString(
+                        "« Dans quelle structure ? » : cette réponse est obligatoire.")))
+                .andExpect(content().string(containsString("Mon récit")))
+                .andExpect(content().string(containsString("Ce que j&#39;ai appris</textarea>")))
+                .andExpect(content().string(containsString("value=\"Je transmets\" selected")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesRegex(
+                        "(?s).*value=\"Plus de 10\"[^>]*checked.*")));
+        apply(applicant, form("Mon récit").param("level", "Je transmets").param("answer0", "x".repeat(41))
+                        .param("answer1", "Plus de 10"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("la réponse dépasse 40 caractères.")));
+        apply(applicant, form("Mon récit").param("level", "Expert").param("answer0", "Centre")
+                        .param("answer1", "Plus de 10"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Choisissez le niveau que vous demandez")));
+        apply(applicant, form("Mon récit").param("level", "Je fais").param("answer0", "Centre")
+                        .param("answer1", "Plus de 10").param("answer4", "2026-02-30"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("une date entre 1900 et 2100")));
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        apply(applicant, form("Mon récit").param("level", "Je fais").param("answer0", "Centre")
+                        .param("answer1", "Plus de 10")
+                        .file(new MockMultipartFile("answer6File", "attestation.pdf", "application/pdf", html)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("« attestation.pdf » n&#39;est ni un PDF")));
+        assertThat(applications.mine(applicant.id())).isEmpty();
+
+        apply(applicant, form("Mon récit").param("level", "Je transmets").param("answer0", "Centre social")
+                        .param("answer1", "Plus de 10").param("answer4", "2026-03-01").param("answer5", "on")
+                        .file(new MockMultipartFile("answer6File", "attestation.pdf", "application/pdf",
+                                ApplicationFixture.PDF)))
+                .andExpect(status().isFound());
+        ApplicationView sent = only(applicant);
+        assertThat(sent.level()).isEqualTo("Je transmets");
+        assertThat(sent.answers()).extracting(a -> a.content()).containsExactly("Centre social", "Plus de 10", null,
+                null, "2026-03-01", "true", "attestation.pdf");
+        assertThat(sent.evidence()).isEmpty();
+        UUID attestation = sent.answers().get(6).fileId();
+
+        String review = "/console/organisations/" + organisation.value() + "/applications/" + sent.id().value();
+        mvc.perform(get(review).with(as(reviewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Réponses aux questions")))
+                .andExpect(content().string(containsString("Centre social")))
+                .andExpect(content().string(containsString("1 mars 2026")))
+                .andExpect(content().string(containsString("Sans réponse")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesRegex(
+                        "(?s).*value=\"Je transmets\"[^>]*selected.*")));
+        mvc.perform(get(review + "/files/" + attestation).with(as(reviewer)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andExpect(content().bytes(ApplicationFixture.PDF));
+        mvc.perform(get("/backpack/applications/{id}", sent.id().value()).param("lang", "en").with(as(applicant)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Answers to the questions")))
+                .andExpect(content().string(containsString("1 March 2026")))
+                .andExpect(content().string(containsString("Level asked for:")));
+
+        mvc.perform(post(review + "/award").with(atAddress(port)).with(as(reviewer)).with(csrf())
+                        .param("level", "Je fais"))
+                .andExpect(status().isFound());
+        // A file answer is for reviewers: never public, even once awarded.
+        mvc.perform(get("/apply/evidence/{id}", attestation)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void awardsOnceTwoDistinctReviewersApprovedAndKeepsEachChecklist() throws Exception {
+        mvc.perform(post("/console/organisations/{org}/badge-classes/{id}/applications", organisation.value(),
+                        badgeClass.value()).with(as(owner)).with(csrf()).param("maxFiles", "1")
+                        .param("maxFileMegabytes", "1").param("requiredApprovals", "6"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Le nombre d&#39;accords va de 1 à 5.")));
+        mvc.perform(post("/console/organisations/{org}/badge-classes/{id}/applications", organisation.value(),
+                        badgeClass.value()).with(as(owner)).with(csrf()).param("maxFiles", "1")
+                        .param("linksAccepted", "on").param("maxFileMegabytes", "1").param("requiredApprovals", "2"))
+                .andExpect(status().isFound());
+        ApplicationView sent = new ApplicationFixture(fixture, applications).submitted(badgeClass, applicant);
+        String review = "/console/organisations/" + organisation.value() + "/applications/" + sent.id().value();
+
+        mvc.perform(post(review + "/changes").with(as(reviewer)).with(csrf()).param("check0", "on")
+                        .param("note0", "Compte rendu probant").param("message", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Écrivez un message pour la personne.")))
+                .andExpect(content().string(containsString(">Compte rendu probant</textarea>")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesRegex(
+                        "(?s).*name=\"check0\"[^>]*checked.*")));
+        mvc.perform(post(review + "/award").with(atAddress(port)).with(as(reviewer)).with(csrf())
+                        .param("level", "Je fais").param("check0", "on").param("note0", "Compte rendu probant"))
+                .andExpect(status().isFound());
+        assertThat(only(applicant).state()).isEqualTo(ApplicationState.SUBMITTED);
+        assertThat(jdbc.queryForObject("select count(*) from award where form_token = ?", Integer.class,
+                sent.id().value())).isZero();
+        mvc.perform(post(review + "/award").with(atAddress(port)).with(as(reviewer)).with(csrf())
+                        .param("level", "Je fais"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Vous avez déjà donné votre accord")));
+        mvc.perform(get(review).with(as(secondReviewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Accords déjà donnés : 1 sur les 2 nécessaires.")))
+                .andExpect(content().string(containsString("Rempli")))
+                .andExpect(content().string(containsString("Compte rendu probant")))
+                .andExpect(content().string(containsString("Décerner le badge")));
+
+        mvc.perform(post(review + "/award").with(atAddress(port)).with(as(secondReviewer)).with(csrf())
+                        .param("level", "Je transmets"))
+                .andExpect(status().isFound());
+        ApplicationView awarded = only(applicant);
+        assertThat(awarded.state()).isEqualTo(ApplicationState.AWARDED);
+        assertThat(awarded.history()).extracting(e -> e.kind().name())
+                .containsExactly("SUBMITTED", "APPROVED", "AWARDED");
+        assertThat(jdbc.queryForObject("select count(*) from award where form_token = ?", Integer.class,
+                sent.id().value())).isEqualTo(1);
+        assertThat(jdbc.queryForList("select r.reviewer_id::text || ' ' || c.criterion || ' ' || c.met || ' ' || c.note"
+                        + " from application_review r join application_review_check c on c.review_id = r.id"
+                        + " where r.application_id = ? order by r.at", String.class, sent.id().value()))
+                .containsExactly(reviewer.id() + " Avoir animé trois réunions. true Compte rendu probant",
+                        secondReviewer.id() + " Avoir animé trois réunions. false ");
+        assertThat(jdbc.queryForList("select action from audit_entry where subject_id = ? order by created_at",
+                String.class, sent.id().value()))
+                .containsExactly("APPLICATION_SUBMITTED", "APPLICATION_APPROVED", "APPLICATION_AWARDED");
+    }
+
+    @Test
+    void filtersTheQueueByAgeAndAssignmentAndTellsHowLongEachWaited() throws Exception {
+        ApplicationFixture applied = new ApplicationFixture(fixture, applications);
+        ApplicationView old = applied.submitted(badgeClass, applicant);
+        applied.submitted(badgeClass, fixture.account("Sacha"));
+        jdbc.update("update badge_application set submitted_at = now() - interval '10 days 2 hours' where id = ?",
+                old.id().value());
+        String queue = "/console/organisations/" + organisation.value() + "/applications";
+        mvc.perform(get(queue).with(as(reviewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("10 jours")))
+                .andExpect(content().string(containsString("moins d&#39;une heure")));
+        mvc.perform(get(queue).param("age", "7").with(as(reviewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Camille")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Sacha"))));
+        mvc.perform(get(queue).param("age", "-3").param("lang", "en").with(as(reviewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("10 days")))
+                .andExpect(content().string(containsString("Sacha")));
+
+        String review = queue + "/" + old.id().value();
+        mvc.perform(post(review + "/assign").with(as(secondReviewer)).with(csrf())
+                        .param("assignee", reviewer.id().toString()))
+                .andExpect(status().isFound());
+        mvc.perform(get(queue).param("mine", "on").with(as(reviewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Camille")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Sacha"))));
+        mvc.perform(get(queue).param("mine", "on").with(as(secondReviewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Aucune demande ne correspond.")));
+        mvc.perform(get(review).with(as(secondReviewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Assignée à Reviewer.")));
+        for (String nobody : List.of(applicant.id().toString(), "pas-un-id")) {
+            mvc.perform(post(review + "/assign").with(as(secondReviewer)).with(csrf()).param("assignee", nobody))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("Cette personne ne peut pas relire")));
+        }
+        mvc.perform(post(review + "/assign").with(as(applicant)).with(csrf()).param("assignee", ""))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("select assignee_id from badge_application where id = ?", UUID.class,
+                old.id().value())).isEqualTo(reviewer.id());
+    }
+
+    @Test
     void letsNobodyReviewTheirOwnApplication() throws Exception {
         ApplicationView own = new ApplicationFixture(fixture, applications).submitted(badgeClass, reviewer);
         mvc.perform(post("/console/organisations/{org}/applications/{id}/award", organisation.value(), own.id().value())

@@ -169,6 +169,28 @@ class ClaimCodeIntegrationTests {
     }
 
     @Test
+    void writesCreatingAndClosingACodeInTheActivityLog() throws Exception {
+        ClaimCodeView created = code(ClaimMode.AWARD, 5);
+        claim(fixture.account("Premier"), created.code()).andExpect(status().isFound());
+        codes.close(organisation, created.id(), awarder.id());
+        assertThat(jdbc.queryForList("select action from audit_entry where subject_id = ? order by created_at",
+                String.class, created.id().value())).containsExactly("CLAIM_CODE_CREATED", "CLAIM_CODE_CLOSED");
+        mvc.perform(get("/console/organisations/{org}/audit", organisation.value()).with(as(owner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "a fermé un code d&#39;événement pour le badge « Animer une réunion » (utilisations : 1)")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "a créé un code d&#39;événement pour le badge « Animer une réunion »")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString(created.code()))));
+        mvc.perform(get("/console/organisations/{org}/audit", organisation.value()).param("lang", "en")
+                        .param("action", "CLAIM_CODE_CLOSED").with(as(owner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "closed an event code for the badge &quot;Animer une réunion&quot; (uses: 1)")));
+    }
+
+    @Test
     void refusesExpiredClosedUsedUpAndArchivedCodesClearly() throws Exception {
         ClaimCodeView expired = codes.create(organisation, badgeClass, owner.id(), new ClaimCodeSettings(
                 ClaimMode.AWARD, "", Instant.now().minus(Duration.ofDays(2)), Instant.now().minus(Duration.ofDays(1)),
