@@ -39,6 +39,7 @@ import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.publishing.ApplyLinks;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.publishing.IssuerProfiles;
 import org.insigne.issuer.publishing.PublishedEndorsements;
 import org.insigne.issuer.publishing.StatusLists;
 import org.jspecify.annotations.Nullable;
@@ -72,10 +73,13 @@ public class AwardService {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final ApplyLinks applyLinks;
+    private final IssuerProfiles issuers;
 
     AwardService(AwardRepository awards, BadgeClassService badgeClasses, OrganisationService organisations,
                  SigningKeyService keys, StatusLists statusLists, PublishedEndorsements endorsements, AuditLog audit,
-                 Clock clock, JdbcTemplate jdbc, ApplicationEventPublisher events, ApplyLinks applyLinks) {
+                 Clock clock, JdbcTemplate jdbc, ApplicationEventPublisher events, ApplyLinks applyLinks,
+                 IssuerProfiles issuers) {
+        this.issuers = issuers;
         this.applyLinks = applyLinks;
         this.endorsements = endorsements;
         this.events = events;
@@ -352,9 +356,12 @@ public class AwardService {
         return awards.findById(id.value()).map(Award::ob3Credential);
     }
 
-    /** The OB 2.0 revocation list of an organisation, for anyone. */
+    /**
+     * The OB 2.0 revocation list of an organisation, for anyone; a person who endorses in their own name has one
+     * too, which their profile names, and it stays empty: a person awards nothing.
+     */
     public Optional<byte[]> revocationList(OrganisationId organisation, HostedUrls urls) {
-        return organisations.publicProfile(organisation).map(o -> AwardDocuments.ob2Revocations(organisation.value(),
+        return issuers.of(organisation).map(o -> AwardDocuments.ob2Revocations(organisation.value(),
                 awards.findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(organisation.value()), urls));
     }
 
@@ -363,7 +370,7 @@ public class AwardService {
      * before status lists name it, so it stays published; new credentials carry a BitstringStatusListEntry.
      */
     public Optional<byte[]> credentialRevocationList(OrganisationId organisation, HostedUrls urls) {
-        return organisations.publicProfile(organisation).map(o -> AwardDocuments.ob3Revocations(organisation.value(),
+        return issuers.of(organisation).map(o -> AwardDocuments.ob3Revocations(organisation.value(),
                 awards.findByOrganisationIdAndRevokedAtIsNotNullOrderByRevokedAtAsc(organisation.value()), urls));
     }
 

@@ -35,6 +35,9 @@ import org.insigne.web.testing.InsigneIntegrationTest;
 import org.insigne.web.testing.MailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -204,6 +207,14 @@ class EndorsementIntegrationTests {
         String profile = body(mvc.perform(get("/ob2/issuers/{id}", person).with(atAddress(port)))
                 .andExpect(status().isOk()));
         assertThat(profile).contains("Dominique Tuteur").doesNotContain(tutor.email(), tutor.id().toString());
+        // an OB 2.0 verifier follows the profile's revocation list: it must be there, and empty
+        JsonMapper json = JsonMapper.builder().build();
+        String revocations = json.readTree(profile).path("revocationList").asString();
+        assertThat(revocations).endsWith("/ob2/issuers/" + person + "/revocations");
+        JsonNode list = json.readTree(body(mvc.perform(get(java.net.URI.create(revocations).getPath())
+                .with(atAddress(port))).andExpect(status().isOk())));
+        assertThat(list.path("type").asString()).isEqualTo("RevocationList");
+        assertThat(list.path("revokedAssertions").isEmpty()).isTrue();
         mvc.perform(get("/ob2/issuers/{id}", person).with(as(tutor)).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Cette personne recommande")))
