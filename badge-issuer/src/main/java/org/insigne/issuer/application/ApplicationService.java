@@ -44,6 +44,10 @@ import org.springframework.transaction.annotation.Transactional;
  * decide, never on their own application. A decision locks the application's row, so that of two reviewers
  * acting at once the second finds it decided and is told so; an award goes through {@link AwardService} in the
  * same transaction as the application's closing.
+ *
+ * <p>Longer than the 500 lines other classes keep to: the applicant's and the reviewers' actions share the row
+ * lock, the state rules and the evidence checks, and splitting them would spread one state machine over two
+ * classes. The reviewers' queue (read only) is the part to move out first if it grows again.
  */
 @Service
 @Transactional(readOnly = true)
