@@ -84,5 +84,8 @@ class DashboardBrowserTests {
         assertThat(browser.driver().findElements(By.xpath("//tbody/tr"))).hasSize(1);
         assertThat(browser.text()).contains("Journal d'audit, page 1 sur 1 (une entrée)", owner.email(),
                 "Marie a décerné « Animer une réunion » à j***@example.org");
+        // the time of each entry in the reader's language, with the display zone named (Paris: CET or CEST)
+        assertThat(browser.driver().findElement(By.xpath("//tbody/tr/td/time")).getText())
+                .matches("\\d{1,2} \\p{L}+ \\d{4}, \\d{2}:\\d{2} CES?T");
     }
 }

@@ -118,7 +118,7 @@ public final class Browser implements AutoCloseable {
         // Legacy mode runs axe.run in the page itself. The default (runPartial in every frame) then opens a
         // second window, injects axe there once more and runs finishRun, which only frames need: no page has
         // any (frame-ancestors 'none' keeps ours from framing each other). Same rules, same result.
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).setLegacyMode(true).analyze(driver);
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
         List<Rule> violations = results.getViolations();
         if (!violations.isEmpty()) {
             throw new AssertionError("Accessibility violations on " + driver.getCurrentUrl() + ":\n"
