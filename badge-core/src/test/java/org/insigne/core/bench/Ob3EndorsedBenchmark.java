@@ -32,6 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 public class Ob3EndorsedBenchmark {
 
     static final int ENDORSEMENTS = 5;
+    /** The achievement of {@link Ob3ProofBenchmark#typicalCredential}, which the endorsements endorse. */
+    static final String ACHIEVEMENT = "https://eole.example/achievements/tig";
 
     private final DataIntegrityProofs proofs = DataIntegrityProofs.standard();
     private final Ob3Verifier verifier = new Ob3Verifier(new OfflineDocumentFetcher(Map.of()),
@@ -82,26 +84,9 @@ public class Ob3EndorsedBenchmark {
     }
 
     private ObjectNode credential(int i) throws Exception {
-        return BoundedJson.readObject("""
-                {"@context": ["https://www.w3.org/ns/credentials/v2",
-                              "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
-                 "id": "urn:uuid:00000000-0000-4000-8000-%012d",
-                 "type": ["VerifiableCredential", "OpenBadgeCredential"],
-                 "issuer": {"id": "%s", "type": ["Profile"], "name": "Ligue de l'enseignement",
-                            "url": "https://ligue.example"},
-                 "validFrom": "2026-01-10T08:00:00Z",
-                 "name": "Animer une réunion",
-                 "credentialSubject": {
-                   "type": ["AchievementSubject"],
-                   "identifier": [{"type": "IdentityObject", "hashed": true, "identityType": "emailAddress",
-                                   "identityHash": "sha256$0b2e5c6f1f0b3a4c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c",
-                                   "salt": "4f1e0c2d9a8b7c6d"}],
-                   "achievement": {
-                     "id": "https://ligue.example/achievements/reunion", "type": ["Achievement"],
-                     "name": "Animer une réunion", "description": "Préparer et animer une réunion d'équipe.",
-                     "criteria": {"narrative": "Avoir animé **trois** réunions."},
-                     "tag": ["animation"]}}}
-                """.formatted(i, did(issuerKeys)));
+        ObjectNode credential = Ob3ProofBenchmark.typicalCredential(did(issuerKeys));
+        credential.put("id", "urn:uuid:00000000-0000-4000-8000-%012d".formatted(i));
+        return credential;
     }
 
     private ObjectNode endorsement(int credential, int endorser, Instant validFrom) throws Exception {
@@ -113,10 +98,10 @@ public class Ob3EndorsedBenchmark {
                  "name": "Recommandation",
                  "issuer": {"id": "%s", "type": ["Profile"], "name": "Partenaire %d"},
                  "validFrom": "%s",
-                 "credentialSubject": {"id": "https://ligue.example/achievements/reunion",
+                 "credentialSubject": {"id": "%s",
                                        "type": ["EndorsementSubject"],
                                        "endorsementComment": "Des critères clairs, vérifiés sur le terrain."}}
-                """.formatted(endorser, credential, did(endorserKeys[endorser]), endorser, validFrom));
+                """.formatted(endorser, credential, did(endorserKeys[endorser]), endorser, validFrom, ACHIEVEMENT));
         return proofs.sign(e, DataIntegrityProofs.ProofOptions.assertion(method(endorserKeys[endorser]), validFrom),
                 endorserKeys[endorser]);
     }
