@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,11 +23,8 @@ import org.insigne.issuer.application.ApplicationView;
 import org.insigne.issuer.application.Evidence;
 import org.insigne.issuer.application.QueueEntry;
 import org.insigne.issuer.application.QueuePage;
-import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.badgeclass.BadgeClassId;
-import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.web.application.ApplicationNotifier;
-import org.insigne.web.issuer.AwardNotifier;
 import org.insigne.web.system.Links;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -105,20 +101,14 @@ class ApplicationApiController {
     }
 
     private final ApplicationService applications;
-    private final AwardService awards;
-    private final OrganisationService organisations;
     private final ApplicationNotifier notifier;
-    private final AwardNotifier awardNotifier;
     private final ApiAccess access;
     private final Links links;
 
-    ApplicationApiController(ApplicationService applications, AwardService awards, OrganisationService organisations,
-                             ApplicationNotifier notifier, AwardNotifier awardNotifier, ApiAccess access, Links links) {
+    ApplicationApiController(ApplicationService applications, ApplicationNotifier notifier, ApiAccess access,
+                             Links links) {
         this.applications = applications;
-        this.awards = awards;
-        this.organisations = organisations;
         this.notifier = notifier;
-        this.awardNotifier = awardNotifier;
         this.access = access;
         this.links = links;
     }
@@ -164,10 +154,8 @@ class ApplicationApiController {
         }
         ApplicationView decided = applications.award(grant.organisation(), new ApplicationId(id), grant.actingUser(),
                 input.level(), input.message(), links.hostedUrls());
-        notifier.changed(decided);
-        awardNotifier.notify(awards.award(grant.organisation(), Objects.requireNonNull(decided.award()),
-                        grant.actingUser()), decided.badgeClassName(),
-                organisations.organisation(grant.organisation(), grant.actingUser()).name(), decided.locale());
+        // With approvals still owed, the answer shows the application still submitted.
+        notifier.awarded(grant.organisation(), decided, grant.actingUser());
         return ApplicationJson.of(decided);
     }
 

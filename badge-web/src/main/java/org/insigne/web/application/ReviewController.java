@@ -22,7 +22,6 @@ import org.insigne.issuer.application.QueueEntry;
 import org.insigne.issuer.application.QueueFilter;
 import org.insigne.issuer.application.ReviewView;
 import org.insigne.issuer.application.Question;
-import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.organisation.OrganisationId;
@@ -33,7 +32,6 @@ import org.insigne.issuer.organisation.StaffService;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountSummary;
 import org.insigne.web.account.CurrentUser;
-import org.insigne.web.issuer.AwardNotifier;
 import org.insigne.web.system.Links;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -66,23 +64,19 @@ class ReviewController {
     private final OrganisationService organisations;
     private final BadgeClassService badgeClasses;
     private final ApplicationNotifier notifier;
-    private final AwardNotifier awardNotifier;
     private final Links links;
-    private final AwardService awards;
     private final StaffService staff;
     private final AccountService accounts;
 
     ReviewController(ApplicationService applications, OrganisationService organisations,
-                     BadgeClassService badgeClasses, ApplicationNotifier notifier, AwardNotifier awardNotifier,
-                     Links links, AwardService awards, StaffService staff, AccountService accounts) {
-        this.awards = awards;
+                     BadgeClassService badgeClasses, ApplicationNotifier notifier, Links links, StaffService staff,
+                     AccountService accounts) {
         this.staff = staff;
         this.accounts = accounts;
         this.applications = applications;
         this.organisations = organisations;
         this.badgeClasses = badgeClasses;
         this.notifier = notifier;
-        this.awardNotifier = awardNotifier;
         this.links = links;
     }
 
@@ -190,16 +184,9 @@ class ReviewController {
         } catch (DomainException refused) {
             return again(org, id, user, refused, checklist, message, model, response);
         }
-        if (decided.state() != ApplicationState.AWARDED) {
-            // One approval among several: nothing changed for the applicant yet.
-            redirect.addFlashAttribute("notice", "application.review.approved");
-            return "redirect:/console/organisations/" + org + "/applications";
-        }
-        notifier.changed(decided);
-        awardNotifier.notify(awards.award(organisation, java.util.Objects.requireNonNull(decided.award()), user),
-                decided.badgeClassName(),
-                organisations.organisation(organisation, user).name(), decided.locale());
-        redirect.addFlashAttribute("notice", "application.review.awarded");
+        // One approval among several changes nothing for the applicant yet.
+        redirect.addFlashAttribute("notice", notifier.awarded(organisation, decided, user)
+                ? "application.review.awarded" : "application.review.approved");
         return "redirect:/console/organisations/" + org + "/applications";
     }
 

@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.insigne.issuer.apitoken.ApiScope;
 import org.insigne.issuer.apitoken.ApiTokenService;
 import org.insigne.issuer.application.ApplicationService;
+import org.insigne.issuer.application.ApplicationSettings;
 import org.insigne.issuer.application.ApplicationView;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.endorsement.EndorsedKind;
@@ -129,6 +130,24 @@ class IssuerApiReviewIntegrationTests {
                         .json().get("detail").asString());
         assertThat(jdbc.queryForObject("select count(*) from award where recipient_email = ?", Integer.class,
                 applicant.email())).isEqualTo(1);
+    }
+
+    @Test
+    void anApprovalAmongSeveralAnswersTheApplicationStillSubmitted() throws Exception {
+        ConsoleFixture.PublishedBadge twoReviews = fixture.publishedBadge();
+        applications.open(twoReviews.organisation(), twoReviews.badgeClass(), twoReviews.owner().id(),
+                new ApplicationSettings("Racontez une réunion.", "Vérifiez le compte rendu.", true, 2, 1, null, null,
+                        null, false, List.of(), 2));
+        AccountUser applicant = fixture.account("Patient");
+        String id = applying.submitted(twoReviews.badgeClass(), applicant).id().value().toString();
+
+        ApiClient.Answer approved = api.post("/api/v1/applications/" + id + "/award", everything(twoReviews),
+                "{\"level\": \"Je fais\"}");
+
+        assertThat(approved.status()).as(approved.response().body()).isEqualTo(200);
+        assertThat(approved.json().get("state").asString()).isEqualTo("submitted");
+        assertThat(jdbc.queryForObject("select count(*) from award where recipient_email = ?", Integer.class,
+                applicant.email())).isZero();
     }
 
     @Test
