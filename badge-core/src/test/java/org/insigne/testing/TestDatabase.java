@@ -17,7 +17,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * The PostgreSQL server tests run against, resolved once per JVM in this order: the server the environment
  * names ({@code INSIGNE_TEST_DB_URL}, else {@code SPRING_DATASOURCE_URL}), a Testcontainers PostgreSQL when a
  * Docker engine answers, else an embedded PostgreSQL. Each test suite gets a database of its own, created
- * empty, so that modules with different sets of migrations never share a Flyway history.
+ * empty, so that modules with different sets of migrations never share a Flyway history; test JVMs running
+ * side by side ({@code insigne.test.fork}) each get their own.
  */
 public final class TestDatabase {
 
@@ -53,7 +54,9 @@ public final class TestDatabase {
 
     private static Coordinates create(String suite) {
         Server s = server();
-        String database = "insigne_test_" + suite;
+        // test JVMs of one module that run side by side (surefire's forkCount) each get their own databases
+        String fork = System.getProperty("insigne.test.fork", "");
+        String database = "insigne_test_" + suite + (fork.matches("[0-9]{1,3}") ? "_" + fork : "");
         try (Connection c = DriverManager.getConnection(s.adminUrl, s.username, s.password);
              Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
