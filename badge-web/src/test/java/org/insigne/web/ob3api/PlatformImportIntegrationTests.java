@@ -2,14 +2,19 @@ package org.insigne.web.ob3api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import org.insigne.backpack.badge.BadgeInput;
 import org.insigne.backpack.imports.ImportService;
 import org.insigne.core.jsonld.BoundedJson;
@@ -210,5 +215,89 @@ class PlatformImportIntegrationTests {
                 earnerId)).isZero();
         assertThat(other.get("/ims/ob/v3p0/credentials", "Authorization", "Bearer " + lastAccess).statusCode())
                 .isEqualTo(401);
+    }
+
+    /**
+     * A make-believe host on 127.0.0.1: under {@code /refusing} it refuses registrations, under
+     * {@code /garbled} it registers but answers the token request with nonsense.
+     */
+    static HttpServer fakeHost() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        for (String host : List.of("/refusing", "/garbled")) {
+            String discovery = """
+                    {"openapi": "3.0.1", "servers": [{"url": "%1$s/ims/ob/v3p0"}],
+                     "components": {"securitySchemes": {"OAuth2ACG": {"type": "oauth2",
+                       "x-imssf-registrationUrl": "%1$s/register",
+                       "flows": {"authorizationCode": {"authorizationUrl": "%1$s/authorize",
+                         "tokenUrl": "%1$s/token", "scopes": {}}}}}}}""".formatted(base + host);
+            server.createContext(host + "/ims/ob/v3p0/discovery", exchange -> answer(exchange, 200, discovery));
+        }
+        server.createContext("/refusing/register", exchange ->
+                answer(exchange, 400, "{\"error\": \"invalid_client_metadata\"}"));
+        server.createContext("/garbled/register", exchange ->
+                answer(exchange, 201, "{\"client_id\": \"abc\", \"client_secret\": \"def\"}"));
+        server.createContext("/garbled/token", exchange -> answer(exchange, 200, "{\"access_token\": 42}"));
+        server.start();
+        return server;
+    }
+
+    static void answer(HttpExchange exchange, int status, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Test
+    void explainsEachFailureAndStoresNothing() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        Ob3Consumer earner = new Ob3Consumer(base);
+        UUID earnerId = signedIn(earner, email("dominique"));
+        HttpServer fake = fakeHost();
+        String fakeBase = "http://127.0.0.1:" + fake.getAddress().getPort();
+        try {
+            Map<String, String> refusals = new java.util.LinkedHashMap<>();
+            refusals.put("pas une adresse", "n&#39;est pas celle d&#39;un site web");
+            refusals.put("http://10.1.2.3/", "mène à un réseau privé");
+            refusals.put("http://127.0.0.1:1/", "La plateforme ne répond pas");
+            refusals.put("http://localhost:" + port + "/verify", "ne répond pas comme une plateforme Open Badges 3.0");
+            refusals.put(fakeBase + "/refusing", "a refusé d&#39;enregistrer Insigne");
+            for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+                HttpResponse<String> refused = connect(earner, refusal.getKey());
+                assertThat(refused.statusCode()).as(refusal.getKey()).isIn(400, 502);
+                assertThat(refused.body()).as(refusal.getKey()).contains(refusal.getValue());
+            }
+            assertThat(jdbc.queryForObject("select count(*) from platform_host where discovery_url like ?",
+                    Integer.class, fakeBase + "/refusing%")).isZero();
+
+            // A token response that is no token: nothing kept, the earner told.
+            String garbled = authorizationUrl(connect(earner, fakeBase + "/garbled/"));
+            HttpResponse<String> badToken = earner.get("/backpack/platforms/callback?code=xyz&state="
+                    + Ob3Consumer.query(garbled).get("state"));
+            assertThat(badToken.statusCode()).isEqualTo(502);
+            assertThat(badToken.body()).contains("a répondu de façon incorrecte en remettant l&#39;accès");
+
+            // An answer whose state this browser never asked for.
+            authorizationUrl(connect(earner, fakeBase + "/garbled/"));
+            HttpResponse<String> forged = earner.get("/backpack/platforms/callback?code=xyz&state=autre&lang=en");
+            assertThat(forged.statusCode()).isEqualTo(400);
+            assertThat(forged.body()).contains("matches no connection request under way in this browser");
+
+            // The earner refuses on the host.
+            Ob3Consumer other = new Ob3Consumer(port);
+            signedIn(other, email("dominique.ailleurs"));
+            String denied = consent(other, authorizationUrl(connect(earner, "http://localhost:" + port)), false);
+            assertThat(Ob3Consumer.query(denied)).containsEntry("error", "access_denied");
+            HttpResponse<String> back = earner.get(denied.replace("?", "?lang=fr&"));
+            assertThat(back.statusCode()).isEqualTo(400);
+            assertThat(back.body()).contains("Vous avez refusé l&#39;accès sur l&#39;autre plateforme");
+        } finally {
+            fake.stop(0);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from platform_connection where account_id = ?", Integer.class,
+                earnerId)).isZero();
+        assertThat(badges(earnerId)).isZero();
     }
 }
