@@ -197,6 +197,49 @@ public final class HttpDocumentFetcher implements DocumentFetcher, Closeable {
                 new Answer(response.getCode(), readStart(response.getEntity(), keepBytes, uri, deadline)));
     }
 
+    /** What a server answered a {@link #get}: its status, its headers by lower-case name, and its body. */
+    public record Reply(int status, Map<String, List<String>> headers, byte[] body) {
+
+        public Reply {
+            headers = Map.copyOf(headers);
+            body = body.clone();
+        }
+
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+
+        /** The first value of header {@code name} (any case), if the server sent it. */
+        public Optional<String> header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        }
+    }
+
+    /**
+     * Gets {@code uri} with {@code headers} (an {@code Authorization} header, say) under the same address rules
+     * and deadline as {@link #fetch}, and answers whatever status the server gave with its headers: a redirect
+     * is not followed, so that credentials sent along never reach another address. A body over
+     * {@code maxBytes} fails the fetch.
+     */
+    public Reply get(URI uri, Map<String, String> headers, int maxBytes) throws FetchFailed {
+        Objects.requireNonNull(uri, "uri");
+        long deadline = System.nanoTime() + policy.timeout().toNanos();
+        return exchange(uri, deadline, () -> {
+            HttpGet request = new HttpGet(uri);
+            headers.forEach(request::setHeader);
+            return request;
+        }, response -> {
+            Map<String, List<String>> named = new HashMap<>();
+            for (Header header : response.getHeaders()) {
+                named.computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                        .add(header.getValue() == null ? "" : header.getValue());
+            }
+            return new Reply(response.getCode(), named, readBody(uri, response.getEntity(), maxBytes, deadline));
+        });
+    }
+
     /** What is done with a response while its connection is open. */
     @FunctionalInterface
     private interface ResponseReader<T> {

@@ -182,6 +182,24 @@ class HttpDocumentFetcherTests {
     }
 
     @Test
+    void getsWithHeadersAndNeverFollowsARedirect() throws FetchFailed {
+        HttpDocumentFetcher fetcher = new HttpDocumentFetcher(LOCAL);
+
+        HttpDocumentFetcher.Reply echoed = fetcher.get(URI.create(base + "/echo"), Map.of("webhook-id", "msg_2"), 100);
+        HttpDocumentFetcher.Reply moved = fetcher.get(URI.create(base + "/to-private"),
+                Map.of("Authorization", "Bearer secret"), 100);
+
+        assertThat(echoed.status()).isEqualTo(202);
+        assertThat(echoed.body()).isEqualTo(bytes("GET msg_2 "));
+        assertThat(echoed.header("CONTENT-TYPE")).hasValue("text/plain");
+        // The token went to the address asked, never to where the redirect points.
+        assertThat(moved.status()).isEqualTo(302);
+        assertThat(moved.header("location")).hasValue("http://10.0.0.1/internal");
+        assertThatThrownBy(() -> fetcher.get(URI.create(base + "/huge"), Map.of(), 64))
+                .isInstanceOfSatisfying(FetchFailed.class, f -> assertThat(f.reason()).isEqualTo(Reason.TOO_LARGE));
+    }
+
+    @Test
     @HostileInput("F5")
     void postKeepsOnlyTheStartOfAHugeAnswer() throws FetchFailed {
         long started = System.nanoTime();

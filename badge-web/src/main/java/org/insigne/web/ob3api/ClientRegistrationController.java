@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.insigne.web.system.ApiLocale;
 import org.insigne.web.system.RateLimits;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,9 +36,15 @@ class ClientRegistrationController {
     private final ClientRegistrationService registrations;
     private final MessageSource messages;
     private final RateLimits limits;
+    private final boolean loopbackHttp;
 
+    /**
+     * {@code insigne.fetch.allow-loopback}, which lets this platform fetch from loopback addresses (development,
+     * tests), also lets clients on a loopback host register with {@code http} addresses.
+     */
     ClientRegistrationController(ClientRegistrationService registrations, MessageSource messages,
-                                 RateLimits limits) {
+                                 RateLimits limits, @Value("${insigne.fetch.allow-loopback:false}") boolean loopbackHttp) {
+        this.loopbackHttp = loopbackHttp;
         this.registrations = registrations;
         this.messages = messages;
         this.limits = limits;
@@ -67,7 +74,7 @@ class ClientRegistrationController {
             } catch (JacksonException unreadable) {
                 throw new RegistrationRequest.Refused("invalid_client_metadata", "ob3api.register.refused.body");
             }
-            registration = RegistrationRequest.of(json);
+            registration = RegistrationRequest.of(json, loopbackHttp);
         } catch (RegistrationRequest.Refused refused) {
             return ResponseEntity.badRequest().body(Map.of("error", refused.error(), "error_description",
                     messages.getMessage(refused.messageKey(), null, ApiLocale.of(request))));

@@ -45,7 +45,12 @@ record RegistrationRequest(String clientName, URI clientUri, URI logoUri, URI to
         }
     }
 
-    static RegistrationRequest of(JsonNode body) {
+    /**
+     * The registration in {@code body}, or why not. With {@code loopbackHttp}, {@code http} addresses on a
+     * loopback host pass too, as RFC 8252 §7.3 allows, so that two platforms on one machine (development,
+     * tests) can connect.
+     */
+    static RegistrationRequest of(JsonNode body, boolean loopbackHttp) {
         if (!body.isObject()) {
             throw metadata("ob3api.register.refused.not-an-object");
         }
@@ -63,7 +68,7 @@ record RegistrationRequest(String clientName, URI clientUri, URI logoUri, URI to
                 throw metadata("ob3api.register.refused.response-type");
             }
         }
-        URI clientUri = url(body, "client_uri", null);
+        URI clientUri = url(body, "client_uri", null, loopbackHttp);
         String host = clientUri.getHost().toLowerCase(Locale.ROOT);
         List<String> redirects = optionalList(body, "redirect_uris");
         if (redirects.isEmpty() || redirects.size() > MAX_REDIRECTS) {
@@ -71,7 +76,7 @@ record RegistrationRequest(String clientName, URI clientUri, URI logoUri, URI to
         }
         List<URI> redirectUris = new ArrayList<>();
         for (String redirect : redirects) {
-            URI uri = parseUrl(redirect, "invalid_redirect_uri");
+            URI uri = parseUrl(redirect, "invalid_redirect_uri", loopbackHttp);
             if (!sameHost(uri, host) || uri.getRawFragment() != null) {
                 throw new Refused("invalid_redirect_uri", "ob3api.register.refused.redirect-uris");
             }
@@ -90,14 +95,15 @@ record RegistrationRequest(String clientName, URI clientUri, URI logoUri, URI to
         if (name.length() > MAX_TEXT) {
             throw metadata("ob3api.register.refused.field");
         }
-        return new RegistrationRequest(name, clientUri, url(body, "logo_uri", host),
-                url(body, "tos_uri", host), url(body, "policy_uri", host), text(body, "software_id"),
+        return new RegistrationRequest(name, clientUri, url(body, "logo_uri", host, loopbackHttp),
+                url(body, "tos_uri", host, loopbackHttp), url(body, "policy_uri", host, loopbackHttp),
+                text(body, "software_id"),
                 text(body, "software_version"), List.copyOf(redirectUris), Set.copyOf(scopes), contacts);
     }
 
-    private static URI url(JsonNode body, String field, @Nullable String host) {
+    private static URI url(JsonNode body, String field, @Nullable String host, boolean loopbackHttp) {
         String value = text(body, field);
-        URI uri = parseUrl(value, "invalid_client_metadata");
+        URI uri = parseUrl(value, "invalid_client_metadata", loopbackHttp);
         if (host != null && !sameHost(uri, host)) {
             throw metadata("ob3api.register.refused.other-host");
         }
@@ -108,8 +114,8 @@ record RegistrationRequest(String clientName, URI clientUri, URI logoUri, URI to
         return uri.getHost() != null && uri.getHost().toLowerCase(Locale.ROOT).equals(host);
     }
 
-    /** An absolute {@code https} URL with a host and no user information. */
-    private static URI parseUrl(String value, String error) {
+    /** An absolute {@code https} URL (or {@code http} on a loopback host, when allowed) with a host and no user information. */
+    private static URI parseUrl(String value, String error, boolean loopbackHttp) {
         if (value.length() > MAX_URL) {
             throw new Refused(error, "ob3api.register.refused.url");
         }
@@ -119,10 +125,16 @@ record RegistrationRequest(String clientName, URI clientUri, URI logoUri, URI to
         } catch (java.net.URISyntaxException malformed) {
             throw new Refused(error, "ob3api.register.refused.url");
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+        boolean secure = "https".equalsIgnoreCase(uri.getScheme())
+                || loopbackHttp && "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost());
+        if (!secure || uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw new Refused(error, "ob3api.register.refused.https");
         }
         return uri;
+    }
+
+    private static boolean isLoopback(@Nullable String host) {
+        return host != null && (host.equalsIgnoreCase("localhost") || host.equals("[::1]") || host.startsWith("127."));
     }
 
     private static String text(JsonNode body, String field) {

@@ -37,7 +37,12 @@ final class Ob3Consumer {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     Ob3Consumer(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    /** A browser whose relative addresses go to {@code base}: another host name is another cookie jar's worth. */
+    Ob3Consumer(String base) {
+        this.base = base;
     }
 
     HttpResponse<String> get(String url, String... headers) throws IOException, InterruptedException {
