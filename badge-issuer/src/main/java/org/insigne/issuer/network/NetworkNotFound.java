@@ -4,7 +4,7 @@ import org.insigne.core.error.DomainException;
 
 /** No such network, or no such invitation of it. */
 public final class NetworkNotFound extends DomainException {
-    NetworkNotFound() {
+    public NetworkNotFound() {
         super(Kind.NOT_FOUND, "error.network.not-found");
     }
 }

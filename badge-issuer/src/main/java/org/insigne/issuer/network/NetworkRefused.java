@@ -25,7 +25,7 @@ public final class NetworkRefused extends DomainException {
     }
 
     /** No organisation has that id. */
-    static NetworkRefused organisationUnknown() {
+    public static NetworkRefused organisationUnknown() {
         return new NetworkRefused(Kind.INVALID, "error.network.organisation-unknown");
     }
 
