@@ -7,6 +7,9 @@ create table network (
     description varchar(2000),
     website_url varchar(500),
     region      varchar(100),
+    -- The public base the network was created under: its recognition list, signed off any request (when members
+    -- change, and by the monthly renewal), names its documents under this address.
+    base_url    varchar(500)  not null,
     created_at  timestamptz   not null,
     version     bigint        not null
 );
@@ -49,3 +52,15 @@ create table network_membership (
 create unique index network_membership_open_idx on network_membership (network_id, organisation_id)
     where status in ('INVITED', 'MEMBER');
 create index network_membership_organisation_idx on network_membership (organisation_id, status);
+
+-- The network's recognition list as last signed (a VerifiableRecognitionCredential, served byte for byte) and
+-- the same members as plain JSON in the DCC registry format. Re-signed when members change and before it expires.
+create table network_recognition_list (
+    network_id  uuid primary key references network (id) on delete cascade,
+    credential  bytea       not null,
+    registry    bytea       not null,
+    signed_at   timestamptz not null,
+    valid_until timestamptz not null,
+    version     bigint      not null
+);
+create index network_recognition_list_signed_idx on network_recognition_list (signed_at);

@@ -26,6 +26,8 @@ class Network {
 
     private @Nullable String region;
 
+    private String baseUrl;
+
     private Instant createdAt;
 
     @Version
@@ -35,14 +37,20 @@ class Network {
         // for JPA
     }
 
-    Network(OrganisationProfile profile, Instant now) {
+    Network(OrganisationProfile profile, String baseUrl, Instant now) {
         this.id = UUID.randomUUID();
+        this.baseUrl = baseUrl;
         this.createdAt = now;
         describe(profile);
     }
 
     NetworkId id() {
         return new NetworkId(id);
+    }
+
+    /** The public base its documents are signed under. */
+    String baseUrl() {
+        return baseUrl;
     }
 
     /** A network publishes what an organisation does, less how to reach it: no contact address, no postal one. */

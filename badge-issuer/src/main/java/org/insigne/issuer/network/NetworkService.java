@@ -14,6 +14,7 @@ import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +57,13 @@ public class NetworkService {
         this.clock = clock;
     }
 
-    /** Creates a network whose first coordinator is {@code userId}. */
+    /**
+     * Creates a network whose first coordinator is {@code userId}; its documents live under {@code urls}, the
+     * public base of the request that created it.
+     */
     @Transactional
-    public NetworkView create(UUID userId, OrganisationProfile profile, @Nullable StoredImage logo) {
-        Network network = networks.save(new Network(profile, clock.instant()));
+    public NetworkView create(UUID userId, OrganisationProfile profile, @Nullable StoredImage logo, HostedUrls urls) {
+        Network network = networks.saveAndFlush(new Network(profile, urls.base(), clock.instant()));
         coordinators.save(new NetworkCoordinator(network.id(), userId, null, clock.instant()));
         if (logo != null) {
             logos.save(new NetworkLogo(network.id(), logo, clock.instant()));

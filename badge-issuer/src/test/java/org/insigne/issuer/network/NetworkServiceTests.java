@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 import org.insigne.core.error.DomainException;
+import org.insigne.core.fetch.OfflineDocumentFetcher;
+import org.insigne.core.ob3.RecognitionLists;
 import org.insigne.issuer.image.ImageUploads;
 import org.insigne.issuer.image.StoredImage;
 import org.insigne.issuer.organisation.OrganisationId;
@@ -32,13 +36,14 @@ class NetworkServiceTests {
     @Autowired OrganisationService organisations;
     @Autowired HostedDocuments hosted;
     @Autowired IssuedForms forms;
+    @Autowired RecognitionListService lists;
 
     final UUID coordinator = UUID.randomUUID();
     final UUID memberOwner = UUID.randomUUID();
 
     @Test
     void networkIsPublishedAsAnIssuerProfileWithItsLogo() {
-        NetworkView network = networks.create(coordinator, profile("Badgeons le 41"), PNG);
+        NetworkView network = networks.create(coordinator, profile("Badgeons le 41"), PNG, HTTPS);
 
         String ob2 = text(hosted.ob2Issuer(new OrganisationId(network.id().value()), HTTPS).orElseThrow());
         String ob3 = text(hosted.ob3Issuer(new OrganisationId(network.id().value()), HTTPS).orElseThrow());
@@ -51,7 +56,7 @@ class NetworkServiceTests {
 
     @Test
     void invitedOrganisationJoinsLeavesAndIsCountedOnThePublicPage() {
-        NetworkId network = networks.create(coordinator, profile("Badgeons le Centre"), null).id();
+        NetworkId network = networks.create(coordinator, profile("Badgeons le Centre"), null, HTTPS).id();
         OrganisationId member = organisations.create(memberOwner, "Centre social Éole").id();
 
         Invited invited = networks.invite(network, coordinator, member);
@@ -80,7 +85,7 @@ class NetworkServiceTests {
 
     @Test
     void refusesSelfInvitationsTwiceAndAnyoneButCoordinators() {
-        NetworkId network = networks.create(coordinator, profile("Réseau"), null).id();
+        NetworkId network = networks.create(coordinator, profile("Réseau"), null, HTTPS).id();
         OrganisationId member = organisations.create(memberOwner, "Association").id();
         networks.invite(network, coordinator, member);
 
@@ -100,6 +105,34 @@ class NetworkServiceTests {
         assertRefused(() -> networks.addCoordinator(network, second, coordinator), "error.network.coordinator-twice");
         assertThat(networks.coordinators(network, second)).containsExactly(coordinator, second);
         assertThat(networks.coordinatedBy(second)).extracting(NetworkView::id).containsExactly(network);
+    }
+
+    @Test
+    void recognitionListNamesTheMembersSignedByTheNetworkAndIsRenewedWhenTheyChange() {
+        HostedUrls http = new HostedUrls("http://127.0.0.1:8080");
+        NetworkId network = networks.create(coordinator, profile("Badgeons le 41"), null, http).id();
+        OrganisationId member = organisations.create(memberOwner, "Centre social Éole").id();
+        RecognitionLists reader = new RecognitionLists(new OfflineDocumentFetcher(Map.of()), Clock.systemUTC());
+        String issuer = lists.published().stream().filter(l -> l.network().equals(network)).findFirst()
+                .orElseThrow().issuerId();
+        assertThat(issuer).startsWith("did:key:z6Mk");
+        assertThat(reader.read(lists.credential(network).orElseThrow(), issuer).entities()).isEmpty();
+
+        Invited invited = networks.invite(network, coordinator, member);
+        networks.answer(member, invited.invitation().membership(), memberOwner, true);
+
+        RecognitionLists.Reading reading = reader.read(lists.credential(network).orElseThrow(), issuer);
+        assertThat(reading.rejection()).isNull();
+        assertThat(reading.issuerName()).isEqualTo("Badgeons le 41");
+        assertThat(reading.nameOf(http.ob2Issuer(member.value()))).isEqualTo("Centre social Éole");
+        assertThat(reading.nameOf(http.ob3Issuer(member.value()))).isEqualTo("Centre social Éole");
+        assertThat(text(lists.registry(network).orElseThrow())).contains("\"registry\"", http.ob2Issuer(member.value()));
+        assertThat(text(lists.credential(network).orElseThrow())).contains("VerifiableRecognitionCredential",
+                "eddsa-rdfc-2022", "validUntil");
+
+        networks.remove(network, invited.invitation().membership(), coordinator);
+        assertThat(reader.read(lists.credential(network).orElseThrow(), issuer).nameOf(http.ob2Issuer(member.value())))
+                .isNull();
     }
 
     static OrganisationProfile profile(String name) {

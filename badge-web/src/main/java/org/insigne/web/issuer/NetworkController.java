@@ -27,6 +27,7 @@ import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountSummary;
 import org.insigne.web.account.CurrentUser;
+import org.insigne.web.system.Links;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -66,8 +67,11 @@ class NetworkController {
     private final NetworkService networks;
     private final OrganisationService organisations;
     private final AccountService accounts;
+    private final Links links;
 
-    NetworkController(NetworkService networks, OrganisationService organisations, AccountService accounts) {
+    NetworkController(NetworkService networks, OrganisationService organisations, AccountService accounts,
+                      Links links) {
+        this.links = links;
         this.networks = networks;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -93,7 +97,7 @@ class NetworkController {
         if (!errors.hasErrors()) {
             try {
                 NetworkView created = networks.create(CurrentUser.id(authentication), new OrganisationProfile(
-                        form.name(), form.description(), form.websiteUrl(), null, null, form.region()), logo);
+                        form.name(), form.description(), form.websiteUrl(), null, null, form.region()), logo, links.hostedUrls());
                 redirect.addFlashAttribute("notice", "network.created");
                 return "redirect:/console/networks/" + created.id().value();
             } catch (InvalidOrganisationProfile | InvalidOrganisationName invalid) {

@@ -21,7 +21,9 @@ import org.insigne.issuer.network.NetworkId;
 import org.insigne.issuer.network.NetworkMemberView;
 import org.insigne.issuer.network.NetworkService;
 import org.insigne.issuer.network.NetworkView;
+import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationService;
+import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.organisation.StaffService;
 import org.insigne.web.account.AccountService;
@@ -116,6 +118,11 @@ class NetworkIntegrationTests {
                 .andExpect(content().string(containsString("Ligue de l&#39;enseignement")))
                 .andExpect(content().string(containsString("<td>1</td>")))
                 .andExpect(content().string(not(containsString("camille@example.org"))));
+        mvc.perform(get("/ob3/issuers/{id}/recognition", id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("VerifiableRecognitionCredential")))
+                .andExpect(content().string(containsString("/ob2/issuers/" + member.organisation().value())));
+        mvc.perform(get("/ob3/issuers/{id}/registry.json", id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ligue de l'enseignement")));
         mvc.perform(get("/reseaux")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Badgeons le 41")));
 
@@ -124,11 +131,14 @@ class NetworkIntegrationTests {
                 .andExpect(status().isFound()).andExpect(flash().attribute("notice", "network.left"));
         mvc.perform(get("/reseaux/{id}", id).param("lang", "en")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("No member organisation yet.")));
+        mvc.perform(get("/ob3/issuers/{id}/recognition", id))
+                .andExpect(content().string(not(containsString("/ob2/issuers/" + member.organisation().value()))));
     }
 
     @Test
     void coordinatorsNameOthersByTheirAccountsAddress() throws Exception {
-        NetworkId network = networks.create(coordinator.id(), new org.insigne.issuer.organisation.OrganisationProfile("Réseau", null, null, null, null, null), null).id();
+        NetworkId network = networks.create(coordinator.id(), new OrganisationProfile("Réseau", null, null, null,
+                null, null), null, new HostedUrls("http://127.0.0.1:" + port)).id();
         mvc.perform(post("/console/networks/{id}/coordinators", network.value()).with(as(coordinator)).with(csrf())
                         .param("email", "personne@example.org"))
                 .andExpect(flash().attribute("refusal", "error.network.coordinator-unknown"));
