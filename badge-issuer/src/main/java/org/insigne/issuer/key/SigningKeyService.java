@@ -57,6 +57,12 @@ public class SigningKeyService {
         return signingKeys(new OrganisationId(endorser), false);
     }
 
+    /** The active keys of a network of issuers, which signs its recognition lists; no organisation's log either. */
+    @Transactional
+    public OrganisationKeys networkKeys(UUID network) {
+        return signingKeys(new OrganisationId(network), false);
+    }
+
     private OrganisationKeys signingKeys(OrganisationId organisation, boolean audited) {
         List<SigningKey> active = keys.findByOrganisationIdAndRetiredAtIsNullOrderByCreatedAtDesc(organisation.value());
         SigningKey ed = active.stream().filter(k -> k.algorithm() == KeyAlgorithm.ED25519).findFirst()
@@ -119,7 +125,7 @@ public class SigningKeyService {
                 clock.instant()));
         java.util.Arrays.fill(privateKey, (byte) 0);
         log.info("{} signing key {} generated for {} {}", algorithm, id.value(),
-                audited ? "organisation" : "endorsing person", organisation.value());
+                audited ? "organisation" : "endorsing person or network", organisation.value());
         if (audited) {
             audit.record(organisation.value(), null, AuditAction.SIGNING_KEY_GENERATED, id.value(), Map.of("algorithm", algorithm.name()));
         }

@@ -32,6 +32,10 @@ public record HostedUrls(String base) {
     public static final String OB3_KEY = OB3_ISSUER + "/keys/{key}";
     public static final String OB3_STATUS_LIST = OB3_ISSUER + "/status/{list}";
     public static final String OB3_DID_DOCUMENT = OB3_ISSUER + "/did.json";
+    /** A network's signed list of the organisations it recognises (its issuer id is the network's). */
+    public static final String OB3_RECOGNITION_LIST = OB3_ISSUER + "/recognition";
+    /** The same list as plain JSON in the DCC registry format. */
+    public static final String RECOGNITION_REGISTRY = OB3_ISSUER + "/registry.json";
     public static final String OB3_ACHIEVEMENT = "/ob3/achievements/{id}";
     public static final String OB3_CREDENTIAL = "/ob3/credentials/{id}";
     public static final String OB3_JWT = OB3_CREDENTIAL + "/jwt";
@@ -62,7 +66,8 @@ public record HostedUrls(String base) {
         OB3_JWT(HostedUrls.OB3_JWT), OB3_BAKED(HostedUrls.OB3_BAKED), ORGANISATION_LOGO(HostedUrls.ORGANISATION_LOGO),
         BADGE_IMAGE(HostedUrls.BADGE_IMAGE), PUBLIC_BADGE(HostedUrls.PUBLIC_BADGE),
         PUBLIC_BADGE_DOCUMENT(HostedUrls.PUBLIC_BADGE_DOCUMENT), OB2_ENDORSEMENT(HostedUrls.OB2_ENDORSEMENT),
-        OB3_ENDORSEMENT(HostedUrls.OB3_ENDORSEMENT);
+        OB3_ENDORSEMENT(HostedUrls.OB3_ENDORSEMENT), OB3_RECOGNITION_LIST(HostedUrls.OB3_RECOGNITION_LIST),
+        RECOGNITION_REGISTRY(HostedUrls.RECOGNITION_REGISTRY);
 
         private static final String UUID_RE = "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})";
 
@@ -231,6 +236,15 @@ public record HostedUrls(String base) {
      */
     public String ob3StatusList(UUID organisation, int list) {
         return url(Document.OB3_STATUS_LIST, organisation, list);
+    }
+
+    /** A network's recognition list, which is also that credential's {@code id}. */
+    public String ob3RecognitionList(UUID network) {
+        return url(Document.OB3_RECOGNITION_LIST, network);
+    }
+
+    public String recognitionRegistry(UUID network) {
+        return url(Document.RECOGNITION_REGISTRY, network);
     }
 
     /** Where the organisation's DID document is served, as did:web resolves its DID (DID Web Method §3.2). */

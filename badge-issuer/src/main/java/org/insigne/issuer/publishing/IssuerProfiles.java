@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is published at an issuer address: an organisation, or a person who endorses in their own name. A person's
- * profile is a name only (never how to reach them); it is read straight from the endorser table, like
- * {@link PublishedEndorsements}, so that publishing does not depend on the endorsement feature.
+ * Who is published at an issuer address: an organisation, a person who endorses in their own name, or a network
+ * of issuers. A person's profile is a name only (never how to reach them); persons and networks are read straight
+ * from their tables, like {@link PublishedEndorsements}, so that publishing depends on neither feature.
  */
 @Component
 public class IssuerProfiles {
@@ -27,9 +27,19 @@ public class IssuerProfiles {
         this.jdbc = jdbc;
     }
 
-    /** The organisation's public profile, else the endorsing person's under that id. */
+    /** The organisation's public profile, else the endorsing person's or the network's under that id. */
     public Optional<OrganisationProfileView> of(OrganisationId id) {
-        return organisations.publicProfile(id).or(() -> person(id.value()));
+        return organisations.publicProfile(id).or(() -> person(id.value())).or(() -> network(id.value()));
+    }
+
+    /** The profile of the network {@code id}: name, description, website, region and logo, no contact. */
+    public Optional<OrganisationProfileView> network(UUID id) {
+        return jdbc.query("""
+                select n.name, n.description, n.website_url, n.region, l.media_type from network n
+                left join network_logo l on l.network_id = n.id where n.id = ?""",
+                (rs, row) -> new OrganisationProfileView(new OrganisationId(id), new OrganisationProfile(
+                        rs.getString(1), rs.getString(2), rs.getString(3), null, null, rs.getString(4)),
+                        rs.getString(5)), id).stream().findFirst();
     }
 
     /** The profile of the endorsing person {@code id}, shaped as an issuer profile with their name alone. */

@@ -323,6 +323,11 @@ public class AccountService implements UserDetailsService {
         return accounts.findById(userId).filter(UserAccount::isEmailConfirmed).map(UserAccount::email);
     }
 
+    /** The account that confirmed {@code email}, if one did: how a person is named to a role they must accept. */
+    public Optional<UUID> accountWithConfirmedAddress(String email) {
+        return accounts.findByConfirmedAddress(normalise(email)).stream().findFirst().map(UserAccount::id);
+    }
+
     @Override
     public AccountUser loadUserByUsername(String username) {
         UserAccount account = accounts.findByEmail(normalise(username))

@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.image.StoredImage;
+import org.insigne.issuer.network.NetworkId;
+import org.insigne.issuer.network.NetworkService;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.publishing.HostedUrls;
@@ -27,16 +29,19 @@ class PublicImageController {
 
     private final OrganisationService organisations;
     private final BadgeClassService badgeClasses;
+    private final NetworkService networks;
 
-    PublicImageController(OrganisationService organisations, BadgeClassService badgeClasses) {
+    PublicImageController(OrganisationService organisations, BadgeClassService badgeClasses, NetworkService networks) {
+        this.networks = networks;
         this.organisations = organisations;
         this.badgeClasses = badgeClasses;
     }
 
     @GetMapping(HostedUrls.ORGANISATION_LOGO)
     ResponseEntity<byte[]> logo(@PathVariable UUID id) {
-        return organisations.logo(new OrganisationId(id)).map(PublicImageController::serve)
-                .orElseGet(() -> ResponseEntity.notFound().build());
+        // A network's logo is its issuer image, at the same address as an organisation's.
+        return organisations.logo(new OrganisationId(id)).or(() -> networks.logo(new NetworkId(id)))
+                .map(PublicImageController::serve).orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @GetMapping(HostedUrls.BADGE_IMAGE)

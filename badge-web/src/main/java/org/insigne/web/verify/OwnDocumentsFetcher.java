@@ -199,7 +199,9 @@ final class OwnDocumentsFetcher implements DocumentFetcher {
                 yield endorsement.map(HostedEndorsement::document);
             }
             case OB3_ENDORSEMENT -> endorsements.ob3(new EndorsementId(match.id()));
-            case OB2_BAKED, OB3_BAKED, ORGANISATION_LOGO, BADGE_IMAGE, PUBLIC_BADGE, PUBLIC_BADGE_DOCUMENT -> null;
+            // Recognition lists are read from the database by the recognition check, not through badges' links.
+            case OB2_BAKED, OB3_BAKED, ORGANISATION_LOGO, BADGE_IMAGE, PUBLIC_BADGE, PUBLIC_BADGE_DOCUMENT,
+                 OB3_RECOGNITION_LIST, RECOGNITION_REGISTRY -> null;
         };
         if (body == null) {
             return Optional.empty();

@@ -1,0 +1,5 @@
+/** Networks of issuers: their profiles, coordinators and member organisations. */
+@NullMarked
+package org.insigne.issuer.network;
+
+import org.jspecify.annotations.NullMarked;
