@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.insigne.core.ob2.IdentityObject;
@@ -107,9 +106,18 @@ public class OpenRecognitionService {
         return issue(PersonBadgeKind.PEER, userId, issuerName, to, null, draft, urls);
     }
 
-    /** The badge's signed credential and image, for the recipient to claim; empty when unknown. */
-    public Optional<Issued> offered(UUID id) {
-        return badges.findById(id).map(b -> new Issued(view(b), b.credential(), b.image()));
+    /**
+     * The peer badge made to one of {@code addresses} (the reader's confirmed ones), with its signed credential
+     * and image for them to claim; anyone else's reads as unknown.
+     */
+    public Issued offeredTo(UUID id, Collection<String> addresses) {
+        return badges.findById(id).filter(b -> b.kind() == PersonBadgeKind.PEER && isFor(b, addresses))
+                .map(b -> new Issued(view(b), b.credential(), b.image()))
+                .orElseThrow(() -> new PersonBadgeNotFound(id));
+    }
+
+    private static boolean isFor(PersonBadge badge, Collection<String> addresses) {
+        return addresses.stream().anyMatch(a -> a.equalsIgnoreCase(badge.recipientEmail()));
     }
 
     /** The recipient {@code userId} took the peer badge into their backpack. */
@@ -127,8 +135,7 @@ public class OpenRecognitionService {
     @Transactional
     public PersonBadgeView decline(UUID id, UUID userId, Collection<String> addresses) {
         PersonBadge badge = badges.findById(id)
-                .filter(b -> b.kind() == PersonBadgeKind.PEER
-                        && addresses.stream().anyMatch(a -> a.equalsIgnoreCase(b.recipientEmail())))
+                .filter(b -> b.kind() == PersonBadgeKind.PEER && isFor(b, addresses))
                 .orElseThrow(() -> new PersonBadgeNotFound(id));
         if (badge.state() != PersonBadgeState.OFFERED) {
             throw PersonBadgeRefused.alreadyDecided();
