@@ -95,14 +95,19 @@ public class StatusLists {
             return Optional.empty();
         }
         int first = list * LIST_SIZE;
-        // Awards and the endorsements the organisation gave share its lists: a withdrawal sets a bit like a revocation.
+        // Awards, the endorsements the organisation gave and a person's own badges share its owner's lists: a
+        // withdrawal sets a bit like a revocation.
         List<Integer> revoked = jdbc.queryForList("""
                 select status_list_index from award where organisation_id = ? and revoked_at is not null
                 and status_list_index >= ? and status_list_index < ?
                 union all
                 select status_list_index from endorsement where endorser_id = ? and withdrawn_at is not null
+                and status_list_index >= ? and status_list_index < ?
+                union all
+                select status_list_index from person_badge where issuer_id = ? and revoked_at is not null
                 and status_list_index >= ? and status_list_index < ?""", Integer.class,
-                organisation.value(), first, first + LIST_SIZE, organisation.value(), first, first + LIST_SIZE);
+                organisation.value(), first, first + LIST_SIZE, organisation.value(), first, first + LIST_SIZE,
+                organisation.value(), first, first + LIST_SIZE);
         List<byte[]> stored = jdbc.query("""
                 select credential from status_list_credential
                 where organisation_id = ? and list_number = ? and base_url = ? and revoked_count = ?""",

@@ -29,6 +29,8 @@ import org.insigne.issuer.cobuild.CoBuildStep;
 import org.insigne.issuer.endorsement.EndorsedKind;
 import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.endorsement.EndorsementView;
+import org.insigne.issuer.openrecognition.OpenRecognitionService;
+import org.insigne.issuer.openrecognition.PersonBadgeDraft;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffService;
@@ -80,6 +82,7 @@ class ReferenceVerifierIntegrationTests {
     @Autowired ApplicationService applications;
     @Autowired EndorsementService endorsements;
     @Autowired CoBuildService coBuilds;
+    @Autowired OpenRecognitionService openRecognition;
     @LocalServerPort int port;
 
     Path verifier;
@@ -258,6 +261,41 @@ class ReferenceVerifierIntegrationTests {
         }
         assertThat(digitalBazaar.get(withdrawnFile).path("error").asString()).isEqualTo("revocation bit set");
         assertThat(dcc.get(withdrawnFile).path("error").asString()).isEqualTo("revocation_status: invalid");
+    }
+
+    @Test
+    void selfDeclaredAndPeerBadgesVerifyInBothReferenceVerifiersAndARevokedOneDoesNot() throws Exception {
+        HostedUrls urls = new HostedUrls("http://127.0.0.1:" + port);
+        AccountUser person = fixture.account("Person");
+        PersonBadgeDraft draft = PersonBadgeDraft.of("Réparer des vélos", "Savoir régler freins et dérailleurs.",
+                "J'ai tenu l'atelier **tout l'été**.", "Je transmets", "https://example.org/atelier", null, null);
+        byte[] declared = openRecognition.declare(person.id(), "Camille Martin", person.email(), draft, urls)
+                .credential();
+        OpenRecognitionService.Issued peer = openRecognition.award(person.id(), "Camille Martin",
+                List.of(person.email()), "dominique@example.org", draft, urls);
+        OpenRecognitionService.Issued revoked = openRecognition.award(person.id(), "Camille Martin",
+                List.of(person.email()), "sacha@example.org", draft, urls);
+        openRecognition.revoke(revoked.badge().id(), person.id());
+
+        Path dir = Files.createDirectories(Path.of("target", "reference-verifier").toAbsolutePath());
+        Path declaredFile = write(dir.resolve("self-declared.json"), new String(declared, StandardCharsets.UTF_8));
+        Path peerFile = write(dir.resolve("peer.json"), new String(peer.credential(), StandardCharsets.UTF_8));
+        Path revokedFile = write(dir.resolve("revoked-peer.json"),
+                new String(revoked.credential(), StandardCharsets.UTF_8));
+        List<Path> files = List.of(declaredFile, peerFile, revokedFile);
+
+        Map<Path, JsonNode> digitalBazaar = run("verify.mjs", "--allow-loopback", files);
+        Map<Path, JsonNode> dcc = run("verify-dcc.mjs", null, files);
+
+        for (Map<Path, JsonNode> lines : List.of(digitalBazaar, dcc)) {
+            for (Path valid : List.of(declaredFile, peerFile)) {
+                assertThat(lines.get(valid).path("verified").asBoolean()).as("%s", lines.get(valid)).isTrue();
+            }
+            assertThat(lines.get(revokedFile).path("verified").asBoolean()).as("%s", lines.get(revokedFile))
+                    .isFalse();
+        }
+        assertThat(digitalBazaar.get(revokedFile).path("error").asString()).isEqualTo("revocation bit set");
+        assertThat(dcc.get(revokedFile).path("error").asString()).isEqualTo("revocation_status: invalid");
     }
 
     private AwardView award() throws Exception {
