@@ -15,6 +15,7 @@ import org.insigne.issuer.badgeclass.BadgeClassStatus;
 import org.insigne.issuer.endorsement.EndorsedKind;
 import org.insigne.issuer.endorsement.EndorsementId;
 import org.insigne.issuer.endorsement.EndorsementRefused;
+import org.insigne.issuer.endorsement.AwardEndorsementService;
 import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.endorsement.EndorsementView;
 import org.insigne.issuer.endorsement.RequestSent;
@@ -62,10 +63,12 @@ class EndorsementController {
     private final Mailer mailer;
     private final Links links;
     private final PublicProfileService people;
+    private final AwardEndorsementService awardEndorsements;
 
     EndorsementController(EndorsementService endorsements, OrganisationService organisations,
                           BadgeClassService badgeClasses, AccountService accounts, Mailer mailer, Links links,
-                          PublicProfileService people) {
+                          PublicProfileService people, AwardEndorsementService awardEndorsements) {
+        this.awardEndorsements = awardEndorsements;
         this.endorsements = endorsements;
         this.people = people;
         this.organisations = organisations;
@@ -206,12 +209,18 @@ class EndorsementController {
         return back;
     }
 
-    /** What the user endorsed in their own name, with a button to withdraw each published one. */
+    /**
+     * What the user endorsed in their own name, with a button to withdraw each published one; and the
+     * endorsements of their own badges they asked for, to accept or decline once written.
+     */
     @GetMapping("/backpack/endorsements")
     String given(Authentication authentication, Model model) {
         UUID user = CurrentUser.id(authentication);
         model.addAttribute("given", endorsements.givenByPerson(user));
         model.addAttribute("profile", people.profileOf(user).orElse(null));
+        model.addAttribute("endorsable", awardEndorsements.endorsable(accounts.confirmedAddresses(user)));
+        model.addAttribute("asked", awardEndorsements.askedBy(user));
+        model.addAttribute("maxEmail", AwardEndorsementService.MAX_EMAIL);
         return "backpack/endorsements";
     }
 
