@@ -112,16 +112,17 @@ class Endorsement {
     }
 
     /**
-     * An earner ({@code earner}, their account) asks the person at {@code email} to endorse their award; the
-     * endorser is not known until the person answers through the link whose token hashes to {@code linkHash}.
+     * {@code asker} (an earner about their award, or an organisation's administrator about it or one of its badge
+     * classes) asks the person at {@code email} to endorse it; the endorser is not known until the person answers
+     * through the link whose token hashes to {@code linkHash}.
      */
-    static Endorsement askedOfPerson(UUID award, UUID awardingOrganisation, UUID earner, String email,
-                                     String linkHash, String locale, String base, Instant now,
+    static Endorsement askedOfPerson(EndorsedKind kind, UUID endorsed, UUID endorsedOrganisation, UUID asker,
+                                     String email, String linkHash, String locale, String base, Instant now,
                                      Instant expiresAt) {
-        // The endorser id is a placeholder (the earner's) until the person answers: the column is not null.
-        Endorsement e = new Endorsement(EndorserKind.PERSON, earner, EndorsedKind.AWARD, award, awardingOrganisation,
+        // The endorser id is a placeholder (the asker's) until the person answers: the column is not null.
+        Endorsement e = new Endorsement(EndorserKind.PERSON, asker, kind, endorsed, endorsedOrganisation,
                 EndorsementStatus.REQUESTED, now);
-        e.requestedBy = earner;
+        e.requestedBy = asker;
         e.expiresAt = expiresAt;
         e.inviteeEmail = email;
         e.linkHash = linkHash;

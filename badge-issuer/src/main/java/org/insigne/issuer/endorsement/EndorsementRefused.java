@@ -85,6 +85,11 @@ public final class EndorsementRefused extends DomainException {
         return new EndorsementRefused(Kind.GONE, "error.endorsement.link-invalid");
     }
 
+    /** An organisation asking a member of its own staff: that would be endorsing itself. */
+    static EndorsementRefused askedStaff() {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.asked-staff");
+    }
+
     /** The person's link passed its date: the earner must ask again. */
     static EndorsementRefused linkExpired() {
         return new EndorsementRefused(Kind.GONE, "error.endorsement.link-expired");

@@ -141,7 +141,7 @@ public class EndorsementService {
                                          String comment, HostedUrls urls) {
         String text = checkedComment(comment);
         Target what = unasked(kind, target);
-        if (organisations.organisationsOf(userId).stream().anyMatch(o -> o.id().value().equals(what.organisation()))) {
+        if (staffOf(userId, what.organisation())) {
             throw EndorsementRefused.selfAsStaff();
         }
         EndorserPerson person = persons.findByUserId(userId)
@@ -240,10 +240,24 @@ public class EndorsementService {
         return views(endorsements.findByEndorserIdOrderByCreatedAtDesc(endorser.value()));
     }
 
-    /** The requests the organisation sent and the endorsements it received, newest first. */
+    /**
+     * The requests the organisation sent and the endorsements it received, newest first; not those of its awards,
+     * which are their earners' own business.
+     */
     public List<EndorsementView> received(OrganisationId endorsed, UUID userId) {
         organisations.organisation(endorsed, userId);
-        return views(endorsements.findByEndorsedOrganisationIdOrderByCreatedAtDesc(endorsed.value()));
+        return views(endorsements.findByEndorsedOrganisationIdOrderByCreatedAtDesc(endorsed.value()).stream()
+                .filter(e -> e.endorsedKind() != EndorsedKind.AWARD).toList());
+    }
+
+    /** Refused unless {@code userId} administers {@code organisation}. */
+    void requireAdministrator(OrganisationId organisation, UUID userId) {
+        organisations.requireRole(organisation, userId, StaffRole.ADMIN);
+    }
+
+    /** Whether {@code userId} is staff of {@code organisation}: endorsing it would be endorsing themselves. */
+    boolean staffOf(UUID userId, UUID organisation) {
+        return organisations.organisationsOf(userId).stream().anyMatch(o -> o.id().value().equals(organisation));
     }
 
     /** The published endorsements of an issuer profile or badge class, oldest first, for anyone. */
@@ -334,7 +348,7 @@ public class EndorsementService {
     }
 
     /** An awarded badge is endorsed only at its earner's request, never unasked nor at an organisation's. */
-    private Target unasked(EndorsedKind kind, UUID id) {
+    Target unasked(EndorsedKind kind, UUID id) {
         if (kind == EndorsedKind.AWARD) {
             throw EndorsementRefused.targetUnavailable();
         }
@@ -407,7 +421,13 @@ public class EndorsementService {
         return list.stream().map(e -> view(e, endorserName(e), nameOf(e), now)).toList();
     }
 
+    /** The endorser's name; for a person asked by e-mail who has not answered, the address asked. */
     String endorserName(Endorsement e) {
+        String asked = e.inviteeEmail();
+        if (asked != null && (e.status() == EndorsementStatus.REQUESTED
+                || e.status() == EndorsementStatus.DECLINED && e.comment() == null)) {
+            return asked;
+        }
         return profileName(e.endorserId());
     }
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import org.insigne.issuer.endorsement.AwardEndorsementService;
-import org.insigne.issuer.endorsement.AwardEndorsementService.PersonRequest;
+import org.insigne.issuer.endorsement.EndorsementLinkService;
+import org.insigne.issuer.endorsement.EndorsementLinkService.PersonRequest;
 import org.insigne.issuer.work.Leases;
 import org.insigne.web.system.DisplayDates;
 import org.insigne.web.system.Links;
@@ -17,8 +17,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails the person an earner asks to endorse their badge, in the earner's language: the request, and one reminder
- * {@link AwardEndorsementService#REMINDER_BEFORE} before it expires, with a new link (the first one's token is
+ * Mails the person an earner asks to endorse their badge, or an organisation to endorse it or one of its badge
+ * classes, in the asker's language: the request, and one reminder
+ * {@link EndorsementLinkService#REMINDER_BEFORE} before it expires, with a new link (the first one's token is
  * kept only as a hash, so it cannot be sent again). Every node wakes each {@code insigne.endorsements.tick}; one
  * sweeps at a time, and each reminder is claimed by its row before its mail is sent.
  */
@@ -28,13 +29,13 @@ class EndorsementAskMails {
     private static final Logger log = LoggerFactory.getLogger(EndorsementAskMails.class);
     private static final String LEASE = "endorsement-reminders";
 
-    private final AwardEndorsementService endorsements;
+    private final EndorsementLinkService endorsements;
     private final Mailer mailer;
     private final Links links;
     private final DisplayDates dates;
     private final Leases leases;
 
-    EndorsementAskMails(AwardEndorsementService endorsements, Mailer mailer, Links links, DisplayDates dates,
+    EndorsementAskMails(EndorsementLinkService endorsements, Mailer mailer, Links links, DisplayDates dates,
                         Leases leases) {
         this.endorsements = endorsements;
         this.mailer = mailer;
@@ -62,11 +63,12 @@ class EndorsementAskMails {
     void send(PersonRequest request, boolean reminder) {
         Locale locale = Locale.forLanguageTag(request.locale());
         mailer.send(request.email(), "endorsement-ask", locale, Map.of(
-                "earner", request.earnerName(),
-                "badge", request.endorsement().endorsedName(),
+                "askedBy", request.askedBy(),
+                "kind", request.endorsement().endorsedKind().name(),
+                "endorsed", request.endorsement().endorsedName(),
                 "link", links.base().orElse(request.base()) + "/endorse/" + request.token(),
                 "expires", dates.date(Objects.requireNonNull(request.endorsement().expiresAt()), locale),
                 "reminder", reminder,
-                Mailer.SUBJECT_ARGS, List.of(request.earnerName())));
+                Mailer.SUBJECT_ARGS, List.of(request.askedBy())));
     }
 }

@@ -25,7 +25,7 @@ import org.insigne.backpack.sharing.PublicProfileService;
 import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.badgeclass.BadgeClassService;
-import org.insigne.issuer.endorsement.AwardEndorsementService;
+import org.insigne.issuer.endorsement.EndorsementLinkService;
 import org.insigne.issuer.endorsement.EndorsementView;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffService;
@@ -59,7 +59,7 @@ class AwardEndorsementIntegrationTests {
     @Autowired StaffService staff;
     @Autowired BadgeClassService badgeClasses;
     @Autowired AwardService awards;
-    @Autowired AwardEndorsementService endorsements;
+    @Autowired EndorsementLinkService endorsements;
     @Autowired EndorsementAskMails mails;
     @Autowired PublicProfileService profiles;
     @LocalServerPort int port;
@@ -213,6 +213,45 @@ class AwardEndorsementIntegrationTests {
         mvc.perform(get(expiring)).andExpect(status().isGone())
                 .andExpect(content().string(containsString("Ce lien a expiré")));
         ask(other).andExpect(flash().attribute("notice", "backpack.endorsements.asked"));
+    }
+
+    /**
+     * An organisation asks a person by e-mail to endorse one of its badge classes: not a member of its staff;
+     * the person answers without an account and the endorsement is published at once, signed by them.
+     */
+    @Test
+    void organisationAsksPersonWhoEndorsesItsBadgeClassAtOnce() throws Exception {
+        UUID org = published.organisation().value();
+        String target = "BADGE_CLASS:" + published.badgeClass().value();
+        String partner = "partenaire." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        mvc.perform(post("/console/organisations/{id}/endorsements/person-requests", org).with(as(published.owner()))
+                        .with(csrf()).param("target", target).param("email", published.owner().email()))
+                .andExpect(flash().attribute("refusal", "error.endorsement.asked-staff"));
+        mvc.perform(post("/console/organisations/{id}/endorsements/person-requests", org).with(as(earner))
+                        .with(csrf()).param("target", target).param("email", partner))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/console/organisations/{id}/endorsements/person-requests", org).with(as(published.owner()))
+                        .with(csrf()).param("target", target).param("email", partner))
+                .andExpect(flash().attribute("notice", "issuer.endorsements.ask-person.sent"));
+        MimeMessage mail = MailServer.awaitMail(partner, 1, Duration.ofSeconds(20));
+        assertThat(mail.getSubject()).isEqualTo("Ligue de l'enseignement vous demande une recommandation");
+        String link = path(MailServer.link(mail, "/endorse/"));
+        mvc.perform(get("/console/organisations/{id}/endorsements", org).with(as(published.owner())))
+                .andExpect(content().string(containsString(partner)));
+        mvc.perform(get(link)).andExpect(content().string(containsString(
+                "Ligue de l&#39;enseignement vous demande de recommander son badge « Animer une réunion »")));
+        mvc.perform(post(link).with(csrf()).with(atAddress(port)).param("name", "Paul Partenaire")
+                        .param("comment", "Un badge utile."))
+                .andExpect(redirectedUrl("/endorse/done?outcome=sent-page"));
+        UUID id = jdbc.queryForObject("select id from endorsement where invitee_email = ? and status = 'ACCEPTED'",
+                UUID.class, partner);
+        String credential = body(mvc.perform(get("/ob3/endorsements/{id}", id).with(atAddress(port))));
+        assertThat(credential).contains("EndorsementCredential", "Paul Partenaire", "Un badge utile.",
+                "/ob3/achievements/" + published.badgeClass().value());
+        verify("{\"credential\": " + credential + "}").andExpect(jsonPath("$.verdict").value("valid"));
+        mvc.perform(get("/ob2/badge-classes/{id}", published.badgeClass().value()).with(atAddress(port))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("Paul Partenaire")));
     }
 
     private ResultActions ask(String email) throws Exception {

@@ -181,9 +181,9 @@ class EndorsementBrowserTests {
 
         String link = MailServer.link(MailServer.awaitMail(tutor, 1, Duration.ofSeconds(20)), "/endorse/");
         browser.visit(URI.create(link).getPath());
-        assertThat(browser.heading()).isEqualTo("Recommander un badge");
+        assertThat(browser.heading()).isEqualTo("Recommandation demandée");
         browser.fill("Votre rôle (facultatif)", "Tutrice");
-        browser.fill("Pourquoi recommandez-vous ce badge ?", "Une **animatrice** attentive.");
+        browser.fill("Pourquoi recommandez-vous ?", "Une **animatrice** attentive.");
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('endorser-name').removeAttribute('required')");
         browser.click("Envoyer ma recommandation");

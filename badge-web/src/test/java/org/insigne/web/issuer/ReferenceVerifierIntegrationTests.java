@@ -27,7 +27,7 @@ import org.insigne.issuer.cobuild.CoBuildId;
 import org.insigne.issuer.cobuild.CoBuildMode;
 import org.insigne.issuer.cobuild.CoBuildService;
 import org.insigne.issuer.cobuild.CoBuildStep;
-import org.insigne.issuer.endorsement.AwardEndorsementService;
+import org.insigne.issuer.endorsement.EndorsementLinkService;
 import org.insigne.issuer.endorsement.EndorsedKind;
 import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.endorsement.EndorsementView;
@@ -82,7 +82,7 @@ class ReferenceVerifierIntegrationTests {
     @Autowired AwardService awards;
     @Autowired ApplicationService applications;
     @Autowired EndorsementService endorsements;
-    @Autowired AwardEndorsementService awardEndorsements;
+    @Autowired EndorsementLinkService awardEndorsements;
     @Autowired CoBuildService coBuilds;
     @LocalServerPort int port;
 
@@ -271,15 +271,15 @@ class ReferenceVerifierIntegrationTests {
         AccountUser earner = fixture.account("Camille");
         AwardView mine = fixture.awardThroughForm(published, earner.email(), awards, atAddress(port));
         List<String> addresses = List.of(earner.email());
-        AwardEndorsementService.PersonRequest asked = awardEndorsements.ask(earner.id(), addresses, mine.id(),
+        EndorsementLinkService.PersonRequest asked = awardEndorsements.ask(earner.id(), addresses, mine.id(),
                 "tutrice@example.org", Locale.FRENCH, urls.base());
         awardEndorsements.answerWithoutAccount(asked.token(), EndorserDetails.checked("Dominique Tutrice",
-                "Tutrice", "Centre social", null), "Une animatrice **attentive**.");
+                "Tutrice", "Centre social", null), "Une animatrice **attentive**.", urls);
         EndorsementView kept = awardEndorsements.accept(earner.id(), asked.endorsement().id(), urls);
-        AwardEndorsementService.PersonRequest other = awardEndorsements.ask(earner.id(), addresses, mine.id(),
+        EndorsementLinkService.PersonRequest other = awardEndorsements.ask(earner.id(), addresses, mine.id(),
                 "animateur@example.org", Locale.FRENCH, urls.base());
-        AwardEndorsementService.PageLink page = awardEndorsements.answerWithoutAccount(other.token(),
-                EndorserDetails.checked("Paul Animateur", null, null, null), "Toujours présente.");
+        EndorsementLinkService.PageLink page = awardEndorsements.answerWithoutAccount(other.token(),
+                EndorserDetails.checked("Paul Animateur", null, null, null), "Toujours présente.", urls);
         EndorsementView withdrawn = awardEndorsements.accept(earner.id(), other.endorsement().id(), urls);
         awardEndorsements.withdrawByPage(page.token(), withdrawn.id());
 

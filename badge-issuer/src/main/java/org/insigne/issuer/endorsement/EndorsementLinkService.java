@@ -29,21 +29,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Endorsements of an awarded badge: its earner asks a person by e-mail; the person answers through the mailed
- * single-use link, with their account or without one (then as an endorser of their own, made from the link, with a
- * page of theirs where they see and erase what is kept); the earner accepts, which signs and publishes it, or
- * declines. Nothing is public before the earner accepts.
+ * Endorsements asked of a person by e-mail: by an earner about their awarded badge, or by an organisation's
+ * administrator about the organisation or one of its badge classes. The person answers through the mailed
+ * single-use link, with their account or without one (then as an endorser of their own, made from the link, with
+ * a page of theirs where they see and erase what is kept). An endorsement of an organisation or a badge class is
+ * published as soon as it is written; one of an awarded badge only once its earner accepts it.
  */
 @Service
 @Transactional(readOnly = true)
-public class AwardEndorsementService {
+public class EndorsementLinkService {
 
     /** One reminder, this long before the request expires. */
     public static final Duration REMINDER_BEFORE = Duration.ofDays(7);
 
     public static final int MAX_EMAIL = 320;
 
-    private static final Logger log = LoggerFactory.getLogger(AwardEndorsementService.class);
+    private static final Logger log = LoggerFactory.getLogger(EndorsementLinkService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<EndorsementStatus> ASKED_OR_GIVEN = List.of(EndorsementStatus.REQUESTED,
             EndorsementStatus.SUBMITTED, EndorsementStatus.ACCEPTED);
@@ -55,7 +56,7 @@ public class AwardEndorsementService {
     private final Clock clock;
     private final AwardService awards;
 
-    AwardEndorsementService(EndorsementRepository endorsements, EndorserPersonRepository persons,
+    EndorsementLinkService(EndorsementRepository endorsements, EndorserPersonRepository persons,
                             EndorsementService service, ApplicationEventPublisher events, Clock clock,
                             AwardService awards) {
         this.awards = awards;
@@ -74,7 +75,7 @@ public class AwardEndorsementService {
      * The request as mailed: its token is shown once, to be put in the link, and kept only as a hash; the link
      * goes under {@code base}, the address the earner asked from.
      */
-    public record PersonRequest(EndorsementView endorsement, String email, String token, String earnerName,
+    public record PersonRequest(EndorsementView endorsement, String email, String token, String askedBy,
                                 String locale, String base) {
         @Override
         public String toString() {
@@ -82,9 +83,12 @@ public class AwardEndorsementService {
         }
     }
 
-    /** What the person reads through the link: who asks, about which badge, until when. */
-    public record LinkView(EndorsementId id, String earnerName, String badgeName, String issuerName,
-                           Instant expiresAt) {
+    /**
+     * What the person reads through the link: who asks ({@code askedBy}, the earner or the organisation), what
+     * ({@code endorsedName}, of kind {@code kind}), issued by whom, until when.
+     */
+    public record LinkView(EndorsementId id, EndorsedKind kind, String askedBy, String endorsedName,
+                           String issuerName, Instant expiresAt) {
     }
 
     /** A person without an account answered: the token of their own page, to be mailed to {@code email}. */
@@ -122,61 +126,117 @@ public class AwardEndorsementService {
     @Transactional
     public PersonRequest ask(UUID earner, List<String> addresses, AwardId award, String email, Locale locale,
                              String base) {
-        String to = email.strip().toLowerCase(Locale.ROOT);
-        if (to.length() > MAX_EMAIL || to.indexOf('@') < 1 || to.indexOf('@') == to.length() - 1
-                || to.chars().anyMatch(Character::isWhitespace)) {
-            throw EndorsementRefused.emailInvalid();
-        }
+        String to = checkedEmail(email);
         AwardView view = service.awardInForce(award.value()).filter(a -> addresses.contains(a.recipientEmail()))
                 .orElseThrow(EndorsementRefused::targetUnavailable);
         if (addresses.contains(to)) {
             throw EndorsementRefused.selfEarner();
         }
         EndorsementService.Target what = service.target(EndorsedKind.AWARD, award.value());
+        PersonRequest asked = create(EndorsedKind.AWARD, what, earner, to, locale, base, view.recipientName());
+        log.info("Endorsement {} of award {} asked by its earner", asked.endorsement().id().value(), award.value());
+        return asked;
+    }
+
+    /**
+     * An administrator ({@code userId}) of {@code organisation} asks the person at {@code email} to endorse it or
+     * one of its published badge classes. Refused for an address of its own staff ({@code staffAddresses}) and
+     * when that address was already asked (and has not let the request expire) or already endorses it.
+     */
+    @Transactional
+    public PersonRequest askForOrganisation(OrganisationId organisation, UUID userId, EndorsedKind kind,
+                                            UUID target, List<String> staffAddresses, String email, Locale locale,
+                                            String base) {
+        service.requireAdministrator(organisation, userId);
+        EndorsementService.Target what = service.unasked(kind, target);
+        if (!what.organisation().equals(organisation.value())) {
+            throw EndorsementRefused.targetUnavailable();
+        }
+        String to = checkedEmail(email);
+        if (staffAddresses.stream().anyMatch(a -> a.equalsIgnoreCase(to))) {
+            throw EndorsementRefused.askedStaff();
+        }
+        PersonRequest asked = create(kind, what, userId, to, locale, base, service.profileName(organisation.value()));
+        log.info("Endorsement {} of {} {} asked of a person by organisation {}", asked.endorsement().id().value(),
+                kind, target, organisation.value());
+        return asked;
+    }
+
+    private PersonRequest create(EndorsedKind kind, EndorsementService.Target what, UUID asker, String to,
+                                 Locale locale, String base, String askedBy) {
         Instant now = clock.instant();
-        boolean already = endorsements.findByEndorsedKindAndEndorsedIdAndInviteeEmailAndStatusIn(EndorsedKind.AWARD,
-                award.value(), to, ASKED_OR_GIVEN).stream().anyMatch(e -> !e.expired(now));
+        boolean already = endorsements.findByEndorsedKindAndEndorsedIdAndInviteeEmailAndStatusIn(kind, what.id(),
+                to, ASKED_OR_GIVEN).stream().anyMatch(e -> !e.expired(now));
         if (already) {
             throw EndorsementRefused.twice();
         }
         String token = newToken();
-        Endorsement e = endorsements.save(Endorsement.askedOfPerson(award.value(), what.organisation(), earner, to,
+        Endorsement e = endorsements.save(Endorsement.askedOfPerson(kind, what.id(), what.organisation(), asker, to,
                 hash(token), locale.toLanguageTag(), base, now, now.plus(EndorsementService.REQUEST_VALIDITY)));
-        log.info("Endorsement {} of award {} asked by its earner", e.id().value(), award.value());
-        return new PersonRequest(view(e, now), to, token, view.recipientName(), locale.toLanguageTag(), base);
+        return new PersonRequest(view(e, now), to, token, askedBy, locale.toLanguageTag(), base);
+    }
+
+    private static String checkedEmail(String email) {
+        String to = email.strip().toLowerCase(Locale.ROOT);
+        if (to.length() > MAX_EMAIL || to.indexOf('@') < 1 || to.indexOf('@') == to.length() - 1
+                || to.chars().anyMatch(Character::isWhitespace)) {
+            throw EndorsementRefused.emailInvalid();
+        }
+        return to;
     }
 
     /** The request behind a link still waiting for its answer. */
     public LinkView byLink(String token) {
         Endorsement e = pendingByLink(token);
-        AwardView award = service.awardInForce(e.endorsedId()).orElseThrow(EndorsementRefused::targetUnavailable);
-        return new LinkView(e.id(), award.recipientName(), service.nameOf(e),
-                service.profileName(e.endorsedOrganisationId()), Objects.requireNonNull(e.expiresAt()));
+        EndorsementService.Target what = service.target(e.endorsedKind(), e.endorsedId());
+        return new LinkView(e.id(), e.endorsedKind(), askedBy(e).orElseThrow(EndorsementRefused::targetUnavailable),
+                what.name(), service.profileName(e.endorsedOrganisationId()), Objects.requireNonNull(e.expiresAt()));
+    }
+
+    /** Who asked: the earner (their name as awarded), or the organisation. Empty for a revoked award. */
+    private Optional<String> askedBy(Endorsement e) {
+        if (e.endorsedKind() == EndorsedKind.AWARD) {
+            return service.awardInForce(e.endorsedId()).map(AwardView::recipientName);
+        }
+        return Optional.of(service.profileName(e.endorsedOrganisationId()));
     }
 
     /**
      * The person answers with their account ({@code userId}), in the name of their public profile: refused for
-     * the earner themselves and for a person who already endorses this badge.
+     * the earner themselves, for staff of the organisation endorsed, and for a person who already endorses it.
      */
     @Transactional
-    public EndorsementView answerWithAccount(String token, UUID userId, String displayName, String comment) {
+    public EndorsementView answerWithAccount(String token, UUID userId, String displayName, String comment,
+                                             HostedUrls urls) {
         Endorsement e = pendingByLink(token);
         String text = EndorsementService.checkedComment(comment);
-        service.target(EndorsedKind.AWARD, e.endorsedId());
-        if (userId.equals(e.requestedBy())) {
+        EndorsementService.Target what = service.target(e.endorsedKind(), e.endorsedId());
+        if (e.endorsedKind() == EndorsedKind.AWARD && userId.equals(e.requestedBy())) {
             throw EndorsementRefused.selfEarner();
+        }
+        if (e.endorsedKind() != EndorsedKind.AWARD && service.staffOf(userId, what.organisation())) {
+            throw EndorsementRefused.selfAsStaff();
         }
         EndorserPerson person = persons.findByUserId(userId)
                 .orElseGet(() -> persons.save(new EndorserPerson(userId, displayName, clock.instant())));
         person.rename(displayName);
         persons.flush();
-        if (!endorsements.findByEndorserIdAndEndorsedKindAndEndorsedIdAndStatusIn(person.id(), EndorsedKind.AWARD,
+        if (!endorsements.findByEndorserIdAndEndorsedKindAndEndorsedIdAndStatusIn(person.id(), e.endorsedKind(),
                 e.endorsedId(), List.of(EndorsementStatus.SUBMITTED, EndorsementStatus.ACCEPTED)).isEmpty()) {
             throw EndorsementRefused.twiceByPerson();
         }
-        e.submit(person.id(), text, clock.instant());
-        log.info("Endorsement {} written by endorsing person {}", e.id().value(), person.id());
-        return view(e, clock.instant());
+        return submit(e, person.id(), userId, text, what, urls);
+    }
+
+    /** Written; published at once unless it endorses an award, which waits for its earner. */
+    private EndorsementView submit(Endorsement e, UUID person, UUID decidedBy, String text,
+                                   EndorsementService.Target what, HostedUrls urls) {
+        e.submit(person, text, clock.instant());
+        log.info("Endorsement {} written by endorsing person {}", e.id().value(), person);
+        if (e.endorsedKind() == EndorsedKind.AWARD) {
+            return view(e, clock.instant());
+        }
+        return service.publish(e, decidedBy, text, what, urls);
     }
 
     /**
@@ -184,17 +244,16 @@ public class AwardEndorsementService {
      * page of theirs (its token returned once, to be mailed to the address the link was sent to).
      */
     @Transactional
-    public PageLink answerWithoutAccount(String token, EndorserDetails details, String comment) {
+    public PageLink answerWithoutAccount(String token, EndorserDetails details, String comment, HostedUrls urls) {
         Endorsement e = pendingByLink(token);
         String text = EndorsementService.checkedComment(comment);
-        service.target(EndorsedKind.AWARD, e.endorsedId());
+        EndorsementService.Target what = service.target(e.endorsedKind(), e.endorsedId());
         String email = Objects.requireNonNull(e.inviteeEmail());
         String page = newToken();
         EndorserPerson person = persons.save(EndorserPerson.withoutAccount(details, email, hash(page),
                 clock.instant()));
         persons.flush();
-        e.submit(person.id(), text, clock.instant());
-        log.info("Endorsement {} written by endorsing person {} without an account", e.id().value(), person.id());
+        submit(e, person.id(), person.id(), text, what, urls);
         return new PageLink(email, page, localeOf(e));
     }
 
@@ -247,9 +306,9 @@ public class AwardEndorsementService {
         for (UUID id : endorsements.dueReminders(now, now.plus(REMINDER_BEFORE))) {
             String token = newToken();
             if (endorsements.claimReminder(id, hash(token), now) == 1) {
-                endorsements.findById(id).ifPresent(e -> service.awardInForce(e.endorsedId()).ifPresent(award ->
+                endorsements.findById(id).ifPresent(e -> askedBy(e).ifPresent(asker ->
                         due.add(new PersonRequest(view(e, now), Objects.requireNonNull(e.inviteeEmail()), token,
-                                award.recipientName(), localeOf(e), String.valueOf(e.mailBase())))));
+                                asker, localeOf(e), String.valueOf(e.mailBase())))));
             }
         }
         return due;
@@ -318,11 +377,8 @@ public class AwardEndorsementService {
                 .orElseThrow(() -> new EndorsementNotFound(id));
     }
 
-    /** The earner's view: the person asked is their address until they answer, then the endorser's name. */
     private EndorsementView view(Endorsement e, Instant now) {
-        String endorser = e.status() == EndorsementStatus.REQUESTED || e.status() == EndorsementStatus.DECLINED
-                && e.comment() == null ? String.valueOf(e.inviteeEmail()) : service.endorserName(e);
-        return EndorsementService.view(e, endorser, service.nameOf(e), now);
+        return EndorsementService.view(e, service.endorserName(e), service.nameOf(e), now);
     }
 
     private static String localeOf(Endorsement e) {

@@ -11,9 +11,9 @@ import org.insigne.backpack.sharing.ProfileView;
 import org.insigne.backpack.sharing.PublicProfileService;
 import org.insigne.core.error.DomainException;
 import org.insigne.issuer.award.AwardId;
-import org.insigne.issuer.endorsement.AwardEndorsementService;
-import org.insigne.issuer.endorsement.AwardEndorsementService.PageLink;
-import org.insigne.issuer.endorsement.AwardEndorsementService.PersonRequest;
+import org.insigne.issuer.endorsement.EndorsementLinkService;
+import org.insigne.issuer.endorsement.EndorsementLinkService.PageLink;
+import org.insigne.issuer.endorsement.EndorsementLinkService.PersonRequest;
 import org.insigne.issuer.endorsement.EndorsementId;
 import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.endorsement.EndorserDetails;
@@ -33,27 +33,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Endorsements of an earner's awarded badge: the earner asks a person by e-mail from the backpack, and accepts or
- * declines what the person wrote; the person answers through the mailed link, with their account or without
- * one; a person without an account has a page of their own (mailed once they answered) where they see what is
+ * Endorsements asked of a person by e-mail: the earner asks from the backpack about their awarded badge, and
+ * accepts or declines what the person wrote (an organisation asks from its console); the person answers through
+ * the mailed link, with their account or without one; a person without an account has a page of their own (mailed once they answered) where they see what is
  * kept about them, withdraw an endorsement, or erase it all. A refusal comes back to its form with its message
  * and what was typed; an expired, replaced or used link gets the error page, which says so.
  */
 @Controller
-class AwardEndorsementController {
+class EndorsementLinkController {
 
     private static final String LINK = "/endorse/{token}";
     private static final String PAGE = "/endorser/{token}";
     private static final String BACKPACK = "redirect:/backpack/endorsements";
 
-    private final AwardEndorsementService endorsements;
+    private final EndorsementLinkService endorsements;
     private final AccountService accounts;
     private final PublicProfileService people;
     private final Mailer mailer;
     private final Links links;
     private final EndorsementAskMails mails;
 
-    AwardEndorsementController(AwardEndorsementService endorsements, AccountService accounts,
+    EndorsementLinkController(EndorsementLinkService endorsements, AccountService accounts,
                                PublicProfileService people, Mailer mailer, Links links, EndorsementAskMails mails) {
         this.endorsements = endorsements;
         this.accounts = accounts;
@@ -124,10 +124,10 @@ class AwardEndorsementController {
         try {
             if (profile.isPresent()) {
                 endorsements.answerWithAccount(token, CurrentUser.id(authentication), profile.get().displayName(),
-                        comment);
+                        comment, links.hostedUrls());
             } else {
                 PageLink page = endorsements.answerWithoutAccount(token,
-                        EndorserDetails.checked(name, role, affiliation, website), comment);
+                        EndorserDetails.checked(name, role, affiliation, website), comment, links.hostedUrls());
                 mailer.send(page.email(), "endorser-page", Locale.forLanguageTag(page.locale()),
                         Map.of("link", links.absolute("/endorser/" + page.token())));
             }
