@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.insigne.core.jsonld.BoundedJson;
+import org.insigne.core.ob2.Ob2DocumentWriter;
 import org.insigne.issuer.audit.AuditAction;
 import org.insigne.issuer.audit.AuditLog;
 import org.insigne.core.ob2.Ob2ParseFailed;
@@ -326,7 +327,11 @@ public class AwardService {
         return awards.findById(id.value()).flatMap(award -> badgeClasses.publicBadgeClass(award.badgeClassId())
                 .flatMap(badgeClass -> organisations.publicProfile(award.organisationId()).map(issuer -> {
                     AwardView view = award.view(false);
-                    byte[] json = award.isRevoked() ? AwardDocuments.ob2RevokedAssertion(award, urls) : award.ob2Assertion();
+                    // Endorsements of this award, accepted by its earner, are listed as the badge class's are: a
+                    // hosted assertion is checked by fetching it, and one nobody endorsed keeps its bytes.
+                    byte[] json = award.isRevoked() ? AwardDocuments.ob2RevokedAssertion(award, urls)
+                            : Ob2DocumentWriter.withEndorsements(award.ob2Assertion(),
+                            endorsements.ob2Urls(PublishedEndorsements.AWARD, id.value(), urls));
                     return new HostedAssertion(id, json, award.isRevoked(), award.revocationReason(),
                             badgeClass.content().name(), issuer.profile().name(), view.level(), view.issuedOn(),
                             view.expiresAt(), badgeClass.id().value());

@@ -59,15 +59,20 @@ public class PublicAwards {
     }
 
     /**
-     * The endorsements in force of a badge class and of its issuer, oldest first: what the platform's records say
-     * today (one withdrawn since the award is no longer shown, though the credential still carries it, revoked).
+     * The endorsements in force of a badge class and of its issuer, then those of the award itself its earner
+     * accepted, oldest first: what the platform's records say today (one withdrawn since the award is no longer shown, though the credential still carries it, revoked).
      */
     private static final String ENDORSEMENTS = """
             select o.name, o.website_url, e.comment, e.decided_at from endorsement e
             join organisation o on o.id = e.endorser_id
             where e.status = 'ACCEPTED' and ((e.endorsed_kind = 'BADGE_CLASS' and e.endorsed_id = ?)
                 or (e.endorsed_kind = 'ORGANISATION' and e.endorsed_id = ?))
-            order by e.decided_at, e.id""";
+            union all
+            select p.display_name || coalesce(', ' || p.role, '') || coalesce(' (' || p.affiliation || ')', ''),
+                p.website_url, e.comment, e.decided_at from endorsement e
+            join endorser_person p on p.id = e.endorser_id
+            where e.status = 'ACCEPTED' and e.endorsed_kind = 'AWARD' and e.endorsed_id = ?
+            order by 4, 1""";
 
     /**
      * The award's public facts; empty when there is no such award. The endorsements are read after the award's
@@ -81,12 +86,13 @@ public class PublicAwards {
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class), rs.getString(10),
                 rs.getString(11), instant(rs, 12), instant(rs, 13), instant(rs, 14), rs.getString(15),
                 rs.getString(16), List.of(), List.of(strings(rs, 17)), alignments(rs)), id.value()).stream().findFirst()
-                .map(award -> award.withEndorsements(endorsements(award.badgeClassId(), award.organisationId())));
+                .map(award -> award.withEndorsements(endorsements(award.id().value(), award.badgeClassId(),
+                        award.organisationId())));
     }
 
-    private List<PublicAward.Endorsement> endorsements(UUID badgeClass, UUID organisation) {
+    private List<PublicAward.Endorsement> endorsements(UUID award, UUID badgeClass, UUID organisation) {
         return jdbc.query(ENDORSEMENTS, (rs, n) -> new PublicAward.Endorsement(rs.getString(1), rs.getString(2),
-                rs.getString(3), instant(rs, 4)), badgeClass, organisation);
+                rs.getString(3), instant(rs, 4)), badgeClass, organisation, award);
     }
 
     /** The alignments from their four columns' arrays, which the statement orders alike. */

@@ -55,6 +55,16 @@ class Endorsement {
 
     private byte @Nullable [] ob3Credential;
 
+    private @Nullable String inviteeEmail;
+
+    private @Nullable String linkHash;
+
+    private @Nullable Instant remindedAt;
+
+    private @Nullable String mailLocale;
+
+    private @Nullable String mailBase;
+
     @Version
     private long version;
 
@@ -101,6 +111,55 @@ class Endorsement {
                 EndorsementStatus.REQUESTED, now);
     }
 
+    /**
+     * {@code asker} (an earner about their award, or an organisation's administrator about it or one of its badge
+     * classes) asks the person at {@code email} to endorse it; the endorser is not known until the person answers
+     * through the link whose token hashes to {@code linkHash}.
+     */
+    static Endorsement askedOfPerson(EndorsedKind kind, UUID endorsed, UUID endorsedOrganisation, UUID asker,
+                                     String email, String linkHash, String locale, String base, Instant now,
+                                     Instant expiresAt) {
+        // The endorser id is a placeholder (the asker's) until the person answers: the column is not null.
+        Endorsement e = new Endorsement(EndorserKind.PERSON, asker, kind, endorsed, endorsedOrganisation,
+                EndorsementStatus.REQUESTED, now);
+        e.requestedBy = asker;
+        e.expiresAt = expiresAt;
+        e.inviteeEmail = email;
+        e.linkHash = linkHash;
+        e.mailLocale = locale;
+        e.mailBase = base;
+        return e;
+    }
+
+    /** The person asked writes their endorsement, as endorser {@code person}; the earner decides next. */
+    void submit(UUID person, String comment, Instant now) {
+        requirePending(now);
+        this.endorserId = person;
+        this.status = EndorsementStatus.SUBMITTED;
+        this.comment = comment;
+    }
+
+    /** The reminder is sent with a new link, replacing the first one's. */
+    void remind(String newLinkHash, Instant now) {
+        this.linkHash = newLinkHash;
+        this.remindedAt = now;
+    }
+
+    /**
+     * The endorser erases what is kept about them: a published endorsement is withdrawn (it reads as revoked), one
+     * not yet decided is dropped; the words and the signed credential are deleted either way.
+     */
+    void erase(Instant now) {
+        if (status == EndorsementStatus.ACCEPTED || status == EndorsementStatus.SUBMITTED) {
+            this.status = EndorsementStatus.WITHDRAWN;
+            this.withdrawnAt = now;
+        }
+        this.comment = null;
+        this.ob3Credential = null;
+        this.inviteeEmail = null;
+        this.linkHash = null;
+    }
+
     boolean pending(Instant now) {
         return status == EndorsementStatus.REQUESTED && !expired(now);
     }
@@ -111,7 +170,9 @@ class Endorsement {
 
     /** The endorser says yes with its comment; {@code credential} is the signed OB 3.0 form at bit {@code index}. */
     void accept(UUID userId, String comment, Instant now, int index, byte[] credential) {
-        requirePending(now);
+        if (status != EndorsementStatus.SUBMITTED) {
+            requirePending(now);
+        }
         this.status = EndorsementStatus.ACCEPTED;
         this.comment = comment;
         this.decidedBy = userId;
@@ -121,7 +182,9 @@ class Endorsement {
     }
 
     void decline(UUID userId, Instant now) {
-        requirePending(now);
+        if (status != EndorsementStatus.SUBMITTED) {
+            requirePending(now);
+        }
         this.status = EndorsementStatus.DECLINED;
         this.decidedBy = userId;
         this.decidedAt = now;
@@ -195,6 +258,18 @@ class Endorsement {
 
     @Nullable Instant withdrawnAt() {
         return withdrawnAt;
+    }
+
+    @Nullable String inviteeEmail() {
+        return inviteeEmail;
+    }
+
+    @Nullable String mailBase() {
+        return mailBase;
+    }
+
+    @Nullable String mailLocale() {
+        return mailLocale;
     }
 
     byte @Nullable [] ob3Credential() {

@@ -56,4 +56,47 @@ public final class EndorsementRefused extends DomainException {
     static EndorsementRefused notPending() {
         return new EndorsementRefused(Kind.CONFLICT, "error.endorsement.not-pending");
     }
+
+    /** The person without an account gave no name. */
+    static EndorsementRefused nameMissing() {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.name-missing");
+    }
+
+    static EndorsementRefused websiteInvalid() {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.website-invalid");
+    }
+
+    static EndorsementRefused fieldTooLong(int max) {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.field-too-long", max);
+    }
+
+    /** The address to ask is not an e-mail address. */
+    static EndorsementRefused emailInvalid() {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.email-invalid");
+    }
+
+    /** An earner asking themselves, or answering their own request. */
+    static EndorsementRefused selfEarner() {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.self-earner");
+    }
+
+    /** A link that never existed, or whose token was replaced by the reminder's. */
+    static EndorsementRefused linkInvalid() {
+        return new EndorsementRefused(Kind.GONE, "error.endorsement.link-invalid");
+    }
+
+    /** An organisation asking a member of its own staff: that would be endorsing itself. */
+    static EndorsementRefused askedStaff() {
+        return new EndorsementRefused(Kind.INVALID, "error.endorsement.asked-staff");
+    }
+
+    /** The person's link passed its date: the earner must ask again. */
+    static EndorsementRefused linkExpired() {
+        return new EndorsementRefused(Kind.GONE, "error.endorsement.link-expired");
+    }
+
+    /** A link already answered (or declined): it works once. */
+    static EndorsementRefused linkUsed() {
+        return new EndorsementRefused(Kind.GONE, "error.endorsement.link-used");
+    }
 }

@@ -13,6 +13,9 @@ import java.util.UUID;
 import org.insigne.core.ob2.Ob2DocumentWriter;
 import org.insigne.issuer.audit.AuditAction;
 import org.insigne.issuer.audit.AuditLog;
+import org.insigne.issuer.award.AwardId;
+import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.badgeclass.BadgeClassStatus;
@@ -64,11 +67,13 @@ public class EndorsementService {
     private final ApplicationEventPublisher events;
     private final EndorserPersonRepository persons;
     private final IssuerProfiles issuers;
+    private final AwardService awards;
 
     EndorsementService(EndorsementRepository endorsements, OrganisationService organisations,
                        BadgeClassService badgeClasses, SigningKeyService keys, StatusLists statusLists, AuditLog audit,
                        Clock clock, ApplicationEventPublisher events, EndorserPersonRepository persons,
-                       IssuerProfiles issuers) {
+                       IssuerProfiles issuers, AwardService awards) {
+        this.awards = awards;
         this.events = events;
         this.persons = persons;
         this.issuers = issuers;
@@ -95,7 +100,7 @@ public class EndorsementService {
     public RequestSent request(OrganisationId endorsed, UUID userId, EndorsedKind kind, UUID target,
                                OrganisationId endorser) {
         organisations.requireRole(endorsed, userId, StaffRole.ADMIN);
-        Target what = target(kind, target);
+        Target what = unasked(kind, target);
         if (!what.organisation().equals(endorsed.value())) {
             throw EndorsementRefused.targetUnavailable();
         }
@@ -119,7 +124,7 @@ public class EndorsementService {
                                  HostedUrls urls) {
         organisations.requireRole(endorser, userId, StaffRole.ADMIN);
         String text = checkedComment(comment);
-        Target what = target(kind, target);
+        Target what = unasked(kind, target);
         refuseSelfOrTwice(endorser.value(), kind, what);
         Endorsement e = endorsements.save(Endorsement.offered(endorser.value(), kind, target, what.organisation(),
                 clock.instant()));
@@ -135,8 +140,8 @@ public class EndorsementService {
     public EndorsementView offerAsPerson(UUID userId, String displayName, EndorsedKind kind, UUID target,
                                          String comment, HostedUrls urls) {
         String text = checkedComment(comment);
-        Target what = target(kind, target);
-        if (organisations.organisationsOf(userId).stream().anyMatch(o -> o.id().value().equals(what.organisation()))) {
+        Target what = unasked(kind, target);
+        if (staffOf(userId, what.organisation())) {
             throw EndorsementRefused.selfAsStaff();
         }
         EndorserPerson person = persons.findByUserId(userId)
@@ -235,10 +240,24 @@ public class EndorsementService {
         return views(endorsements.findByEndorserIdOrderByCreatedAtDesc(endorser.value()));
     }
 
-    /** The requests the organisation sent and the endorsements it received, newest first. */
+    /**
+     * The requests the organisation sent and the endorsements it received, newest first; not those of its awards,
+     * which are their earners' own business.
+     */
     public List<EndorsementView> received(OrganisationId endorsed, UUID userId) {
         organisations.organisation(endorsed, userId);
-        return views(endorsements.findByEndorsedOrganisationIdOrderByCreatedAtDesc(endorsed.value()));
+        return views(endorsements.findByEndorsedOrganisationIdOrderByCreatedAtDesc(endorsed.value()).stream()
+                .filter(e -> e.endorsedKind() != EndorsedKind.AWARD).toList());
+    }
+
+    /** Refused unless {@code userId} administers {@code organisation}. */
+    void requireAdministrator(OrganisationId organisation, UUID userId) {
+        organisations.requireRole(organisation, userId, StaffRole.ADMIN);
+    }
+
+    /** Whether {@code userId} is staff of {@code organisation}: endorsing it would be endorsing themselves. */
+    boolean staffOf(UUID userId, UUID organisation) {
+        return organisations.organisationsOf(userId).stream().anyMatch(o -> o.id().value().equals(organisation));
     }
 
     /** The published endorsements of an issuer profile or badge class, oldest first, for anyone. */
@@ -273,7 +292,11 @@ public class EndorsementService {
         return endorsements.findById(id.value()).map(Endorsement::ob3Credential);
     }
 
-    private EndorsementView publish(Endorsement e, UUID userId, String comment, Target what, HostedUrls urls) {
+    /**
+     * Signs and publishes {@code e}: with the endorser's key, at a bit of its status lists. {@code userId} is who
+     * decided: the endorser's member, the person, or the earner accepting an endorsement of their badge.
+     */
+    EndorsementView publish(Endorsement e, UUID userId, String comment, Target what, HostedUrls urls) {
         OrganisationId endorser = new OrganisationId(e.endorserId());
         boolean person = e.endorserKind() == EndorserKind.PERSON;
         OrganisationProfileView by = (person ? issuers.person(e.endorserId()) : organisations.publicProfile(endorser))
@@ -292,6 +315,10 @@ public class EndorsementService {
         if (!person) {
             audit.record(endorser.value(), userId, AuditAction.ENDORSEMENT_ACCEPTED, e.id().value(),
                     Map.of("endorsed", what.name()));
+        } else {
+            // A person has no log of their own: the endorsed organisation's says it (and sends its webhook).
+            audit.record(e.endorsedOrganisationId(), null, AuditAction.ENDORSEMENT_ACCEPTED, e.id().value(),
+                    Map.of("endorsed", what.name(), "endorser", by.profile().name()));
         }
         events.publishEvent(new EndorsementsChanged(new OrganisationId(e.endorsedOrganisationId())));
         return view(e, by.profile().name(), what.name(), now);
@@ -301,6 +328,7 @@ public class EndorsementService {
         return switch (kind) {
             case ORGANISATION -> urls.ob3Issuer(id);
             case BADGE_CLASS -> urls.ob3Achievement(id);
+            case AWARD -> urls.ob3Credential(id);
         };
     }
 
@@ -308,14 +336,31 @@ public class EndorsementService {
         return switch (kind) {
             case ORGANISATION -> urls.ob2Issuer(id);
             case BADGE_CLASS -> urls.ob2BadgeClass(id);
+            case AWARD -> urls.ob2Assertion(id);
         };
     }
 
-    /** What is endorsed, checked to exist and be endorsable: an organisation, or a published badge class. */
-    private record Target(UUID id, UUID organisation, String name) {
+    /**
+     * What is endorsed, checked to exist and be endorsable: an organisation, a published badge class, or an award
+     * not revoked ({@code name}, its badge class's).
+     */
+    record Target(UUID id, UUID organisation, String name) {
     }
 
-    private Target target(EndorsedKind kind, UUID id) {
+    /** An awarded badge is endorsed only at its earner's request, never unasked nor at an organisation's. */
+    Target unasked(EndorsedKind kind, UUID id) {
+        if (kind == EndorsedKind.AWARD) {
+            throw EndorsementRefused.targetUnavailable();
+        }
+        return target(kind, id);
+    }
+
+    /** The award not revoked, and its badge class's name. */
+    Optional<AwardView> awardInForce(UUID id) {
+        return awards.views(List.of(new AwardId(id))).stream().filter(a -> !a.revoked()).findFirst();
+    }
+
+    Target target(EndorsedKind kind, UUID id) {
         return switch (kind) {
             case ORGANISATION -> organisations.publicProfile(new OrganisationId(id))
                     .map(p -> new Target(id, id, p.profile().name()))
@@ -323,6 +368,9 @@ public class EndorsementService {
             case BADGE_CLASS -> badgeClasses.publicBadgeClass(new BadgeClassId(id))
                     .filter(b -> b.status() == BadgeClassStatus.PUBLISHED)
                     .map(b -> new Target(id, b.organisation().value(), b.content().name()))
+                    .orElseThrow(EndorsementRefused::targetUnavailable);
+            case AWARD -> awardInForce(id).flatMap(a -> badgeClasses.publicBadgeClass(a.badgeClass())
+                            .map(b -> new Target(id, a.organisation().value(), b.content().name())))
                     .orElseThrow(EndorsementRefused::targetUnavailable);
         };
     }
@@ -345,7 +393,7 @@ public class EndorsementService {
                 .orElseThrow(() -> new EndorsementNotFound(id));
     }
 
-    private static String checkedComment(@Nullable String comment) {
+    static String checkedComment(@Nullable String comment) {
         String text = comment == null ? "" : comment.strip();
         if (text.isEmpty()) {
             throw EndorsementRefused.commentMissing();
@@ -356,25 +404,39 @@ public class EndorsementService {
         return text;
     }
 
-    private String nameOf(Endorsement e) {
+    String nameOf(Endorsement e) {
         return switch (e.endorsedKind()) {
             case ORGANISATION -> organisations.publicProfile(new OrganisationId(e.endorsedId()))
                     .map(p -> p.profile().name()).orElse("?");
             case BADGE_CLASS -> badgeClasses.publicBadgeClass(new BadgeClassId(e.endorsedId()))
                     .map(b -> b.content().name()).orElse("?");
+            case AWARD -> awards.views(List.of(new AwardId(e.endorsedId()))).stream().findFirst()
+                    .flatMap(a -> badgeClasses.publicBadgeClass(a.badgeClass())).map(b -> b.content().name())
+                    .orElse("?");
         };
     }
 
-    private List<EndorsementView> views(List<Endorsement> list) {
+    List<EndorsementView> views(List<Endorsement> list) {
         Instant now = clock.instant();
         return list.stream().map(e -> view(e, endorserName(e), nameOf(e), now)).toList();
     }
 
-    private String endorserName(Endorsement e) {
-        return issuers.of(new OrganisationId(e.endorserId())).map(p -> p.profile().name()).orElse("?");
+    /** The endorser's name; for a person asked by e-mail who has not answered, the address asked. */
+    String endorserName(Endorsement e) {
+        String asked = e.inviteeEmail();
+        if (asked != null && (e.status() == EndorsementStatus.REQUESTED
+                || e.status() == EndorsementStatus.DECLINED && e.comment() == null)) {
+            return asked;
+        }
+        return profileName(e.endorserId());
     }
 
-    private static EndorsementView view(Endorsement e, String endorserName, String endorsedName, Instant now) {
+    /** The name at an issuer address: an organisation's or an endorsing person's. */
+    String profileName(UUID id) {
+        return issuers.of(new OrganisationId(id)).map(p -> p.profile().name()).orElse("?");
+    }
+
+    static EndorsementView view(Endorsement e, String endorserName, String endorsedName, Instant now) {
         String state = e.expired(now) ? "EXPIRED" : e.status().name();
         String comment = e.comment();
         return new EndorsementView(e.id(), e.endorserId(), endorserName, e.endorsedKind(), e.endorsedId(),

@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface EndorserPersonRepository extends JpaRepository<EndorserPerson, UUID> {
 
     Optional<EndorserPerson> findByUserId(UUID userId);
+
+    Optional<EndorserPerson> findByPageHash(String pageHash);
 }

@@ -8,6 +8,7 @@ import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationProfileView;
 import org.insigne.issuer.organisation.OrganisationService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,11 +43,21 @@ public class IssuerProfiles {
                         rs.getString(5)), id).stream().findFirst();
     }
 
-    /** The profile of the endorsing person {@code id}, shaped as an issuer profile with their name alone. */
+    /**
+     * The profile of the endorsing person {@code id}, shaped as an issuer profile: their name, and for a person
+     * without an account the website they gave, and their role and organisation as its description.
+     */
     public Optional<OrganisationProfileView> person(UUID id) {
-        List<String> names = jdbc.queryForList("select display_name from endorser_person where id = ?", String.class,
-                id);
-        return names.stream().findFirst().map(name -> new OrganisationProfileView(new OrganisationId(id),
-                new OrganisationProfile(name, null, null, null, null, null), null));
+        return jdbc.query("select display_name, role, affiliation, website_url from endorser_person where id = ?",
+                (row, n) -> new OrganisationProfileView(new OrganisationId(id), new OrganisationProfile(
+                        row.getString(1), description(row.getString(2), row.getString(3)), row.getString(4), null,
+                        null, null), null), id).stream().findFirst();
+    }
+
+    private static @Nullable String description(@Nullable String role, @Nullable String affiliation) {
+        if (role == null) {
+            return affiliation;
+        }
+        return affiliation == null ? role : role + " (" + affiliation + ")";
     }
 }

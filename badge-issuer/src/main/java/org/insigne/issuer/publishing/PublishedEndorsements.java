@@ -17,6 +17,7 @@ public class PublishedEndorsements {
     /** The kinds of endorsed things, as the endorsement table stores them. */
     public static final String ORGANISATION = "ORGANISATION";
     public static final String BADGE_CLASS = "BADGE_CLASS";
+    public static final String AWARD = "AWARD";
 
     private final JdbcTemplate jdbc;
 
@@ -37,7 +38,8 @@ public class PublishedEndorsements {
                 kind, endorsed);
     }
 
-    List<String> ob2Urls(String kind, UUID endorsed, HostedUrls urls) {
+    /** The addresses of the hosted OB 2.0 Endorsements of {@code endorsed}, oldest first. */
+    public List<String> ob2Urls(String kind, UUID endorsed, HostedUrls urls) {
         return of(kind, endorsed).stream().map(p -> urls.ob2Endorsement(p.id())).toList();
     }
 

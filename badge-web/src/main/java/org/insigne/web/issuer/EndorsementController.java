@@ -15,6 +15,7 @@ import org.insigne.issuer.badgeclass.BadgeClassStatus;
 import org.insigne.issuer.endorsement.EndorsedKind;
 import org.insigne.issuer.endorsement.EndorsementId;
 import org.insigne.issuer.endorsement.EndorsementRefused;
+import org.insigne.issuer.endorsement.EndorsementLinkService;
 import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.endorsement.EndorsementView;
 import org.insigne.issuer.endorsement.RequestSent;
@@ -22,6 +23,7 @@ import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.OrganisationView;
 import org.insigne.issuer.organisation.StaffRole;
+import org.insigne.issuer.organisation.StaffService;
 import org.insigne.issuer.publishing.HostedUrls;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountSummary;
@@ -62,10 +64,17 @@ class EndorsementController {
     private final Mailer mailer;
     private final Links links;
     private final PublicProfileService people;
+    private final EndorsementLinkService awardEndorsements;
+    private final StaffService staff;
+    private final EndorsementAskMails mails;
 
     EndorsementController(EndorsementService endorsements, OrganisationService organisations,
                           BadgeClassService badgeClasses, AccountService accounts, Mailer mailer, Links links,
-                          PublicProfileService people) {
+                          PublicProfileService people, EndorsementLinkService awardEndorsements, StaffService staff,
+                          EndorsementAskMails mails) {
+        this.staff = staff;
+        this.mails = mails;
+        this.awardEndorsements = awardEndorsements;
         this.endorsements = endorsements;
         this.people = people;
         this.organisations = organisations;
@@ -119,6 +128,35 @@ class EndorsementController {
                     new OrganisationId(endorserId));
             tell(sent, locale);
             redirect.addFlashAttribute("notice", "issuer.endorsements.requested");
+        } catch (EndorsementRefused refused) {
+            refusal(redirect, refused);
+        }
+        return back;
+    }
+
+    /**
+     * The organisation asks a person by e-mail, with or without an account, to endorse it or one of its badge
+     * classes; not a member of its own staff (any of their confirmed addresses).
+     */
+    @PostMapping("/console/organisations/{id}/endorsements/person-requests")
+    String askPerson(@PathVariable UUID id, @RequestParam(defaultValue = "") String email,
+                     @RequestParam(defaultValue = "") String target, Authentication authentication, Locale locale,
+                     RedirectAttributes redirect) {
+        String back = "redirect:/console/organisations/" + id + "/endorsements";
+        UUID user = CurrentUser.id(authentication);
+        OrganisationId organisation = new OrganisationId(id);
+        Map.Entry<EndorsedKind, UUID> what = target(target);
+        if (what == null) {
+            organisations.requireRole(organisation, user, StaffRole.ADMIN);
+            redirect.addFlashAttribute("refusal", "error.endorsement.target-unavailable");
+            return back;
+        }
+        try {
+            List<String> staffAddresses = staff.staff(organisation, user).stream()
+                    .flatMap(m -> accounts.confirmedAddresses(m.userId()).stream()).toList();
+            mails.send(awardEndorsements.askForOrganisation(organisation, user, what.getKey(), what.getValue(), staffAddresses,
+                    email, locale, links.absolute("")), false);
+            redirect.addFlashAttribute("notice", "issuer.endorsements.ask-person.sent");
         } catch (EndorsementRefused refused) {
             refusal(redirect, refused);
         }
@@ -206,12 +244,18 @@ class EndorsementController {
         return back;
     }
 
-    /** What the user endorsed in their own name, with a button to withdraw each published one. */
+    /**
+     * What the user endorsed in their own name, with a button to withdraw each published one; and the
+     * endorsements of their own badges they asked for, to accept or decline once written.
+     */
     @GetMapping("/backpack/endorsements")
     String given(Authentication authentication, Model model) {
         UUID user = CurrentUser.id(authentication);
         model.addAttribute("given", endorsements.givenByPerson(user));
         model.addAttribute("profile", people.profileOf(user).orElse(null));
+        model.addAttribute("endorsable", awardEndorsements.endorsable(accounts.confirmedAddresses(user)));
+        model.addAttribute("asked", awardEndorsements.askedBy(user));
+        model.addAttribute("maxEmail", EndorsementLinkService.MAX_EMAIL);
         return "backpack/endorsements";
     }
 

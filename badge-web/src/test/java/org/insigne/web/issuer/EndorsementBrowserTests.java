@@ -2,10 +2,15 @@ package org.insigne.web.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
 
 import org.insigne.backpack.sharing.PublicProfileService;
+import org.insigne.issuer.award.AwardService;
+import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.organisation.OrganisationId;
@@ -15,6 +20,7 @@ import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.testing.Browser;
 import org.insigne.web.testing.InsigneIntegrationTest;
+import org.insigne.web.testing.MailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -32,7 +38,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * An issuer asks another organisation to endorse its badge class; the endorser's owner answers from the
  * console, first without a comment (refused with a message), then with one; the badge class's public page shows
- * it. Every page passes axe in French and English, at 1280 and 390 px wide without sideways scrolling.
+ * it; and an earner has their badge endorsed by a person without an account. Every page passes axe in French
+ * and English, at 1280 and 390 px wide without sideways scrolling.
  */
 @Tag("browser")
 @InsigneIntegrationTest
@@ -46,6 +53,7 @@ class EndorsementBrowserTests {
     @Autowired StaffService staff;
     @Autowired BadgeClassService badgeClasses;
     @Autowired PublicProfileService profiles;
+    @Autowired AwardService awards;
 
     Browser browser;
 
@@ -146,6 +154,65 @@ class EndorsementBrowserTests {
         assertThat(browser.text()).contains("No endorsement yet.");
         shoot("person-offer-form");
         browser.visit("/backpack/endorsements?lang=fr");
+    }
+
+    /**
+     * An earner asks a tutor by e-mail to endorse their badge; the tutor, without an account, answers through the
+     * mailed link (refused once without a name); the earner publishes it and the badge's public page shows it;
+     * the tutor's own page says what is kept, in English too.
+     */
+    @Test
+    void earnerAsksPersonWithoutAccountAndPublishes() throws Exception {
+        ConsoleFixture fixture = new ConsoleFixture(mvc, jdbc, accounts, organisations, staff, badgeClasses);
+        ConsoleFixture.PublishedBadge published = fixture.publishedBadge();
+        AccountUser earner = fixture.account("Camille");
+        AwardView award = fixture.awardThroughForm(published, earner.email(), awards, ConsoleFixture.atAddress(port));
+        String tutor = "tutrice." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+
+        browser.visit("/login");
+        browser.logIn(earner.email(), ConsoleFixture.PASSWORD);
+        browser.visit("/backpack/endorsements");
+        browser.fill("Adresse électronique de la personne", tutor);
+        browser.click("Envoyer la demande");
+        assertThat(browser.text()).contains("La demande est envoyée par courriel.", tutor,
+                "demandée, en attente de réponse");
+        shoot("earner-asked");
+        browser.driver().manage().deleteAllCookies();
+
+        String link = MailServer.link(MailServer.awaitMail(tutor, 1, Duration.ofSeconds(20)), "/endorse/");
+        browser.visit(URI.create(link).getPath());
+        assertThat(browser.heading()).isEqualTo("Recommandation demandée");
+        browser.fill("Votre rôle (facultatif)", "Tutrice");
+        browser.fill("Pourquoi recommandez-vous ?", "Une **animatrice** attentive.");
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('endorser-name').removeAttribute('required')");
+        browser.click("Envoyer ma recommandation");
+        assertThat(browser.text()).contains("Indiquez votre nom");
+        shoot("link-refused");
+        browser.fill("Votre nom", "Dominique Tutrice");
+        browser.click("Envoyer ma recommandation");
+        assertThat(browser.text()).contains("Un courriel vous donne le lien de votre page");
+
+        browser.visit("/login");
+        browser.logIn(earner.email(), ConsoleFixture.PASSWORD);
+        browser.visit("/backpack/endorsements");
+        browser.click("Publier");
+        assertThat(browser.text()).contains("La recommandation est publiée avec votre badge.", "Dominique Tutrice");
+        shoot("earner-published");
+        browser.visit("/ob2/assertions/" + award.id().value());
+        assertThat(browser.text()).contains("Dominique Tutrice, Tutrice", "Une animatrice attentive.");
+        browser.visit("/backpack/endorsements?lang=en");
+        assertThat(browser.heading()).isEqualTo("My endorsements");
+        shoot("earner-published");
+        browser.driver().manage().deleteAllCookies();
+
+        String page = MailServer.link(MailServer.awaitMail(tutor, 2, Duration.ofSeconds(20)), "/endorser/");
+        browser.visit(URI.create(page).getPath() + "?lang=en");
+        assertThat(browser.heading()).isEqualTo("What we keep about you");
+        assertThat(browser.text()).contains(tutor, "Dominique Tutrice");
+        shoot("endorser-page");
+        browser.visit(URI.create(page).getPath() + "?lang=fr");
+        shoot("endorser-page");
     }
 
     /** Both widths in the current language: no sideways scrolling at 390 px, accessible, and a screenshot each. */

@@ -267,11 +267,16 @@ class EndorsementIntegrationTests {
                 .andExpect(status().isFound());
     }
 
-    private static String body(ResultActions result) throws Exception {
+    static String body(ResultActions result) throws Exception {
         return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     private ResultActions verify(String body) throws Exception {
+        return verify(mvc, body);
+    }
+
+    /** The verification API's answer to {@code body}, in French. */
+    static ResultActions verify(MockMvc mvc, String body) throws Exception {
         var pending = mvc.perform(post("/api/v1/verifications").contentType(MediaType.APPLICATION_JSON).content(body)
                         .header("Accept-Language", "fr"))
                 .andExpect(request().asyncStarted()).andReturn();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +27,11 @@ import org.insigne.issuer.cobuild.CoBuildId;
 import org.insigne.issuer.cobuild.CoBuildMode;
 import org.insigne.issuer.cobuild.CoBuildService;
 import org.insigne.issuer.cobuild.CoBuildStep;
+import org.insigne.issuer.endorsement.EndorsementLinkService;
 import org.insigne.issuer.endorsement.EndorsedKind;
 import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.endorsement.EndorsementView;
+import org.insigne.issuer.endorsement.EndorserDetails;
 import org.insigne.issuer.openrecognition.OpenRecognitionService;
 import org.insigne.issuer.openrecognition.PersonBadgeDraft;
 import org.insigne.issuer.organisation.OrganisationId;
@@ -81,6 +84,7 @@ class ReferenceVerifierIntegrationTests {
     @Autowired AwardService awards;
     @Autowired ApplicationService applications;
     @Autowired EndorsementService endorsements;
+    @Autowired EndorsementLinkService awardEndorsements;
     @Autowired CoBuildService coBuilds;
     @Autowired OpenRecognitionService openRecognition;
     @LocalServerPort int port;
@@ -296,6 +300,43 @@ class ReferenceVerifierIntegrationTests {
         }
         assertThat(digitalBazaar.get(revokedFile).path("error").asString()).isEqualTo("revocation bit set");
         assertThat(dcc.get(revokedFile).path("error").asString()).isEqualTo("revocation_status: invalid");
+    }
+
+    @Test
+    void earnersBadgeEndorsedWithoutAccountVerifiesInBothReferenceVerifiersAndAWithdrawnOneDoesNot()
+            throws Exception {
+        HostedUrls urls = new HostedUrls("http://127.0.0.1:" + port);
+        AccountUser earner = fixture.account("Camille");
+        AwardView mine = fixture.awardThroughForm(published, earner.email(), awards, atAddress(port));
+        List<String> addresses = List.of(earner.email());
+        EndorsementLinkService.PersonRequest asked = awardEndorsements.ask(earner.id(), addresses, mine.id(),
+                "tutrice@example.org", Locale.FRENCH, urls.base());
+        awardEndorsements.answerWithoutAccount(asked.token(), EndorserDetails.checked("Dominique Tutrice",
+                "Tutrice", "Centre social", null), "Une animatrice **attentive**.", urls);
+        EndorsementView kept = awardEndorsements.accept(earner.id(), asked.endorsement().id(), urls);
+        EndorsementLinkService.PersonRequest other = awardEndorsements.ask(earner.id(), addresses, mine.id(),
+                "animateur@example.org", Locale.FRENCH, urls.base());
+        EndorsementLinkService.PageLink page = awardEndorsements.answerWithoutAccount(other.token(),
+                EndorserDetails.checked("Paul Animateur", null, null, null), "Toujours présente.", urls);
+        EndorsementView withdrawn = awardEndorsements.accept(earner.id(), other.endorsement().id(), urls);
+        awardEndorsements.withdrawByPage(page.token(), withdrawn.id());
+
+        Path dir = Files.createDirectories(Path.of("target", "reference-verifier").toAbsolutePath());
+        Path keptFile = write(dir.resolve("award-endorsement.json"), fetch("/ob3/endorsements/" + kept.id().value()));
+        Path withdrawnFile = write(dir.resolve("withdrawn-award-endorsement.json"),
+                fetch("/ob3/endorsements/" + withdrawn.id().value()));
+        List<Path> files = List.of(keptFile, withdrawnFile);
+
+        Map<Path, JsonNode> digitalBazaar = run("verify.mjs", "--allow-loopback", files);
+        Map<Path, JsonNode> dcc = run("verify-dcc.mjs", null, files);
+
+        for (Map<Path, JsonNode> lines : List.of(digitalBazaar, dcc)) {
+            assertThat(lines.get(keptFile).path("verified").asBoolean()).as("%s", lines.get(keptFile)).isTrue();
+            assertThat(lines.get(withdrawnFile).path("verified").asBoolean()).as("%s", lines.get(withdrawnFile))
+                    .isFalse();
+        }
+        assertThat(digitalBazaar.get(withdrawnFile).path("error").asString()).isEqualTo("revocation bit set");
+        assertThat(dcc.get(withdrawnFile).path("error").asString()).isEqualTo("revocation_status: invalid");
     }
 
     private AwardView award() throws Exception {
