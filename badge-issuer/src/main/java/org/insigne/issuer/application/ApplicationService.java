@@ -192,7 +192,7 @@ public class ApplicationService {
     }
 
     /** The level the applicant picked, one of the badge class's, when its settings ask for one; else null. */
-    private static @Nullable String askedLevel(ApplicationSettings settings, PublicBadgeClass badgeClass,
+    static @Nullable String askedLevel(ApplicationSettings settings, PublicBadgeClass badgeClass,
                                                @Nullable String level) {
         if (!settings.askLevel()) {
             return null;
