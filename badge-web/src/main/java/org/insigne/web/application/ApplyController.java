@@ -155,11 +155,13 @@ class ApplyController {
                     HttpServletResponse response, RedirectAttributes redirect) {
         Submission submission = SubmissionForm.read(request);
         try {
-            notifier.changed(applications.resubmit(user(authentication), new ApplicationId(id), submission));
+            notifier.changed(applications.resubmit(user(authentication), new ApplicationId(id), submission,
+                    SubmissionForm.removed(request)));
         } catch (ApplicationRefused refused) {
             response.setStatus(Refusals.status(refused));
             model.addAttribute("refusal", refused);
             model.addAttribute("narrative", submission.narrative());
+            model.addAttribute("resubmission", submission);
             return detail(applications.mine(user(authentication), new ApplicationId(id)), model);
         }
         redirect.addFlashAttribute("notice", "application.resubmitted");
@@ -211,8 +213,13 @@ class ApplyController {
 
     private String detail(ApplicationView application, Model model) {
         model.addAttribute("mine", application);
-        model.addAttribute("settings", applications.applyPage(application.badgeClass()).map(ApplyPage::settings)
-                .orElse(ApplicationSettings.DEFAULTS));
+        Optional<ApplyPage> page = applications.applyPage(application.badgeClass());
+        ApplicationSettings settings = page.map(ApplyPage::settings).orElse(ApplicationSettings.DEFAULTS);
+        model.addAttribute("settings", settings);
+        model.addAttribute("levels", page.map(p -> p.badgeClass().content().levels()).orElse(java.util.List.of()));
+        if (!model.containsAttribute("resubmission")) {
+            model.addAttribute("resubmission", application.asSubmission(settings));
+        }
         return "application/detail";
     }
 

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.insigne.issuer.application.ApplicationSettings;
@@ -67,6 +70,20 @@ final class SubmissionForm {
         return new Submission(narrative == null ? "" : narrative, links, files,
                 request.getParameter("consent") != null, request.getParameter("reply"), request.getParameter("level"),
                 answers, answerFiles);
+    }
+
+    /** The pieces of evidence the applicant ticked to remove on resubmitting ({@code remove}, by id). */
+    static Set<UUID> removed(HttpServletRequest request) {
+        String[] values = request.getParameterValues("remove");
+        Set<UUID> removed = new HashSet<>();
+        for (String value : values == null ? new String[0] : values) {
+            try {
+                removed.add(UUID.fromString(value));
+            } catch (IllegalArgumentException notAnId) {
+                // Not one of ours: it names nothing to remove.
+            }
+        }
+        return removed;
     }
 
     private static byte[] bytes(MultipartFile file) {

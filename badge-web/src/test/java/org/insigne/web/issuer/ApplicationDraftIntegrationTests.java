@@ -63,6 +63,7 @@ class ApplicationDraftIntegrationTests {
     @Test
     void keepsWhatAVisitorWroteThroughSignUpAndLoginThenSendsIt() throws Exception {
         mvc.perform(get("/apply/{id}", badgeClass.value()))
+                .andExpect(content().string(containsString("Écrire ma demande d&#39;abord")))
                 .andExpect(content().string(containsString("/apply/" + badgeClass.value() + "/draft")));
         mvc.perform(get("/apply/{id}/draft", badgeClass.value()))
                 .andExpect(status().isOk())

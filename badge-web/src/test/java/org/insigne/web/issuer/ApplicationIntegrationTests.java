@@ -43,6 +43,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.insigne.web.issuer.ConsoleFixture.as;
 import static org.insigne.web.issuer.ConsoleFixture.atAddress;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -441,6 +442,67 @@ class ApplicationIntegrationTests {
                 .andExpect(status().isNotFound());
         assertThat(jdbc.queryForObject("select assignee_id from badge_application where id = ?", UUID.class,
                 old.id().value())).isEqualTo(reviewer.id());
+    }
+
+    @Test
+    void letsTheApplicantRewriteAnswersAndEvidenceOnResubmitAndShowsTheReviewerWhatChanged() throws Exception {
+        ApplicationFixture applied = new ApplicationFixture(fixture, applications);
+        applied.openWithQuestions(organisation, badgeClass, owner);
+        ApplicationView sent = applied.answered(badgeClass, applicant);
+        UUID oldAttestation = sent.answers().get(6).fileId();
+        applications.askForChanges(organisation, sent.id(), reviewer.id(), "Précisez la structure.");
+        mvc.perform(get("/backpack/applications/{id}", sent.id().value()).with(as(applicant)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"Centre social des Provinces\"")))
+                .andExpect(content().string(containsString("À laisser parler chacun.")));
+
+        mvc.perform(multipart("/backpack/applications/{id}/resubmit", sent.id().value())
+                        .file(new MockMultipartFile("file0", "photo.png", "image/png", PNG)).param("file0Public", "on")
+                        .param("narrative", "J'ai animé trois réunions de quartier.")
+                        .param("level", "Je pilote")
+                        .param("answer0", "Centre social des Provinces, Blois").param("answer1", "Plus de 10")
+                        .param("answer2", "À laisser parler chacun.").param("answer3", "https://example.org/centre")
+                        .param("answer4", "2026-03-01").param("answer5", "on")
+                        .param("reply", "C'est précisé.")
+                        .with(as(applicant)).with(csrf()))
+                .andExpect(status().isFound());
+        ApplicationView again = only(applicant);
+        assertThat(again.revision()).isEqualTo(1);
+        assertThat(again.level()).isEqualTo("Je pilote");
+        assertThat(again.answers().get(0).content()).isEqualTo("Centre social des Provinces, Blois");
+        assertThat(again.answers().get(6).content()).isEqualTo("attestation.pdf");
+        assertThat(again.evidence()).extracting(e -> e.fileName()).containsExactly("photo.png");
+        assertThat(jdbc.queryForObject("select count(*) from application_file where id = ?", Integer.class,
+                oldAttestation)).isZero();
+        mvc.perform(get("/backpack/applications/{id}/files/{file}", sent.id().value(), again.answers().get(6).fileId())
+                        .with(as(applicant)))
+                .andExpect(status().isOk()).andExpect(content().bytes(ApplicationFixture.PDF));
+
+        String review = "/console/organisations/" + organisation.value() + "/applications/" + sent.id().value();
+        mvc.perform(get(review).with(as(reviewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Niveau demandé changé : Je pilote")))
+                .andExpect(content().string(containsString("Réponse modifiée : « Dans quelle structure ? »")))
+                .andExpect(content().string(containsString("Preuves ajoutées : 1")))
+                .andExpect(content().string(containsString("Centre social des Provinces, Blois")))
+                .andExpect(content().string(not(containsString("Réponse modifiée : « Combien de participants ? »"))))
+                .andExpect(content().string(not(containsString("Récit modifié"))));
+
+        applications.askForChanges(organisation, sent.id(), reviewer.id(), "Retirez la photo.");
+        UUID photo = again.evidence().get(0).id();
+        mvc.perform(multipart("/backpack/applications/{id}/resubmit", sent.id().value())
+                        .param("narrative", "J'ai animé quatre réunions.").param("level", "Je pilote")
+                        .param("answer0", "Centre social des Provinces, Blois").param("answer1", "Plus de 10")
+                        .param("remove", photo.toString()).param("remove", "pas-un-identifiant")
+                        .with(as(applicant)).with(csrf()))
+                .andExpect(status().isFound());
+        ApplicationView third = only(applicant);
+        assertThat(third.revision()).isEqualTo(2);
+        assertThat(third.evidence()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from application_file where id = ?", Integer.class, photo))
+                .isZero();
+        assertThat(third.history().get(third.history().size() - 1).changeList())
+                .extracting(c -> c.key() + " " + c.arg())
+                .contains("narrative ", "evidence-removed 1", "answer Ce que vous avez appris");
     }
 
     @Test
