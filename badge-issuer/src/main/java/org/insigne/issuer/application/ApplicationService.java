@@ -175,21 +175,45 @@ public class ApplicationService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public ApplicationView submitByClaimCode(BadgeClassId badgeClass, Applicant applicant, String narrative) {
+        return submitByClaimCode(badgeClass, applicant, new Submission(narrative, List.of(), List.of(), true, null));
+    }
+
+    /**
+     * Sends an application through an event's claim code, as {@link #submitByClaimCode(BadgeClassId, Applicant,
+     * String)} does, with the level and the answers to the badge class's questions when it asks some (its
+     * settings of applications, open or not: the code stands for the opening). Evidence is not asked at the
+     * event: the applicant adds it if the reviewer asks for changes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ApplicationView submitByClaimCode(BadgeClassId badgeClass, Applicant applicant, Submission submission) {
         PublicBadgeClass hosted = badgeClasses.publicBadgeClass(badgeClass)
                 .filter(b -> b.status() == BadgeClassStatus.PUBLISHED)
                 .orElseThrow(() -> new ApplicationRefused(Kind.CONFLICT, "badge-class-archived"));
         if (applications.hasOpen(badgeClass.value(), applicant.id())) {
             throw new ApplicationRefused(Kind.CONFLICT, "already-open");
         }
-        Submission submission = new Submission(narrative, List.of(), List.of(), true, null);
         EvidenceChecks.narrative(submission.narrative());
+        Optional<ApplicationSettings> settings = questionsOf(badgeClass);
+        String level = settings.map(s -> askedLevel(s, hosted, submission.level())).orElse(null);
+        AnswerChecks.Checked answered = settings.map(s -> AnswerChecks.answers(submission, s))
+                .orElse(new AnswerChecks.Checked(List.of(), List.of()));
         BadgeApplication application = applications.saveAndFlush(new BadgeApplication(hosted.organisation(),
-                badgeClass, applicant, submission.narrative(), List.of(), clock.instant()));
+                badgeClass, applicant, submission.narrative(), level, answered.answers(), List.of(),
+                clock.instant()));
+        answered.files().forEach(f -> files.save(new EvidenceFile(f.evidence().id(), application.id(), f.content())));
         log.info("Application {} for badge class {} sent by user {} with a claim code", application.id().value(),
                 badgeClass.value(), applicant.id());
         audit.record(hosted.organisation().value(), applicant.id(), AuditAction.APPLICATION_SUBMITTED,
                 application.id().value(), detail(application, hosted.content().name()));
         return application.view(hosted.content().name());
+    }
+
+    /**
+     * The settings whose level and questions an application to the badge class answers, whether applications
+     * are open now or not; empty when it never took applications.
+     */
+    public Optional<ApplicationSettings> questionsOf(BadgeClassId badgeClass) {
+        return openings.findById(badgeClass.value()).map(ApplicationOpening::settings);
     }
 
     /** The level the applicant picked, one of the badge class's, when its settings ask for one; else null. */

@@ -23,7 +23,7 @@ import org.springframework.web.util.WebUtils;
  * (a file question's as {@code answer0File}). Numbered fields, not lists, so that each piece keeps its own
  * "public" choice without JavaScript. Blank links and empty file inputs are skipped.
  */
-final class SubmissionForm {
+public final class SubmissionForm {
 
     static final int LINK_FIELDS = 3;
     static final int MAX_FILE_FIELDS = 10;
@@ -31,7 +31,7 @@ final class SubmissionForm {
     private SubmissionForm() {
     }
 
-    static Submission read(HttpServletRequest request) {
+    public static Submission read(HttpServletRequest request) {
         List<Submission.LinkInput> links = new ArrayList<>();
         for (int i = 0; i < LINK_FIELDS; i++) {
             String url = request.getParameter("link" + i);
