@@ -77,6 +77,7 @@ class ApplicationIntegrationTests {
     @Autowired BadgeClassService badgeClasses;
     @Autowired AwardService awards;
     @Autowired ApplicationService applications;
+    @Autowired org.insigne.issuer.application.ApplicationRetention retention;
     @LocalServerPort int port;
 
     ConsoleFixture fixture;
@@ -503,6 +504,55 @@ class ApplicationIntegrationTests {
         assertThat(third.history().get(third.history().size() - 1).changeList())
                 .extracting(c -> c.key() + " " + c.arg())
                 .contains("narrative ", "evidence-removed 1", "answer Ce que vous avez appris");
+    }
+
+    @Test
+    void erasesRefusedAndWithdrawnApplicationsPastRetentionAndForgetsTheApplicantWithTheAccount() throws Exception {
+        ApplicationFixture applied = new ApplicationFixture(fixture, applications);
+        HostedUrls urls = new HostedUrls("http://127.0.0.1:" + port);
+        ApplicationView refused = applied.submitted(badgeClass);
+        applications.refuse(organisation, refused.id(), reviewer.id(), "Non.");
+        ApplicationView withdrawn = applied.submitted(badgeClass);
+        applications.withdraw(withdrawn.applicantId(), withdrawn.id());
+        ApplicationView recent = applied.submitted(badgeClass);
+        applications.refuse(organisation, recent.id(), reviewer.id(), "Pas encore.");
+        ApplicationView awarded = applied.submitted(badgeClass, applicant);
+        applications.award(organisation, awarded.id(), reviewer.id(), "Je fais", null, urls);
+        jdbc.update("update application_event set at = at - interval '400 days' where application_id in (?, ?, ?)",
+                refused.id().value(), withdrawn.id().value(), awarded.id().value());
+
+        assertThat(retention.eraseClosed(java.time.Instant.now(), Duration.ofDays(365))).isEqualTo(2);
+        assertThat(jdbc.queryForList("select id from badge_application where badge_class_id = ?", UUID.class,
+                badgeClass.value())).containsExactlyInAnyOrder(recent.id().value(), awarded.id().value());
+        assertThat(jdbc.queryForObject("select count(*) from application_file where application_id in (?, ?)",
+                Integer.class, refused.id().value(), withdrawn.id().value())).isZero();
+
+        byte[] export = mvc.perform(get("/account/export").with(as(applicant))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String account = new String(unzip(export, "account.json"), StandardCharsets.UTF_8);
+        assertThat(account).contains("\"applications\"", "J'ai animé trois réunions de quartier.", "AWARDED",
+                "compte-rendu.pdf");
+
+        retention.forgetApplicant(applicant.id());
+        ApplicationView kept = applications.mine(applicant.id()).get(0);
+        assertThat(kept.narrative()).isEmpty();
+        assertThat(kept.applicantEmail()).isEqualTo("erased@invalid");
+        assertThat(kept.evidence()).extracting(e -> e.isFile() ? e.fileName() : e.url())
+                .containsExactly("https://example.org/compte-rendu", "compte-rendu.pdf");
+        UUID file = kept.evidence().get(1).id();
+        mvc.perform(get("/apply/evidence/{id}", file)).andExpect(status().isOk())
+                .andExpect(content().bytes(ApplicationFixture.PDF));
+    }
+
+    private static byte[] unzip(byte[] zip, String name) throws java.io.IOException {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("no " + name + " in the export");
     }
 
     @Test
