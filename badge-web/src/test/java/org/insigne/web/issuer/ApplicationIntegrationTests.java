@@ -620,6 +620,96 @@ class ApplicationIntegrationTests {
         }
     }
 
+    /**
+     * Two reviewers, each signed in through the login form in a browser-like client of their own (their own
+     * session cookie and connection), press "award" on one application at the same moment: one badge, and the
+     * other reviewer reads that someone acted first.
+     */
+    @Test
+    void awardsOnceWhenTwoSignedInReviewersPressAwardTogether() throws Exception {
+        ApplicationView sent = new ApplicationFixture(fixture, applications).submitted(badgeClass);
+        String review = "/console/organisations/" + organisation.value() + "/applications/" + sent.id().value();
+        List<SignedIn> clients = List.of(new SignedIn(port, reviewer.email()), new SignedIn(port, secondReviewer.email()));
+        List<String> tokens = new ArrayList<>();
+        for (SignedIn client : clients) {
+            tokens.add(SignedIn.hidden(client.get(review).body(), "_csrf"));
+        }
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                SignedIn client = clients.get(i);
+                String token = tokens.get(i);
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return client.post(review + "/award", "level=Je+fais&_csrf="
+                            + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8));
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            String refusal = "";
+            for (Future<java.net.http.HttpResponse<String>> answer : answers) {
+                java.net.http.HttpResponse<String> response = answer.get();
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 409) {
+                    refusal = response.body();
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(302, 409);
+            assertThat(refusal).contains("Quelqu&#39;un a déjà agi sur cette demande");
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from award where form_token = ?", Integer.class,
+                sent.id().value())).isEqualTo(1);
+        assertThat(applications.mine(sent.applicantId(), sent.id()).state()).isEqualTo(ApplicationState.AWARDED);
+    }
+
+    /** A client with its own cookies and connections, signed in through the login form. */
+    private static final class SignedIn {
+
+        private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile(
+                "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+
+        private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        private final String base;
+
+        SignedIn(int port, String email) throws Exception {
+            this.base = "http://127.0.0.1:" + port;
+            String token = hidden(get("/login").body(), "_csrf");
+            java.net.http.HttpResponse<String> login = post("/login", "username="
+                    + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                    + java.net.URLEncoder.encode(ConsoleFixture.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                    + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8));
+            assertThat(login.headers().firstValue("Location")).get().asString().doesNotContain("error");
+        }
+
+        java.net.http.HttpResponse<String> get(String path) throws Exception {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        java.net.http.HttpResponse<String> post(String path, String form) throws Exception {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        static String hidden(String html, String name) {
+            java.util.regex.Matcher m = HIDDEN.matcher(html);
+            while (m.find()) {
+                if (m.group(1).equals(name)) {
+                    return m.group(2).replace("&amp;", "&");
+                }
+            }
+            throw new AssertionError("no hidden field " + name);
+        }
+    }
+
     private static String attempt(java.util.function.Supplier<ApplicationView> decision) {
         try {
             decision.get();
