@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.insigne.core.error.DomainException.Kind;
@@ -174,16 +175,32 @@ public class ApplicationService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public ApplicationView submitByClaimCode(BadgeClassId badgeClass, Applicant applicant, String narrative) {
+        return submitByClaimCode(badgeClass, applicant, new Submission(narrative, List.of(), List.of(), true, null));
+    }
+
+    /**
+     * Sends an application through an event's claim code, as {@link #submitByClaimCode(BadgeClassId, Applicant,
+     * String)} does, with the level and the answers to the badge class's questions when it asks some (its
+     * settings of applications, open or not: the code stands for the opening). Evidence is not asked at the
+     * event: the applicant adds it if the reviewer asks for changes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ApplicationView submitByClaimCode(BadgeClassId badgeClass, Applicant applicant, Submission submission) {
         PublicBadgeClass hosted = badgeClasses.publicBadgeClass(badgeClass)
                 .filter(b -> b.status() == BadgeClassStatus.PUBLISHED)
                 .orElseThrow(() -> new ApplicationRefused(Kind.CONFLICT, "badge-class-archived"));
         if (applications.hasOpen(badgeClass.value(), applicant.id())) {
             throw new ApplicationRefused(Kind.CONFLICT, "already-open");
         }
-        Submission submission = new Submission(narrative, List.of(), List.of(), true, null);
         EvidenceChecks.narrative(submission.narrative());
+        Optional<ApplicationSettings> settings = questionsOf(badgeClass);
+        String level = settings.map(s -> askedLevel(s, hosted, submission.level())).orElse(null);
+        AnswerChecks.Checked answered = settings.map(s -> AnswerChecks.answers(submission, s))
+                .orElse(new AnswerChecks.Checked(List.of(), List.of()));
         BadgeApplication application = applications.saveAndFlush(new BadgeApplication(hosted.organisation(),
-                badgeClass, applicant, submission.narrative(), List.of(), clock.instant()));
+                badgeClass, applicant, submission.narrative(), level, answered.answers(), List.of(),
+                clock.instant()));
+        answered.files().forEach(f -> files.save(new EvidenceFile(f.evidence().id(), application.id(), f.content())));
         log.info("Application {} for badge class {} sent by user {} with a claim code", application.id().value(),
                 badgeClass.value(), applicant.id());
         audit.record(hosted.organisation().value(), applicant.id(), AuditAction.APPLICATION_SUBMITTED,
@@ -191,8 +208,16 @@ public class ApplicationService {
         return application.view(hosted.content().name());
     }
 
+    /**
+     * The settings whose level and questions an application to the badge class answers, whether applications
+     * are open now or not; empty when it never took applications.
+     */
+    public Optional<ApplicationSettings> questionsOf(BadgeClassId badgeClass) {
+        return openings.findById(badgeClass.value()).map(ApplicationOpening::settings);
+    }
+
     /** The level the applicant picked, one of the badge class's, when its settings ask for one; else null. */
-    private static @Nullable String askedLevel(ApplicationSettings settings, PublicBadgeClass badgeClass,
+    static @Nullable String askedLevel(ApplicationSettings settings, PublicBadgeClass badgeClass,
                                                @Nullable String level) {
         if (!settings.askLevel()) {
             return null;
@@ -218,23 +243,106 @@ public class ApplicationService {
     /** Sends the application again after a request for changes, with a new narrative and possibly more evidence. */
     @Transactional
     public ApplicationView resubmit(UUID applicantId, ApplicationId id, Submission submission) {
+        return resubmit(applicantId, id, submission, Set.of());
+    }
+
+    /**
+     * Sends the application again after a request for changes: the narrative, level and answers as rewritten
+     * (a file question left empty keeps its file), the evidence but the pieces named in {@code removed}, plus
+     * the new pieces. The history records what changed, for the reviewers.
+     */
+    @Transactional
+    public ApplicationView resubmit(UUID applicantId, ApplicationId id, Submission submission, Set<UUID> removed) {
         BadgeApplication application = applications.findForUpdate(id.value())
                 .filter(a -> a.applicantId().equals(applicantId)).orElseThrow(ApplicationNotFound::new);
         application.require(ApplicationState.CHANGES_REQUESTED);
-        ApplicationSettings settings = openings.findById(application.badgeClassId().value())
-                .map(ApplicationOpening::settings).orElse(ApplicationSettings.DEFAULTS);
+        ApplicationSettings settings = settingsOf(application);
         EvidenceChecks.narrative(submission.narrative());
         if (submission.reply() != null && submission.reply().length() > Submission.MAX_REPLY) {
             throw ApplicationRefused.invalid("reply", "message-too-long", Submission.MAX_REPLY);
         }
-        int links = application.evidence().size() - application.fileCount();
-        EvidenceChecks.Checked checked = EvidenceChecks.evidence(submission, settings, links, application.fileCount());
-        application.resubmit(submission.narrative(), submission.reply(), checked.all(), clock.instant());
+        List<Evidence> kept = application.evidence().stream().filter(e -> !removed.contains(e.id())).toList();
+        int keptFiles = (int) kept.stream().filter(Evidence::isFile).count();
+        EvidenceChecks.Checked checked = EvidenceChecks.evidence(submission, settings, kept.size() - keptFiles,
+                keptFiles);
+        String level = application.level();
+        if (settings.askLevel()) {
+            PublicBadgeClass hosted = badgeClasses.publicBadgeClass(application.badgeClassId())
+                    .orElseThrow(() -> new BadgeClassNotFound(application.badgeClassId()));
+            level = askedLevel(settings, hosted, submission.level());
+        }
+        List<Answer> answers = application.answers();
+        List<EvidenceChecks.CheckedFile> answerFiles = List.of();
+        if (!settings.questions().isEmpty()) {
+            AnswerChecks.Checked answered = AnswerChecks.answers(withKeptAnswerFiles(submission, settings,
+                    application), settings);
+            answers = answered.answers();
+            answerFiles = answered.files();
+        }
+        List<ApplicationEvent.Change> changes = changes(application, submission, level, answers, checked.all().size(),
+                application.evidence().size() - kept.size());
+        List<UUID> gone = new ArrayList<>();
+        application.evidence().stream().filter(e -> e.isFile() && removed.contains(e.id())).forEach(e -> gone.add(e.id()));
+        if (!settings.questions().isEmpty()) {
+            application.answers().stream().filter(Answer::isFile).forEach(a -> gone.add(a.fileId()));
+        }
+        application.resubmit(submission.narrative(), submission.reply(), level, answers, kept, checked.all(), changes,
+                clock.instant());
+        files.deleteAllById(gone);
         checked.files().forEach(f -> files.save(new EvidenceFile(f.evidence().id(), application.id(), f.content())));
+        answerFiles.forEach(f -> files.save(new EvidenceFile(f.evidence().id(), application.id(), f.content())));
         String name = badgeClassName(application.badgeClassId());
         audit.record(application.organisationId().value(), applicantId, AuditAction.APPLICATION_SUBMITTED,
                 id.value(), detail(application, name));
         return application.view(name);
+    }
+
+    /** The submission, with the file each file question answered before wherever no new file answers it. */
+    private Submission withKeptAnswerFiles(Submission submission, ApplicationSettings settings,
+                                           BadgeApplication application) {
+        Map<Integer, Submission.FileInput> kept = new java.util.HashMap<>();
+        List<Question> questions = settings.questions();
+        for (int i = 0; i < questions.size(); i++) {
+            String label = questions.get(i).label();
+            if (questions.get(i).kind() != Question.Kind.FILE || submission.answerFiles().containsKey(i)) {
+                continue;
+            }
+            int position = i;
+            application.answers().stream().filter(a -> a.isFile() && a.label().equals(label)).findFirst()
+                    .ifPresent(a -> files.findById(java.util.Objects.requireNonNull(a.fileId())).ifPresent(f ->
+                            kept.put(position, new Submission.FileInput(java.util.Objects.requireNonNull(a.content()),
+                                    f.content(), false))));
+        }
+        return kept.isEmpty() ? submission : submission.withFilesOf(new Submission("", List.of(), List.of(), false,
+                null, null, Map.of(), kept));
+    }
+
+    private static List<ApplicationEvent.Change> changes(BadgeApplication before, Submission submission,
+                                                         @Nullable String level, List<Answer> answers, int added,
+                                                         int removed) {
+        List<ApplicationEvent.Change> changes = new ArrayList<>();
+        if (!before.narrative().equals(submission.narrative())) {
+            changes.add(new ApplicationEvent.Change("narrative", ""));
+        }
+        if (!java.util.Objects.equals(before.level(), level)) {
+            changes.add(new ApplicationEvent.Change("level", String.valueOf(level)));
+        }
+        for (int i = 0; i < answers.size(); i++) {
+            Answer now = answers.get(i);
+            boolean newFile = now.isFile() && submission.answerFiles().containsKey(i);
+            boolean same = before.answers().stream().anyMatch(a -> a.label().equals(now.label())
+                    && java.util.Objects.equals(a.content(), now.content()));
+            if (newFile || !same) {
+                changes.add(new ApplicationEvent.Change("answer", now.label()));
+            }
+        }
+        if (added > 0) {
+            changes.add(new ApplicationEvent.Change("evidence-added", Integer.toString(added)));
+        }
+        if (removed > 0) {
+            changes.add(new ApplicationEvent.Change("evidence-removed", Integer.toString(removed)));
+        }
+        return changes;
     }
 
     @Transactional

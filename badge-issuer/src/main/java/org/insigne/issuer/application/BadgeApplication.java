@@ -115,14 +115,30 @@ class BadgeApplication {
         this.history.add(new ApplicationEvent(ApplicationEvent.Kind.SUBMITTED, applicant.id(), null, now));
     }
 
-    void resubmit(String newNarrative, @Nullable String reply, List<Evidence> added, Instant now) {
+    /**
+     * Sends it again after a request for changes, with what the applicant rewrote: the narrative, the level and
+     * answers, the evidence kept and added; {@code changes} says what differs, for the reviewers.
+     */
+    void resubmit(String newNarrative, @Nullable String reply, @Nullable String newLevel, List<Answer> newAnswers,
+                  List<Evidence> keptEvidence, List<Evidence> added, List<ApplicationEvent.Change> changes,
+                  Instant now) {
         require(ApplicationState.CHANGES_REQUESTED);
         this.narrative = newNarrative;
+        this.level = newLevel;
+        this.answers.clear();
+        this.answers.addAll(newAnswers);
+        this.evidence.clear();
+        this.evidence.addAll(keptEvidence);
         this.evidence.addAll(added);
         this.state = ApplicationState.SUBMITTED;
         this.revision++;
         this.submittedAt = now;
-        this.history.add(new ApplicationEvent(ApplicationEvent.Kind.RESUBMITTED, applicantId, reply, now));
+        this.history.add(new ApplicationEvent(ApplicationEvent.Kind.RESUBMITTED, applicantId, reply, now,
+                ApplicationEvent.changes(changes)));
+    }
+
+    @Nullable String level() {
+        return level;
     }
 
     void withdraw(Instant now) {

@@ -36,6 +36,18 @@ public record Submission(String narrative, List<LinkInput> links, List<FileInput
         this(narrative, links, files, consent, reply, null, Map.of(), Map.of());
     }
 
+    /**
+     * This submission with the files of a draft written earlier: its evidence files after the new ones, and its
+     * answer files where no new file answers the same question.
+     */
+    public Submission withFilesOf(Submission draft) {
+        List<FileInput> allFiles = new java.util.ArrayList<>(files);
+        allFiles.addAll(draft.files());
+        Map<Integer, FileInput> allAnswerFiles = new java.util.HashMap<>(draft.answerFiles());
+        allAnswerFiles.putAll(answerFiles);
+        return new Submission(narrative, links, allFiles, consent, reply, level, answers, allAnswerFiles);
+    }
+
     /** The answer typed for the question at {@code position}, empty when none. */
     public String answer(int position) {
         return answers.getOrDefault(position, "");

@@ -13,6 +13,7 @@ import org.insigne.core.error.DomainException.Kind;
 import org.insigne.issuer.application.Applicant;
 import org.insigne.issuer.application.ApplicationService;
 import org.insigne.issuer.application.ApplicationView;
+import org.insigne.issuer.application.Submission;
 import org.insigne.issuer.audit.AuditAction;
 import org.insigne.issuer.audit.AuditLog;
 import org.insigne.issuer.award.AwardRequest;
@@ -154,6 +155,16 @@ public class ClaimCodeService {
      */
     @Transactional
     public ClaimOutcome claim(String typed, Applicant who, @Nullable String narrative, HostedUrls urls) {
+        return claimWith(typed, who, new Submission(narrative == null ? "" : narrative, List.of(), List.of(), true,
+                null), urls);
+    }
+
+    /**
+     * Uses a code as {@link #claim(String, Applicant, String, HostedUrls)} does; an application gets the
+     * submission's narrative, level and answers to the badge class's questions.
+     */
+    @Transactional
+    public ClaimOutcome claimWith(String typed, Applicant who, Submission submission, HostedUrls urls) {
         ClaimCode code = ClaimCodes.normalise(typed).flatMap(codes::findByCodeForUpdate)
                 .orElseThrow(() -> new ClaimCodeRefused(Kind.NOT_FOUND, "unknown"));
         Instant now = clock.instant();
@@ -179,7 +190,7 @@ public class ClaimCodeService {
             award = awards.award(code.organisationId(), code.badgeClassId(), code.createdBy(),
                     new AwardRequest(formToken, who.email(), who.name(), code.level(), null, null, null), urls);
         } else {
-            application = applications.submitByClaimCode(code.badgeClassId(), who, narrative == null ? "" : narrative);
+            application = applications.submitByClaimCode(code.badgeClassId(), who, submission);
         }
         code.use(now);
         jdbc.update("""

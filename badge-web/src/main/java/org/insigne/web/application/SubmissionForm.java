@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.insigne.issuer.application.ApplicationSettings;
@@ -20,7 +23,7 @@ import org.springframework.web.util.WebUtils;
  * (a file question's as {@code answer0File}). Numbered fields, not lists, so that each piece keeps its own
  * "public" choice without JavaScript. Blank links and empty file inputs are skipped.
  */
-final class SubmissionForm {
+public final class SubmissionForm {
 
     static final int LINK_FIELDS = 3;
     static final int MAX_FILE_FIELDS = 10;
@@ -28,7 +31,7 @@ final class SubmissionForm {
     private SubmissionForm() {
     }
 
-    static Submission read(HttpServletRequest request) {
+    public static Submission read(HttpServletRequest request) {
         List<Submission.LinkInput> links = new ArrayList<>();
         for (int i = 0; i < LINK_FIELDS; i++) {
             String url = request.getParameter("link" + i);
@@ -67,6 +70,20 @@ final class SubmissionForm {
         return new Submission(narrative == null ? "" : narrative, links, files,
                 request.getParameter("consent") != null, request.getParameter("reply"), request.getParameter("level"),
                 answers, answerFiles);
+    }
+
+    /** The pieces of evidence the applicant ticked to remove on resubmitting ({@code remove}, by id). */
+    static Set<UUID> removed(HttpServletRequest request) {
+        String[] values = request.getParameterValues("remove");
+        Set<UUID> removed = new HashSet<>();
+        for (String value : values == null ? new String[0] : values) {
+            try {
+                removed.add(UUID.fromString(value));
+            } catch (IllegalArgumentException notAnId) {
+                // Not one of ours: it names nothing to remove.
+            }
+        }
+        return removed;
     }
 
     private static byte[] bytes(MultipartFile file) {

@@ -7,15 +7,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.insigne.core.error.DomainException;
 import org.insigne.issuer.application.Applicant;
 import org.insigne.issuer.application.ApplicationRefused;
+import org.insigne.issuer.application.ApplicationService;
+import org.insigne.issuer.application.Submission;
 import org.insigne.issuer.claimcode.ClaimCodeRefused;
 import org.insigne.issuer.claimcode.ClaimCodeService;
 import org.insigne.issuer.claimcode.ClaimCodes;
+import org.insigne.issuer.claimcode.ClaimMode;
 import org.insigne.issuer.claimcode.ClaimOutcome;
 import org.insigne.issuer.claimcode.ClaimPage;
 import org.insigne.web.account.AccountService;
 import org.insigne.web.account.AccountUser;
 import org.insigne.web.application.ApplicationNotifier;
 import org.insigne.web.application.Refusals;
+import org.insigne.web.application.SubmissionForm;
 import org.insigne.web.issuer.AwardNotifier;
 import org.insigne.web.system.Links;
 import org.insigne.web.system.RateLimits;
@@ -49,11 +53,14 @@ class ClaimCodeController {
     private final RateLimits limits;
     private final AwardNotifier awardNotifier;
     private final ApplicationNotifier applicationNotifier;
+    private final ApplicationService applications;
     private final Links links;
 
     ClaimCodeController(ClaimCodeService codes, AccountService accounts, RateLimits limits,
-                        AwardNotifier awardNotifier, ApplicationNotifier applicationNotifier, Links links) {
+                        AwardNotifier awardNotifier, ApplicationNotifier applicationNotifier,
+                        ApplicationService applications, Links links) {
         this.codes = codes;
+        this.applications = applications;
         this.accounts = accounts;
         this.limits = limits;
         this.awardNotifier = awardNotifier;
@@ -75,16 +82,16 @@ class ClaimCodeController {
 
     @GetMapping({SHORT + "{code}", SIGNED_IN + "{code}"})
     String page(@PathVariable String code, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return show(page(code, request), null, "", model, response);
+        return show(page(code, request), null, null, model, response);
     }
 
     @PostMapping(SIGNED_IN + "{code}")
-    String claim(@PathVariable String code, @RequestParam(defaultValue = "") String narrative,
-                 @RequestParam(defaultValue = "") String consent, HttpServletRequest request,
-                 Authentication authentication, Model model, HttpServletResponse response,
-                 RedirectAttributes redirect) {
+    String claim(@PathVariable String code, @RequestParam(defaultValue = "") String consent,
+                 HttpServletRequest request, Authentication authentication, Model model,
+                 HttpServletResponse response, RedirectAttributes redirect) {
         ClaimPage page = page(code, request);
         AccountUser user = (AccountUser) authentication.getPrincipal();
+        Submission submission = SubmissionForm.read(request);
         ClaimOutcome outcome;
         try {
             if (!"on".equals(consent)) {
@@ -92,13 +99,13 @@ class ClaimCodeController {
             }
             String email = accounts.confirmedEmail(user.id())
                     .orElseThrow(() -> new ClaimCodeRefused(DomainException.Kind.FORBIDDEN, "unconfirmed-address"));
-            outcome = codes.claim(code, new Applicant(user.id(), email, user.displayName(),
-                    LocaleContextHolder.getLocale()), narrative, links.hostedUrls());
+            outcome = codes.claimWith(code, new Applicant(user.id(), email, user.displayName(),
+                    LocaleContextHolder.getLocale()), submission, links.hostedUrls());
         } catch (ClaimCodeRefused | ApplicationRefused refused) {
-            return show(page, refused, narrative, model, response);
+            return show(page, refused, submission, model, response);
         } catch (DataIntegrityViolationException raced) {
             // The same person using the code twice at once: the use's primary key stopped the second.
-            return show(page, new ClaimCodeRefused(DomainException.Kind.CONFLICT, "already-used"), narrative, model,
+            return show(page, new ClaimCodeRefused(DomainException.Kind.CONFLICT, "already-used"), submission, model,
                     response);
         }
         if (outcome.award() != null) {
@@ -138,14 +145,19 @@ class ClaimCodeController {
         }
     }
 
-    private static String show(ClaimPage page, @Nullable DomainException refusal, String narrative, Model model,
-                               HttpServletResponse response) {
+    /** The code's page; in application mode, with the badge class's level and questions, if it asks some. */
+    private String show(ClaimPage page, @Nullable DomainException refusal, @Nullable Submission submission,
+                        Model model, HttpServletResponse response) {
         if (refusal != null) {
             response.setStatus(Refusals.status(refusal));
             model.addAttribute("refusal", refusal);
         }
         model.addAttribute("page", page);
-        model.addAttribute("narrative", narrative);
+        model.addAttribute("narrative", submission == null ? "" : submission.narrative());
+        model.addAttribute("submission", submission);
+        if (page.code().settings().mode() == ClaimMode.APPLICATION) {
+            applications.questionsOf(page.badgeClass().id()).ifPresent(s -> model.addAttribute("questions", s));
+        }
         return "claimcode/claim";
     }
 }

@@ -18,6 +18,9 @@ import org.insigne.backpack.collection.BadgeCollectionService;
 import org.insigne.backpack.sharing.AnonymousCvService;
 import org.insigne.backpack.sharing.PublicProfileService;
 import org.insigne.backpack.territory.TerritoryService;
+import org.insigne.issuer.application.ApplicationRetention;
+import org.insigne.issuer.application.ApplicationService;
+import org.insigne.issuer.application.ApplicationView;
 import org.insigne.issuer.endorsement.EndorsementService;
 import org.insigne.issuer.organisation.StaffService;
 import org.insigne.web.account.AccountProfile;
@@ -50,11 +53,16 @@ public class DataRightsService {
     private final PublicProfileService profiles;
     private final StaffService staff;
     private final EndorsementService endorsements;
+    private final ApplicationService applications;
+    private final ApplicationRetention applicationRetention;
 
     DataRightsService(AccountService accounts, BackpackService badges, BadgeCollectionService collections,
                       AnonymousCvService cvs, Clock clock, TerritoryService territory, PublicProfileService profiles,
-                      StaffService staff, EndorsementService endorsements) {
+                      StaffService staff, EndorsementService endorsements, ApplicationService applications,
+                      ApplicationRetention applicationRetention) {
         this.endorsements = endorsements;
+        this.applications = applications;
+        this.applicationRetention = applicationRetention;
         this.territory = territory;
         this.profiles = profiles;
         this.staff = staff;
@@ -99,6 +107,8 @@ public class DataRightsService {
         // What they endorsed in their own name is withdrawn; their signed documents stay verifiable, as revoked.
         endorsements.forgetPerson(userId);
         profiles.deleteAllOf(userId);
+        // Their applications go, but for the public evidence of awarded ones, which their badges name.
+        applicationRetention.forgetApplicant(userId);
         cvs.deleteAllOf(userId);
         collections.deleteAllOf(userId);
         badges.deleteAllOf(userId);
@@ -127,6 +137,7 @@ public class DataRightsService {
             return m;
         }).orElse(null));
         account.put("exportedAt", clock.instant().toString());
+        account.put("applications", applications.mine(userId).stream().map(DataRightsService::application).toList());
         account.put("collections", collections.collectionsOf(userId).stream().map(c -> {
             Map<String, @Nullable Object> m = new LinkedHashMap<>();
             m.put("id", c.id().value().toString());
@@ -160,6 +171,37 @@ public class DataRightsService {
             return m;
         }).orElse(null));
         return account;
+    }
+
+    private static Map<String, @Nullable Object> application(ApplicationView a) {
+        Map<String, @Nullable Object> m = new LinkedHashMap<>();
+        m.put("id", a.id().value().toString());
+        m.put("badgeClass", a.badgeClassName());
+        m.put("state", a.state().name());
+        m.put("narrative", a.narrative());
+        m.put("level", a.level());
+        m.put("revision", a.revision());
+        m.put("createdAt", a.createdAt().toString());
+        m.put("answers", a.answers().stream().map(answer -> {
+            Map<String, @Nullable Object> q = new LinkedHashMap<>();
+            q.put("question", answer.label());
+            q.put("answer", answer.content());
+            return q;
+        }).toList());
+        m.put("evidence", a.evidence().stream().map(e -> {
+            Map<String, @Nullable Object> piece = new LinkedHashMap<>();
+            piece.put(e.isFile() ? "file" : "url", e.isFile() ? e.fileName() : e.url());
+            piece.put("public", e.isPublic());
+            return piece;
+        }).toList());
+        m.put("history", a.history().stream().map(e -> {
+            Map<String, @Nullable Object> event = new LinkedHashMap<>();
+            event.put("event", e.kind().name());
+            event.put("at", e.at().toString());
+            event.put("message", e.message());
+            return event;
+        }).toList());
+        return m;
     }
 
     private static Map<String, @Nullable Object> badge(StoredBadgeView b) {

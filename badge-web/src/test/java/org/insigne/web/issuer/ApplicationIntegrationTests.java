@@ -43,6 +43,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.insigne.web.issuer.ConsoleFixture.as;
 import static org.insigne.web.issuer.ConsoleFixture.atAddress;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -76,6 +77,7 @@ class ApplicationIntegrationTests {
     @Autowired BadgeClassService badgeClasses;
     @Autowired AwardService awards;
     @Autowired ApplicationService applications;
+    @Autowired org.insigne.issuer.application.ApplicationRetention retention;
     @LocalServerPort int port;
 
     ConsoleFixture fixture;
@@ -444,6 +446,116 @@ class ApplicationIntegrationTests {
     }
 
     @Test
+    void letsTheApplicantRewriteAnswersAndEvidenceOnResubmitAndShowsTheReviewerWhatChanged() throws Exception {
+        ApplicationFixture applied = new ApplicationFixture(fixture, applications);
+        applied.openWithQuestions(organisation, badgeClass, owner);
+        ApplicationView sent = applied.answered(badgeClass, applicant);
+        UUID oldAttestation = sent.answers().get(6).fileId();
+        applications.askForChanges(organisation, sent.id(), reviewer.id(), "Précisez la structure.");
+        mvc.perform(get("/backpack/applications/{id}", sent.id().value()).with(as(applicant)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"Centre social des Provinces\"")))
+                .andExpect(content().string(containsString("À laisser parler chacun.")));
+
+        mvc.perform(multipart("/backpack/applications/{id}/resubmit", sent.id().value())
+                        .file(new MockMultipartFile("file0", "photo.png", "image/png", PNG)).param("file0Public", "on")
+                        .param("narrative", "J'ai animé trois réunions de quartier.")
+                        .param("level", "Je pilote")
+                        .param("answer0", "Centre social des Provinces, Blois").param("answer1", "Plus de 10")
+                        .param("answer2", "À laisser parler chacun.").param("answer3", "https://example.org/centre")
+                        .param("answer4", "2026-03-01").param("answer5", "on")
+                        .param("reply", "C'est précisé.")
+                        .with(as(applicant)).with(csrf()))
+                .andExpect(status().isFound());
+        ApplicationView again = only(applicant);
+        assertThat(again.revision()).isEqualTo(1);
+        assertThat(again.level()).isEqualTo("Je pilote");
+        assertThat(again.answers().get(0).content()).isEqualTo("Centre social des Provinces, Blois");
+        assertThat(again.answers().get(6).content()).isEqualTo("attestation.pdf");
+        assertThat(again.evidence()).extracting(e -> e.fileName()).containsExactly("photo.png");
+        assertThat(jdbc.queryForObject("select count(*) from application_file where id = ?", Integer.class,
+                oldAttestation)).isZero();
+        mvc.perform(get("/backpack/applications/{id}/files/{file}", sent.id().value(), again.answers().get(6).fileId())
+                        .with(as(applicant)))
+                .andExpect(status().isOk()).andExpect(content().bytes(ApplicationFixture.PDF));
+
+        String review = "/console/organisations/" + organisation.value() + "/applications/" + sent.id().value();
+        mvc.perform(get(review).with(as(reviewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Niveau demandé changé : Je pilote")))
+                .andExpect(content().string(containsString("Réponse modifiée : « Dans quelle structure ? »")))
+                .andExpect(content().string(containsString("Preuves ajoutées : 1")))
+                .andExpect(content().string(containsString("Centre social des Provinces, Blois")))
+                .andExpect(content().string(not(containsString("Réponse modifiée : « Combien de participants ? »"))))
+                .andExpect(content().string(not(containsString("Récit modifié"))));
+
+        applications.askForChanges(organisation, sent.id(), reviewer.id(), "Retirez la photo.");
+        UUID photo = again.evidence().get(0).id();
+        mvc.perform(multipart("/backpack/applications/{id}/resubmit", sent.id().value())
+                        .param("narrative", "J'ai animé quatre réunions.").param("level", "Je pilote")
+                        .param("answer0", "Centre social des Provinces, Blois").param("answer1", "Plus de 10")
+                        .param("remove", photo.toString()).param("remove", "pas-un-identifiant")
+                        .with(as(applicant)).with(csrf()))
+                .andExpect(status().isFound());
+        ApplicationView third = only(applicant);
+        assertThat(third.revision()).isEqualTo(2);
+        assertThat(third.evidence()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from application_file where id = ?", Integer.class, photo))
+                .isZero();
+        assertThat(third.history().get(third.history().size() - 1).changeList())
+                .extracting(c -> c.key() + " " + c.arg())
+                .contains("narrative ", "evidence-removed 1", "answer Ce que vous avez appris");
+    }
+
+    @Test
+    void erasesRefusedAndWithdrawnApplicationsPastRetentionAndForgetsTheApplicantWithTheAccount() throws Exception {
+        ApplicationFixture applied = new ApplicationFixture(fixture, applications);
+        HostedUrls urls = new HostedUrls("http://127.0.0.1:" + port);
+        ApplicationView refused = applied.submitted(badgeClass);
+        applications.refuse(organisation, refused.id(), reviewer.id(), "Non.");
+        ApplicationView withdrawn = applied.submitted(badgeClass);
+        applications.withdraw(withdrawn.applicantId(), withdrawn.id());
+        ApplicationView recent = applied.submitted(badgeClass);
+        applications.refuse(organisation, recent.id(), reviewer.id(), "Pas encore.");
+        ApplicationView awarded = applied.submitted(badgeClass, applicant);
+        applications.award(organisation, awarded.id(), reviewer.id(), "Je fais", null, urls);
+        jdbc.update("update application_event set at = at - interval '400 days' where application_id in (?, ?, ?)",
+                refused.id().value(), withdrawn.id().value(), awarded.id().value());
+
+        assertThat(retention.eraseClosed(java.time.Instant.now(), Duration.ofDays(365))).isEqualTo(2);
+        assertThat(jdbc.queryForList("select id from badge_application where badge_class_id = ?", UUID.class,
+                badgeClass.value())).containsExactlyInAnyOrder(recent.id().value(), awarded.id().value());
+        assertThat(jdbc.queryForObject("select count(*) from application_file where application_id in (?, ?)",
+                Integer.class, refused.id().value(), withdrawn.id().value())).isZero();
+
+        byte[] export = mvc.perform(get("/account/export").with(as(applicant))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String account = new String(unzip(export, "account.json"), StandardCharsets.UTF_8);
+        assertThat(account).contains("\"applications\"", "J'ai animé trois réunions de quartier.", "AWARDED",
+                "compte-rendu.pdf");
+
+        retention.forgetApplicant(applicant.id());
+        ApplicationView kept = applications.mine(applicant.id()).get(0);
+        assertThat(kept.narrative()).isEmpty();
+        assertThat(kept.applicantEmail()).isEqualTo("erased@invalid");
+        assertThat(kept.evidence()).extracting(e -> e.isFile() ? e.fileName() : e.url())
+                .containsExactly("https://example.org/compte-rendu", "compte-rendu.pdf");
+        UUID file = kept.evidence().get(1).id();
+        mvc.perform(get("/apply/evidence/{id}", file)).andExpect(status().isOk())
+                .andExpect(content().bytes(ApplicationFixture.PDF));
+    }
+
+    private static byte[] unzip(byte[] zip, String name) throws java.io.IOException {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("no " + name + " in the export");
+    }
+
+    @Test
     void letsNobodyReviewTheirOwnApplication() throws Exception {
         ApplicationView own = new ApplicationFixture(fixture, applications).submitted(badgeClass, reviewer);
         mvc.perform(post("/console/organisations/{org}/applications/{id}/award", organisation.value(), own.id().value())
@@ -505,6 +617,96 @@ class ApplicationIntegrationTests {
             int badges = jdbc.queryForObject("select count(*) from award where form_token = ?", Integer.class, id.value());
             assertThat(badges).isEqualTo(after.state() == ApplicationState.AWARDED ? 1 : 0);
             assertThat(after.state()).isIn(ApplicationState.AWARDED, ApplicationState.REFUSED);
+        }
+    }
+
+    /**
+     * Two reviewers, each signed in through the login form in a browser-like client of their own (their own
+     * session cookie and connection), press "award" on one application at the same moment: one badge, and the
+     * other reviewer reads that someone acted first.
+     */
+    @Test
+    void awardsOnceWhenTwoSignedInReviewersPressAwardTogether() throws Exception {
+        ApplicationView sent = new ApplicationFixture(fixture, applications).submitted(badgeClass);
+        String review = "/console/organisations/" + organisation.value() + "/applications/" + sent.id().value();
+        List<SignedIn> clients = List.of(new SignedIn(port, reviewer.email()), new SignedIn(port, secondReviewer.email()));
+        List<String> tokens = new ArrayList<>();
+        for (SignedIn client : clients) {
+            tokens.add(SignedIn.hidden(client.get(review).body(), "_csrf"));
+        }
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                SignedIn client = clients.get(i);
+                String token = tokens.get(i);
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return client.post(review + "/award", "level=Je+fais&_csrf="
+                            + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8));
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            String refusal = "";
+            for (Future<java.net.http.HttpResponse<String>> answer : answers) {
+                java.net.http.HttpResponse<String> response = answer.get();
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 409) {
+                    refusal = response.body();
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(302, 409);
+            assertThat(refusal).contains("Quelqu&#39;un a déjà agi sur cette demande");
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from award where form_token = ?", Integer.class,
+                sent.id().value())).isEqualTo(1);
+        assertThat(applications.mine(sent.applicantId(), sent.id()).state()).isEqualTo(ApplicationState.AWARDED);
+    }
+
+    /** A client with its own cookies and connections, signed in through the login form. */
+    private static final class SignedIn {
+
+        private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile(
+                "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+
+        private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        private final String base;
+
+        SignedIn(int port, String email) throws Exception {
+            this.base = "http://127.0.0.1:" + port;
+            String token = hidden(get("/login").body(), "_csrf");
+            java.net.http.HttpResponse<String> login = post("/login", "username="
+                    + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                    + java.net.URLEncoder.encode(ConsoleFixture.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                    + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8));
+            assertThat(login.headers().firstValue("Location")).get().asString().doesNotContain("error");
+        }
+
+        java.net.http.HttpResponse<String> get(String path) throws Exception {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        java.net.http.HttpResponse<String> post(String path, String form) throws Exception {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        static String hidden(String html, String name) {
+            java.util.regex.Matcher m = HIDDEN.matcher(html);
+            while (m.find()) {
+                if (m.group(1).equals(name)) {
+                    return m.group(2).replace("&amp;", "&");
+                }
+            }
+            throw new AssertionError("no hidden field " + name);
         }
     }
 

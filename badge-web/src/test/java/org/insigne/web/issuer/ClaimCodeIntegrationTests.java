@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 
 import org.insigne.core.error.DomainException;
 import org.insigne.issuer.application.Applicant;
+import org.insigne.issuer.application.Answer;
 import org.insigne.issuer.application.ApplicationService;
 import org.insigne.issuer.application.ApplicationState;
 import org.insigne.issuer.badgeclass.BadgeClassId;
@@ -36,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,6 +49,7 @@ import static org.insigne.web.issuer.ConsoleFixture.as;
 import static org.insigne.web.issuer.ConsoleFixture.atAddress;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -166,6 +169,40 @@ class ClaimCodeIntegrationTests {
         });
         assertThat(awardsTo(participant)).isZero();
         assertThat(applications.queue(organisation, owner.id(), badgeClass, null)).hasSize(1);
+    }
+
+    @Test
+    void asksTheBadgeClassQuestionsWhenACodeSendsAnApplication() throws Exception {
+        new ApplicationFixture(fixture, applications).openWithQuestions(organisation, badgeClass, owner);
+        ClaimCodeView code = code(ClaimMode.APPLICATION, 10);
+        AccountUser participant = fixture.account("Lou");
+        mvc.perform(get("/backpack/codes/{code}", code.code()).with(as(participant)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Dans quelle structure ?")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Niveau que vous demandez")));
+
+        mvc.perform(multipart("/backpack/codes/{code}", code.code()).with(atAddress(port)).with(as(participant))
+                        .with(csrf()).param("consent", "on").param("narrative", "J'ai tenu le stand du forum.")
+                        .param("level", "Je fais"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "« Dans quelle structure ? » : cette réponse est obligatoire.")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("J&#39;ai tenu le stand du forum.")));
+        assertThat(applications.mine(participant.id())).isEmpty();
+        assertThat(codes.code(organisation, code.id(), awarder.id()).used()).isZero();
+
+        mvc.perform(multipart("/backpack/codes/{code}", code.code()).with(atAddress(port)).with(as(participant))
+                        .file(new MockMultipartFile("answer6File", "attestation.pdf", "application/pdf",
+                                ApplicationFixture.PDF))
+                        .with(csrf()).param("consent", "on").param("narrative", "J'ai tenu le stand du forum.")
+                        .param("level", "Je fais").param("answer0", "Centre social").param("answer1", "Moins de 10"))
+                .andExpect(status().isFound());
+        assertThat(applications.mine(participant.id())).singleElement().satisfies(a -> {
+            assertThat(a.level()).isEqualTo("Je fais");
+            assertThat(a.answers()).extracting(Answer::content)
+                    .containsExactly("Centre social", "Moins de 10", null, null, null, null, "attestation.pdf");
+        });
+        assertThat(codes.code(organisation, code.id(), awarder.id()).used()).isEqualTo(1);
     }
 
     @Test
