@@ -28,7 +28,10 @@ import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.badgeclass.BadgeClassId;
 import org.insigne.issuer.badgeclass.BadgeClassService;
 import org.insigne.issuer.image.ImageUploads;
+import org.insigne.issuer.network.NetworkId;
+import org.insigne.issuer.network.NetworkService;
 import org.insigne.issuer.organisation.OrganisationId;
+import org.insigne.issuer.organisation.OrganisationProfile;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.organisation.StaffService;
@@ -80,6 +83,7 @@ class PhoneWidthBrowserTests {
     @Autowired PublicProfileService profiles;
     @Autowired ImportService imports;
     @Autowired VerificationService verifications;
+    @Autowired NetworkService networks;
 
     Browser browser;
     final List<String> tooWide = new ArrayList<>();
@@ -117,6 +121,12 @@ class PhoneWidthBrowserTests {
                 + "deux personnes portant le même nom dans le registre des bénévoles");
         String org = "/console/organisations/" + organisation.value();
         String bc = org + "/badge-classes/" + badgeClass.value();
+        NetworkId network = networks.create(owner.id(), new OrganisationProfile(
+                "Réseau départemental des associations d'éducation populaire et de loisirs", "Le réseau **des "
+                + "foyers** du département.", "https://reseau-des-associations-du-departement.example.org/presentation",
+                null, null, "Centre-Val de Loire"), null, urls).id();
+        networks.invite(network, owner.id(), organisation);
+        String net = "/console/networks/" + network.value();
 
         browser.visit("/login");
         browser.logIn(owner.email(), ConsoleFixture.PASSWORD);
@@ -153,7 +163,9 @@ class PhoneWidthBrowserTests {
                     "/backpack/territory", "/backpack/claim/" + mine.id().value(), "/account", "/account/emails",
                     "/console", "/console/organisations/new", "/console/invitations", org, org + "/profile",
                     org + "/staff", org + "/dashboard", org + "/audit", org + "/badge-classes",
-                    org + "/badge-classes/new", bc, bc + "/edit", bc + "/awards", bc + "/bulk")) {
+                    org + "/badge-classes/new", bc, bc + "/edit", bc + "/awards", bc + "/bulk",
+                    "/console/networks", "/console/networks/new", net, org + "/networks", "/reseaux",
+                    "/reseaux/" + network.value())) {
                 check(page);
             }
             verifyDidKeyCredential();
