@@ -15,6 +15,7 @@ import org.insigne.web.verify.VerificationService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -86,7 +87,8 @@ class PlatformImportBrowserTests {
             browser.click("Continuer vers localhost").logIn(elsewhere, PASSWORD);
             assertThat(browser.heading()).isEqualTo("Autoriser « Insigne » ?");
             browser.driver().findElement(By.id("consent-allow")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+            // the page reloads itself every three seconds while the import runs: an element read can go stale
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                     .until(d -> d.getCurrentUrl().startsWith(here + "/backpack/platforms")
                             && d.findElement(By.tagName("main")).getText().contains("Dernier import terminé."));
             assertThat(browser.text()).contains("Ajoutés à votre sac : 1", "Adresse : localhost");
