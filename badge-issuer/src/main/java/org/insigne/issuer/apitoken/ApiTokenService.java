@@ -1,8 +1,5 @@
 package org.insigne.issuer.apitoken;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +20,7 @@ import org.insigne.issuer.audit.AuditLog;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.StaffRole;
+import org.insigne.issuer.secret.SecretHash;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +89,7 @@ public class ApiTokenService {
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant expiresAt = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        ApiToken token = tokens.save(new ApiToken(organisation, userId, stripped, scopes, hash(secret),
+        ApiToken token = tokens.save(new ApiToken(organisation, userId, stripped, scopes, SecretHash.of(secret),
                 secret.substring(0, HINT_LENGTH), now, expiresAt));
         log.info("API token {} created in organisation {} by user {}", token.id().value(), organisation.value(),
                 userId);
@@ -132,7 +129,7 @@ public class ApiTokenService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<ApiToken> found = tokens.findByTokenHash(hash(presented)).filter(t -> t.usableAt(now));
+        Optional<ApiToken> found = tokens.findByTokenHash(SecretHash.of(presented)).filter(t -> t.usableAt(now));
         if (found.isEmpty() || !onStaff(found.get())) {
             return Optional.empty();
         }
@@ -151,18 +148,5 @@ public class ApiTokenService {
 
     private static String scopeCodes(Set<ApiScope> scopes) {
         return scopes.stream().sorted().map(ApiScope::code).collect(Collectors.joining(", "));
-    }
-
-    /**
-     * SHA-256 of the whole token. The secret has 256 bits of entropy, so there is nothing to guess and neither
-     * a salt nor a slow hash would add anything; a plain hash lets the token be found by an index look-up.
-     */
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }

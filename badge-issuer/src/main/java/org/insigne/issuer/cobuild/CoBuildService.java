@@ -1,8 +1,5 @@
 package org.insigne.issuer.cobuild;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,6 +30,7 @@ import org.insigne.issuer.organisation.OrganisationService;
 import org.insigne.issuer.organisation.OrganisationView;
 import org.insigne.issuer.organisation.StaffRole;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.secret.SecretHash;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +122,7 @@ public class CoBuildService {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
         Instant expires = now.plus(LINK_VALIDITY);
-        coBuild.giveLink(hash(token), expires, now);
+        coBuild.giveLink(SecretHash.of(token), expires, now);
         log.info("Co-construction {} link issued by user {}", id.value(), userId);
         return new PersonLink(coBuild.view(), token, expires);
     }
@@ -392,7 +389,7 @@ public class CoBuildService {
         if (token.isEmpty() || token.length() > 100) {
             throw new CoBuildRefused(Kind.GONE, "link-invalid");
         }
-        CoBuild coBuild = coBuilds.findByLinkHash(hash(token))
+        CoBuild coBuild = coBuilds.findByLinkHash(SecretHash.of(token))
                 .orElseThrow(() -> new CoBuildRefused(Kind.GONE, "link-invalid"));
         if (!coBuild.linkValidAt(clock.instant())) {
             throw new CoBuildRefused(Kind.GONE, "link-expired");
@@ -402,14 +399,5 @@ public class CoBuildService {
 
     private static CoBuildRefused notFound() {
         return new CoBuildRefused(Kind.NOT_FOUND, "not-found");
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }

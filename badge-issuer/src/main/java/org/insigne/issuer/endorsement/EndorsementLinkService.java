@@ -1,15 +1,11 @@
 package org.insigne.issuer.endorsement;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,6 +17,7 @@ import org.insigne.issuer.award.AwardService;
 import org.insigne.issuer.award.AwardView;
 import org.insigne.issuer.organisation.OrganisationId;
 import org.insigne.issuer.publishing.HostedUrls;
+import org.insigne.issuer.secret.SecretHash;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,7 +169,8 @@ public class EndorsementLinkService {
         }
         String token = newToken();
         Endorsement e = endorsements.save(Endorsement.askedOfPerson(kind, what.id(), what.organisation(), asker, to,
-                hash(token), locale.toLanguageTag(), base, now, now.plus(EndorsementService.REQUEST_VALIDITY)));
+                SecretHash.of(token), locale.toLanguageTag(), base, now,
+                now.plus(EndorsementService.REQUEST_VALIDITY)));
         return new PersonRequest(view(e, now), to, token, askedBy, locale.toLanguageTag(), base);
     }
 
@@ -250,7 +248,7 @@ public class EndorsementLinkService {
         EndorsementService.Target what = service.target(e.endorsedKind(), e.endorsedId());
         String email = Objects.requireNonNull(e.inviteeEmail());
         String page = newToken();
-        EndorserPerson person = persons.save(EndorserPerson.withoutAccount(details, email, hash(page),
+        EndorserPerson person = persons.save(EndorserPerson.withoutAccount(details, email, SecretHash.of(page),
                 clock.instant()));
         persons.flush();
         submit(e, person.id(), person.id(), text, what, urls);
@@ -305,7 +303,7 @@ public class EndorsementLinkService {
         List<PersonRequest> due = new ArrayList<>();
         for (UUID id : endorsements.dueReminders(now, now.plus(REMINDER_BEFORE))) {
             String token = newToken();
-            if (endorsements.claimReminder(id, hash(token), now) == 1) {
+            if (endorsements.claimReminder(id, SecretHash.of(token), now) == 1) {
                 endorsements.findById(id).ifPresent(e -> askedBy(e).ifPresent(asker ->
                         due.add(new PersonRequest(view(e, now), Objects.requireNonNull(e.inviteeEmail()), token,
                                 asker, localeOf(e), String.valueOf(e.mailBase())))));
@@ -353,14 +351,14 @@ public class EndorsementLinkService {
         if (token.isEmpty() || token.length() > 100) {
             throw EndorsementRefused.linkInvalid();
         }
-        return persons.findByPageHash(hash(token)).orElseThrow(EndorsementRefused::linkInvalid);
+        return persons.findByPageHash(SecretHash.of(token)).orElseThrow(EndorsementRefused::linkInvalid);
     }
 
     private Endorsement pendingByLink(String token) {
         if (token.isEmpty() || token.length() > 100) {
             throw EndorsementRefused.linkInvalid();
         }
-        Endorsement e = endorsements.findByLinkHash(hash(token)).orElseThrow(EndorsementRefused::linkInvalid);
+        Endorsement e = endorsements.findByLinkHash(SecretHash.of(token)).orElseThrow(EndorsementRefused::linkInvalid);
         Instant now = clock.instant();
         if (e.expired(now)) {
             throw EndorsementRefused.linkExpired();
@@ -389,15 +387,5 @@ public class EndorsementLinkService {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-
-    /** The links carry 256 random bits: a plain SHA-256 finds them by index and leaves nothing to guess. */
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }

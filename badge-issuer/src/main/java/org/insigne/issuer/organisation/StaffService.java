@@ -1,13 +1,9 @@
 package org.insigne.issuer.organisation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.insigne.issuer.audit.AuditAction;
 import org.insigne.issuer.audit.AuditLog;
+import org.insigne.issuer.secret.SecretHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -73,8 +70,8 @@ public class StaffService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        StaffInvitation invitation = invitations.save(new StaffInvitation(id, address, role, hash(token), userId,
-                clock.instant().plus(INVITATION_VALIDITY), clock.instant()));
+        StaffInvitation invitation = invitations.save(new StaffInvitation(id, address, role, SecretHash.of(token),
+                userId, clock.instant().plus(INVITATION_VALIDITY), clock.instant()));
         log.info("Invitation {} to organisation {} as {} sent by user {}", invitation.id(), id.value(), role, userId);
         audit.record(id.value(), userId, AuditAction.STAFF_INVITED, invitation.id(), Map.of("email", AuditLog.masked(address), "role", role.name()));
         return new InvitationIssued(token, new InvitationView(id, organisation.name(), address, role,
@@ -190,7 +187,7 @@ public class StaffService {
         if (token == null || token.isEmpty() || token.length() > 100) {
             throw new InvalidInvitation(InvalidInvitation.Why.UNKNOWN);
         }
-        return invitations.findByTokenHash(hash(token))
+        return invitations.findByTokenHash(SecretHash.of(token))
                 .orElseThrow(() -> new InvalidInvitation(InvalidInvitation.Why.UNKNOWN));
     }
 
@@ -198,14 +195,5 @@ public class StaffService {
         OrganisationId id = invitation.organisationId();
         return new InvitationView(id, organisations.name(id), invitation.email(), invitation.role(),
                 invitation.expiresAt());
-    }
-
-    private static String hash(String raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(raw.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }
